@@ -1,0 +1,3 @@
+"""kim – Kommunales Integrationsmanagement."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from kim.manage import main
+
+main()

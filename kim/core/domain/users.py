@@ -1,0 +1,80 @@
+"""Municipal user administration: create members, change their roles and access."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.db.models import QuerySet
+
+from kim.core.models import Membership, Municipality, Role, User
+
+
+def members(municipality: Municipality) -> QuerySet[Membership]:
+    """Memberships of the municipality with user and roles, ready for a list (2 queries)."""
+    return (
+        Membership.objects.filter(municipality=municipality)
+        .select_related("user")
+        .prefetch_related("roles")
+        .order_by("user__last_name", "user__first_name", "user__username")
+    )
+
+
+@transaction.atomic
+def create_member(
+    municipality: Municipality,
+    *,
+    username: str,
+    password: str,
+    roles: Iterable[Role],
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    must_change_password: bool = True,
+) -> Membership:
+    """Create a new account that belongs to ``municipality`` with ``roles``.
+
+    The password is validated against the configured password rules; the user must change
+    it at the first login unless told otherwise (used by the demo data only).
+    """
+    user = User(username=username, first_name=first_name, last_name=last_name, email=email,
+                must_change_password=must_change_password)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    membership = Membership.objects.create(municipality=municipality, user=user)
+    set_roles(membership, roles)
+    return membership
+
+
+def set_roles(membership: Membership, roles: Iterable[Role]) -> None:
+    roles = list(roles)
+    foreign = [r for r in roles if r.municipality_id != membership.municipality_id]
+    if foreign:
+        raise ValueError("Roles of another municipality cannot be assigned.")
+    membership.roles.set(roles)
+
+
+@transaction.atomic
+def update_member(membership: Membership, *, first_name: str, last_name: str, email: str,
+                  is_active: bool, roles: Iterable[Role]) -> Membership:
+    user = membership.user
+    user.first_name, user.last_name, user.email = first_name, last_name, email
+    user.full_clean()
+    user.save()
+    membership.is_active = is_active
+    membership.save()
+    set_roles(membership, roles)
+    return membership
+
+
+@transaction.atomic
+def reset_password(membership: Membership, password: str) -> None:
+    """An admin sets a one-time password; the user must choose a new one at next login."""
+    user = membership.user
+    validate_password(password, user)
+    user.set_password(password)
+    user.must_change_password = True
+    user.save()

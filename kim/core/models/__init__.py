@@ -1,0 +1,5 @@
+from kim.core.models.accounts import Membership, Role, User
+from kim.core.models.audit import AuditEntry
+from kim.core.models.tenancy import Municipality, TenantModel
+
+__all__ = ["AuditEntry", "Membership", "Municipality", "Role", "TenantModel", "User"]

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (make test). Installs what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export KIM_DATA_DIR="${KIM_DATA_DIR:-$(mktemp -d)}"
+BIN=.venv/bin
+RESULTS=$(mktemp -d)
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "system packages"
+bash scripts/system-deps.sh postgresql chromium gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+step "python packages"
+make --no-print-directory venv
+step "axe-core (npm)"
+(cd tests/browser && npm ci --silent --no-audit --no-fund >/dev/null)
+
+step "lint"
+$BIN/ruff check .
+$BIN/ruff format --check kim/rules tests/rules >/dev/null || { $BIN/ruff format --diff kim/rules tests/rules; exit 1; }
+$BIN/mypy
+step "migrations and messages"
+$BIN/kim makemigrations --check --dry-run
+$BIN/kim compilemessages --ignore=.venv -v 0
+step "rules engine scenarios"
+scenarios=../shared/scenarios/rules/public.json
+if [ -f "$scenarios" ]; then
+  python3 ../shared/scenarios/check_rules.py "$scenarios" --cmd "$BIN/kim rules evaluate -" | tee "$RESULTS/scenarios.txt"
+fi
+
+step "pytest on SQLite"
+$BIN/pytest -m "not browser" --junitxml="$RESULTS/sqlite.xml" -q
+
+step "pytest on PostgreSQL"
+PGDIR=$(mktemp -d /tmp/kim-pg.XXXXXX)
+trap 'bash scripts/pg.sh stop "$PGDIR"' EXIT
+DATABASE_URL=$(bash scripts/pg.sh start "$PGDIR") $BIN/pytest -m "not browser" \
+  --junitxml="$RESULTS/postgres.xml" -q
+
+step "browser tests (Chromium)"
+$BIN/pytest -m browser --junitxml="$RESULTS/browser.xml" -q
+
+step "summary"
+$BIN/python scripts/summarize.py "$RESULTS"

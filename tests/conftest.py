@@ -1,0 +1,76 @@
+"""Shared fixtures: two municipalities and a named persona for every default role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django_scopes import scope, scopes_disabled
+
+from kim.core.domain.municipalities import create_municipality, ensure_default_roles
+from kim.core.domain.users import create_member
+from kim.core.models import Membership, Municipality, User
+from kim.core.permissions.registry import DEFAULT_ROLES
+
+PASSWORD = "Test-Passwort-2026!"
+
+
+@dataclass
+class Persona:
+    name: str
+    user: User | None
+    municipality: Municipality | None
+
+    def client(self) -> Client:
+        client = Client()
+        if self.user is not None:
+            client.force_login(self.user)
+        return client
+
+
+def make_member(municipality: Municipality, username: str, *roles: str, **extra) -> Membership:
+    defaults = ensure_default_roles(municipality)
+    with scope(municipality=municipality):
+        return create_member(municipality, username=username, password=PASSWORD,
+                             roles=[defaults[r] for r in roles], must_change_password=False,
+                             **extra)
+
+
+@pytest.fixture
+def soest(db) -> Municipality:
+    return create_municipality("soest", "Soest", "05974040")
+
+
+@pytest.fixture
+def herne(db) -> Municipality:
+    return create_municipality("herne", "Herne", "05916000")
+
+
+@pytest.fixture
+def personas(soest, herne) -> dict[str, Persona]:
+    """``anonymous``, one persona per default role in Soest, ``foreign`` (a Herne caseworker)."""
+    result = {"anonymous": Persona("anonymous", None, None)}
+    for role in DEFAULT_ROLES:
+        member = make_member(soest, f"{role}-soest", role)
+        result[role] = Persona(role, member.user, soest)
+    foreign = make_member(herne, "caseworker-herne", "caseworker")
+    result["foreign"] = Persona("foreign", foreign.user, herne)
+    return result
+
+
+@pytest.fixture
+def admin_client(personas) -> Client:
+    return personas["admin"].client()
+
+
+@pytest.fixture
+def in_soest(soest):
+    with scope(municipality=soest):
+        yield soest
+
+
+@pytest.fixture
+def unscoped():
+    with scopes_disabled():
+        yield
