@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,14 +9,14 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Core")
 
+    # Registration modules, in order: navigation and cards validate the permissions
+    # they name, so the permissions come first.
+    registrations = ("permissions.core", "navigation", "cards", "audit.exemptions")
+
     def ready(self) -> None:
-        # Order matters: permissions first, navigation validates against them.
-        from kim.core import (
-            cards,  # noqa: F401  (registers start-page cards)
-            navigation,  # noqa: F401, I001  (registers core navigation)
-        )
-        from kim.core.audit import auth_events, exemptions, writer  # noqa: F401
-        from kim.core.permissions import core  # noqa: F401  (registers core permissions)
+        for module in self.registrations:
+            import_module(f"{self.name}.{module}")
+        from kim.core.audit import auth_events, writer
 
         writer.connect()
         auth_events.connect()

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_kim(*args, env_extra, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KIM_", "DATABASE_URL"))}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     env.update({"KIM_DATA_DIR": str(tmp_path), **env_extra})
     return subprocess.run([sys.executable, "-m", "kim", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)

@@ -1,0 +1,111 @@
+"""Date helpers: strict parsing of contract dates and calendar arithmetic (legal-rules.md §2.1).
+
+All periods of the rules are computed here so that month-end and leap-day handling is
+decided in one place:
+
+* ``add_months`` clamps to the last day of a shorter month (31.08. + 6 months = 28./29.02.).
+* ``reach_age`` implements German age counting (§ 187 Abs. 2, § 188 Abs. 2/3 BGB): a person
+  reaches an age at the start of the birthday; someone born on 29.02. reaches it on 01.03.
+  in a common year.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+ONE_DAY = timedelta(days=1)
+MIN_YEAR = 1900
+MAX_YEAR = 2199
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+class DateFormatError(ValueError):
+    """A value is not a date of the expected shape; the message names the expected shape."""
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2 and _is_leap(year):
+        return 29
+    return _MONTH_DAYS[month - 1]
+
+
+def _check_range(value: date, raw: object) -> date:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise DateFormatError(f"date outside {MIN_YEAR}-{MAX_YEAR}: {raw!r}")
+    return value
+
+
+def parse_date(raw: object) -> date:
+    """Parse a strict ``YYYY-MM-DD`` string (Python's fromisoformat alone accepts more)."""
+    if (
+        isinstance(raw, str)
+        and len(raw) == 10
+        and raw[4] == "-"
+        and raw[7] == "-"
+        and raw.isascii()
+        and raw[:4].isdigit()
+        and raw[5:7].isdigit()
+        and raw[8:].isdigit()
+    ):
+        try:
+            return _check_range(date.fromisoformat(raw), raw)
+        except ValueError as exc:
+            if isinstance(exc, DateFormatError):
+                raise
+    raise DateFormatError(f"not a date 'YYYY-MM-DD': {raw!r}")
+
+
+def parse_partial_date(raw: object) -> tuple[date, str]:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; missing parts become the 1st (registry
+    convention, legal-rules.md §2.1). Returns the date and its precision (year/month/day)."""
+    if isinstance(raw, str) and raw.isascii():
+        if len(raw) == 10:
+            try:
+                return parse_date(raw), "day"
+            except DateFormatError:
+                pass
+        elif len(raw) == 7 and raw[4] == "-" and raw[:4].isdigit() and raw[5:].isdigit():
+            month = int(raw[5:])
+            if 1 <= month <= 12:
+                return _check_range(date(int(raw[:4]), month, 1), raw), "month"
+        elif len(raw) == 4 and raw.isdigit() and int(raw) >= 1:
+            return _check_range(date(int(raw), 1, 1), raw), "year"
+    raise DateFormatError(f"not a date 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD': {raw!r}")
+
+
+def iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def add_months(value: date, months: int) -> date:
+    """``value`` plus ``months`` calendar months, clamped to the end of a shorter month."""
+    index = value.year * 12 + value.month - 1 + months
+    year, month0 = divmod(index, 12)
+    last = days_in_month(year, month0 + 1)
+    return date(year, month0 + 1, value.day if value.day <= last else last)
+
+
+def add_years(value: date, years: int) -> date:
+    return add_months(value, 12 * years)
+
+
+def first_of_next_month(value: date) -> date:
+    """The day after the end of ``value``'s month (start of the next month)."""
+    if value.month == 12:
+        return date(value.year + 1, 1, 1)
+    return date(value.year, value.month + 1, 1)
+
+
+def reach_age(birth: date, months: int) -> date:
+    """First day on which a person born on ``birth`` has completed ``months`` months of life.
+
+    The period starts with the birthday (§ 187 Abs. 2 S. 2 BGB) and ends with the day before
+    the corresponding day (§ 188 Abs. 2), or the month's last day if that does not exist
+    (§ 188 Abs. 3); the age is reached the day after.
+    """
+    return add_months(birth - ONE_DAY, months) + ONE_DAY
