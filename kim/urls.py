@@ -11,5 +11,6 @@ urlpatterns = [
     path("accounts/password/", auth.PasswordChangeView.as_view(), name="password_change"),
     path("i18n/setlang/", set_language, name="set_language"),
     # Everything of a municipality lives under its slug; TenantMiddleware opens the scope.
+    path("<slug:municipality>/persons/", include("kim.people.urls")),
     path("<slug:municipality>/", include("kim.core.urls")),
 ]

@@ -6,7 +6,7 @@ decided in one place:
 * ``add_months`` clamps to the last day of a shorter month (31.08. + 6 months = 28./29.02.).
 * ``reach_age`` implements German age counting (§ 187 Abs. 2, § 188 Abs. 2/3 BGB): a person
   reaches an age at the start of the birthday; someone born on 29.02. reaches it on 01.03.
-  in a common year.
+  in a common year (likewise 31.01. + 1 month: 01.03.).
 """
 
 from __future__ import annotations
@@ -40,23 +40,31 @@ def _check_range(value: date, raw: object) -> date:
     return value
 
 
-def parse_date(raw: object) -> date:
-    """Parse a strict ``YYYY-MM-DD`` string (Python's fromisoformat alone accepts more)."""
-    if (
-        isinstance(raw, str)
-        and len(raw) == 10
-        and raw[4] == "-"
-        and raw[7] == "-"
-        and raw.isascii()
-        and raw[:4].isdigit()
-        and raw[5:7].isdigit()
-        and raw[8:].isdigit()
-    ):
+def date_or_none(raw: object) -> date | None:
+    """A strict ``YYYY-MM-DD`` date within the supported years, else None (fast path)."""
+    if type(raw) is str and len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
         try:
-            return _check_range(date.fromisoformat(raw), raw)
-        except ValueError as exc:
-            if isinstance(exc, DateFormatError):
-                raise
+            value = date.fromisoformat(raw)
+        except ValueError:
+            return None
+        if MIN_YEAR <= value.year <= MAX_YEAR:
+            return value
+    return None
+
+
+def parse_date(raw: object) -> date:
+    """Parse a strict ``YYYY-MM-DD`` string (fromisoformat alone also accepts other ISO
+    8601 forms such as ``20240101``)."""
+    value = date_or_none(raw)
+    if value is not None:
+        return value
+    if type(raw) is str and len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
+        try:
+            _check_range(date.fromisoformat(raw), raw)
+        except DateFormatError:
+            raise
+        except ValueError:
+            pass
     raise DateFormatError(f"not a date 'YYYY-MM-DD': {raw!r}")
 
 
@@ -86,8 +94,10 @@ def add_months(value: date, months: int) -> date:
     """``value`` plus ``months`` calendar months, clamped to the end of a shorter month."""
     index = value.year * 12 + value.month - 1 + months
     year, month0 = divmod(index, 12)
-    last = days_in_month(year, month0 + 1)
-    return date(year, month0 + 1, value.day if value.day <= last else last)
+    day = value.day
+    if day > 28:
+        day = min(day, days_in_month(year, month0 + 1))
+    return date(year, month0 + 1, day)
 
 
 def add_years(value: date, years: int) -> date:
@@ -105,7 +115,12 @@ def reach_age(birth: date, months: int) -> date:
     """First day on which a person born on ``birth`` has completed ``months`` months of life.
 
     The period starts with the birthday (§ 187 Abs. 2 S. 2 BGB) and ends with the day before
-    the corresponding day (§ 188 Abs. 2), or the month's last day if that does not exist
-    (§ 188 Abs. 3); the age is reached the day after.
+    the corresponding day (§ 188 Abs. 2), so the age is reached on the corresponding day;
+    if that day does not exist (born 29.02., 31.01., ...), the period ends with the month's
+    last day (§ 188 Abs. 3) and the age is reached on the 1st of the next month.
     """
-    return add_months(birth - ONE_DAY, months) + ONE_DAY
+    index = birth.year * 12 + birth.month - 1 + months
+    year, month0 = divmod(index, 12)
+    if birth.day <= 28 or birth.day <= days_in_month(year, month0 + 1):
+        return date(year, month0 + 1, birth.day)
+    return first_of_next_month(date(year, month0 + 1, 1))

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_scopes",
     "axes",
     "kim.core",
+    "kim.people",
 ]
 
 MIDDLEWARE = [

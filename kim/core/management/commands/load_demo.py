@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kim.core.models import Municipality
-from kim.demo import accounts
+from kim.demo import accounts, load_all
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
             if others.exists():
                 raise CommandError("--reset refused: the database holds non-demo municipalities.")
             call_command("flush", interactive=False, verbosity=0)
-        logins = accounts.load()
+        logins = load_all()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         print_logins(self.stdout, logins)
 

@@ -1,0 +1,61 @@
+"""Name pools for generated, fictitious demo persons (combinations are random)."""
+
+GIVEN = {
+    "arabic_m": ["Ahmad", "Mohammed", "Omar", "Khaled", "Yusuf", "Hassan", "Ali", "Karim",
+                 "Samir", "Bilal", "Tarek", "Nabil", "Rami", "Fadi", "Jamal", "Walid"],
+    "arabic_f": ["Fatima", "Aisha", "Mariam", "Noor", "Layla", "Rania", "Huda", "Salma",
+                 "Amira", "Zainab", "Dalia", "Yasmin", "Hiba", "Lina", "Rasha", "Mona"],
+    "persian_m": ["Reza", "Ali", "Hamid", "Mehdi", "Farid", "Javad", "Omid", "Ahmad",
+                  "Nasir", "Rahim", "Sohrab", "Karim"],
+    "persian_f": ["Zahra", "Maryam", "Fatemeh", "Shirin", "Parisa", "Nasrin", "Leila",
+                  "Soraya", "Mahsa", "Roya", "Farida", "Nargis"],
+    "horn_m": ["Tesfaye", "Yonas", "Abdi", "Mohamed", "Dawit", "Samuel", "Ahmed", "Filmon",
+               "Hassan", "Aman", "Bereket", "Yusuf"],
+    "horn_f": ["Hiwet", "Amina", "Selam", "Faduma", "Saba", "Hodan", "Meron", "Ruta",
+               "Asha", "Luwam", "Ifrah", "Senait"],
+    "balkan_m": ["Arben", "Dritan", "Besnik", "Milan", "Dejan", "Edin", "Fatmir", "Ilir",
+                 "Nikola", "Sead", "Goran", "Valon"],
+    "balkan_f": ["Arta", "Drita", "Elira", "Jelena", "Mirela", "Sanja", "Vesna", "Blerta",
+                 "Lejla", "Ana", "Teuta", "Mimoza"],
+    "west_africa_m": ["Mamadou", "Ibrahima", "Chinedu", "Kwame", "Ousmane", "Emeka",
+                      "Abdoulaye", "Kofi", "Sekou", "Tunde"],
+    "west_africa_f": ["Aminata", "Fatoumata", "Ngozi", "Ama", "Mariama", "Chioma",
+                      "Kadiatou", "Efua", "Aissatou", "Blessing"],
+    "slavic_m": ["Oleksandr", "Dmytro", "Andrii", "Serhii", "Ivan", "Mykola", "Artem",
+                 "Maksym", "Taras", "Bohdan"],
+    "slavic_f": ["Olena", "Iryna", "Tetiana", "Nataliia", "Oksana", "Yuliia", "Kateryna",
+                 "Svitlana", "Anastasiia", "Mariia"],
+    "turkic_m": ["Mehmet", "Emre", "Murat", "Serkan", "Ramazan", "Elshan", "Rustam",
+                 "Tural"],
+    "turkic_f": ["Ayse", "Elif", "Zeynep", "Gulnara", "Leyla", "Aysel", "Sevda", "Nigar"],
+}
+
+FAMILY = {
+    "arabic": ["Al-Hassan", "Haddad", "Khalil", "Mansour", "Darwish", "Saleh", "Nasser",
+               "Ibrahim", "Al-Khatib", "Hamdan", "Yassin", "Othman", "Suleiman", "Aziz",
+               "Qasim", "Barakat", "Jaber", "Shami", "Abboud", "Halabi"],
+    "persian": ["Ahmadi", "Hosseini", "Rahimi", "Karimi", "Mohammadi", "Sadeghi", "Azizi",
+                "Hashimi", "Nazari", "Rezaei", "Jafari", "Sultani"],
+    "horn": ["Tesfay", "Gebremedhin", "Haile", "Warsame", "Abdullahi", "Kidane", "Hussein",
+             "Mengistu", "Farah", "Ghebreyesus", "Omar", "Weldemariam"],
+    "balkan": ["Hoxha", "Krasniqi", "Berisha", "Petrovic", "Jovanovic", "Gashi", "Begovic",
+               "Shehu", "Nikolic", "Hodzic", "Kelmendi", "Stojanovski"],
+    "west_africa": ["Diallo", "Okafor", "Mensah", "Bah", "Camara", "Adeyemi", "Sow",
+                    "Asante", "Traore", "Okonkwo"],
+    "slavic": ["Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko", "Melnyk", "Boyko",
+               "Kravchenko", "Oliinyk", "Marchenko", "Lysenko"],
+    "turkic": ["Yilmaz", "Kaya", "Aliyev", "Mammadov", "Demir", "Huseynov", "Celik",
+               "Guliyev"],
+}
+
+# Country → name region.
+REGION = {
+    "SY": "arabic", "IQ": "arabic", "LB": "arabic", "PS": "arabic", "XX": "arabic",
+    "IR": "persian", "AF": "persian",
+    "ER": "horn", "SO": "horn", "ET": "horn",
+    "AL": "balkan", "RS": "balkan", "MK": "balkan", "XK": "balkan", "BA": "balkan",
+    "ME": "balkan",
+    "GN": "west_africa", "NG": "west_africa", "GH": "west_africa", "SN": "west_africa",
+    "UA": "slavic", "RU": "slavic",
+    "TR": "turkic", "AZ": "turkic", "GE": "turkic", "MD": "slavic",
+}

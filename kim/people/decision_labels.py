@@ -1,0 +1,107 @@
+"""Plain-language labels for the rules engine's decisions (the engine speaks in codes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+FIELD_LABELS = {
+    "benefits.regime": _("Benefits"),
+    "responsible_office": _("Responsible office"),
+    "integration_course.access": _("Integration course"),
+    "employment.access": _("Access to employment"),
+    "residence_obligation.applies": _("Residence obligation (§ 12a AufenthG)"),
+    "childcare": _("Kita claim"),
+    "schooling": _("School duty"),
+    "target_group": _("Prospect to stay"),
+    "housing_category": _("Private housing"),
+}
+
+VALUE_LABELS: dict[str, dict[Any, Any]] = {
+    "benefits.regime": {
+        "asylblg_basic": _("basic benefits under § 3 AsylbLG"),
+        "asylblg_analog": _("analogue benefits under § 2 AsylbLG"),
+        "sgb2": _("citizen's income (SGB II)"),
+        "sgb12": _("social assistance (SGB XII)"),
+        "not_applicable": _("not decided by refugee benefit law"),
+    },
+    "responsible_office": {
+        "sozialamt": _("social welfare office (AsylbLG)"),
+        "jobcenter": _("Jobcenter"),
+        "sozialamt_sgb12": _("social welfare office (SGB XII)"),
+        "jugendamt": _("youth welfare office"),
+        "none": _("none"),
+    },
+    "integration_course.access": {
+        "entitled": _("entitled"),
+        "admissible": _("may be admitted"),
+        "not_eligible": _("not eligible"),
+        "not_applicable": _("not applicable"),
+    },
+    "employment.access": {
+        "free": _("free"),
+        "permit_required": _("needs a permit of the foreigners' authority"),
+        "banned": _("not allowed"),
+    },
+    "residence_obligation.applies": {True: _("applies"), False: _("does not apply")},
+    "childcare": {
+        "none": _("no claim"),
+        "conditional": _("claim under conditions (under 1 year)"),
+        "u3": _("claim (1 to 3 years)"),
+        "ue3": _("claim (3 years to school)"),
+    },
+    "schooling": {
+        "none": _("none"),
+        "not_yet": _("not yet"),
+        "not_assigned": _("not yet (not assigned to a municipality)"),
+        "full_time": _("full-time school duty"),
+        "vocational": _("upper secondary / vocational school duty"),
+    },
+    "target_group": {
+        "secure": _("secure"),
+        "likely_secure": _("likely secure"),
+        "unlikely": _("unlikely"),
+        "eu_citizen": _("EU citizen"),
+        "other": _("other"),
+    },
+    "housing_category": {
+        "placeable": _("can be placed now"),
+        "not_yet_placeable": _("not yet placeable"),
+        "not_placeable": _("not placeable"),
+        "not_applicable": _("not applicable"),
+    },
+}
+
+
+def value_label(field: str, value: Any) -> Any:
+    return VALUE_LABELS.get(field, {}).get(value, value)
+
+
+def _get(decisions: dict[str, Any], dotted: str) -> Any:
+    node: Any = decisions
+    for part in dotted.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def rows(decisions: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per decision: label, value label, legal basis, extra dates."""
+    result = []
+    for field, label in FIELD_LABELS.items():
+        value = _get(decisions, field)
+        section = decisions.get(field.split(".")[0])
+        basis = section.get("basis", "") if isinstance(section, dict) else ""
+        extra = {}
+        if isinstance(section, dict):
+            extra = {k: v for k, v in section.items()
+                     if k in ("since", "entitled_until", "last_day") and v}
+        result.append({"field": field, "label": label, "value": value_label(field, value),
+                       "code": value, "basis": basis, "dates": extra})
+    return result
+
+
+def upcoming(decisions: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"date": item["date"], "label": FIELD_LABELS.get(item["field"], item["field"]),
+             "value": value_label(item["field"], item["value"])}
+            for item in decisions.get("upcoming", [])]

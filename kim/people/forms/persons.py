@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kim.people.domain.dates import DateFormatError, parse_partial_date
+from kim.people.models import LegalStatus, Person, Vulnerability
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name, ID or document number"), required=False, max_length=200)
+    birth_year = forms.IntegerField(label=_("Year of birth"), required=False, min_value=1900,
+                                    max_value=2100)
+
+
+class PersonForm(forms.ModelForm):
+    birth = forms.CharField(
+        label=_("Date of birth"), max_length=10,
+        help_text=_("TT.MM.JJJJ, or MM.JJJJ / JJJJ when only that is known"))
+    citizenship_codes = forms.CharField(
+        label=_("Citizenships"), max_length=60,
+        help_text=_("ISO country codes separated by commas, e.g. SY or SY, TR; XX = stateless "
+                    "or unknown"))
+
+    class Meta:
+        model = Person
+        fields = ["family_name", "given_names", "sex", "external_id", "phone", "email",
+                  "entry_date", "asylum_application_date", "assignment_date",
+                  "analog_benefits_since", "moved_away_date", "lives_in_reception_centre",
+                  "unaccompanied_minor", "residence_obligation_exception"]
+        widgets = {name: DATE_WIDGET for name in (
+            "entry_date", "asylum_application_date", "assignment_date",
+            "analog_benefits_since", "moved_away_date")}
+
+    field_order = ["family_name", "given_names", "birth", "sex", "citizenship_codes"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        person = self.instance
+        if person.pk:
+            self.initial["birth"] = person.birth_date_display
+            self.initial["citizenship_codes"] = ", ".join(person.citizenships)
+
+    def clean_birth(self) -> str:
+        try:
+            date, precision = parse_partial_date(self.cleaned_data["birth"])
+        except DateFormatError:
+            raise forms.ValidationError(
+                _("Enter the date of birth as TT.MM.JJJJ, MM.JJJJ or JJJJ.")) from None
+        self.instance.birth_date, self.instance.birth_date_precision = date, precision
+        return self.cleaned_data["birth"]  # type: ignore[no-any-return]
+
+    def clean_citizenship_codes(self) -> str:
+        raw = self.cleaned_data["citizenship_codes"]
+        codes = [c.strip().upper() for c in raw.replace(";", ",").split(",") if c.strip()]
+        self.instance.citizenships = codes
+        return raw  # type: ignore[no-any-return]
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        # Model validation of citizenships reports on the model field; show it on ours.
+        if "citizenships" in self.errors:
+            self.add_error("citizenship_codes", self.errors.pop("citizenships"))
+
+
+class StatusForm(forms.ModelForm):
+    class Meta:
+        model = LegalStatus
+        fields = ["code", "valid_from", "permit_paragraph", "document_number", "expires_on",
+                  "note"]
+        widgets = {"valid_from": DATE_WIDGET, "expires_on": DATE_WIDGET}
+
+
+class VulnerabilityForm(forms.ModelForm):
+    class Meta:
+        model = Vulnerability
+        fields = ["kind", "since", "note"]
+        widgets = {"since": DATE_WIDGET, "note": forms.Textarea(attrs={"rows": 3})}

@@ -1,0 +1,37 @@
+"""Validators and choices shared by the people models."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "f", _("female")
+    MALE = "m", _("male")
+    DIVERSE = "x", _("diverse")
+    UNKNOWN = "u", _("unknown")
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    MONTH = "month", _("month only")
+    YEAR = "year", _("year only")
+
+
+def validate_citizenships(value: object) -> None:
+    """A list of ISO 3166-1 alpha-2 codes; ``XX`` means stateless or unknown."""
+    if not isinstance(value, list) or not value:
+        raise ValidationError(_("Give at least one citizenship (XX for stateless/unknown)."))
+    for code in value:
+        if not isinstance(code, str) or not _ISO2.match(code):
+            raise ValidationError(
+                _("%(code)s is not an ISO 3166-1 alpha-2 country code."), params={"code": code}
+            )
+    if len(set(value)) != len(value):
+        raise ValidationError(_("A citizenship is listed twice."))

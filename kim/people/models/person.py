@@ -1,0 +1,149 @@
+"""A person known to the municipality, with name variants and languages."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kim.core.audit.registry import audited
+from kim.core.models import TenantModel
+from kim.people.models.fields import DatePrecision, Sex, validate_citizenships
+
+
+@audited()
+class Person(TenantModel):
+    """Master data and the anchor dates the rules engine needs (legal-rules.md §2.1).
+
+    Dates that follow from the status history (first Duldung, recognition, first § 24
+    permit) are not stored twice: they are the start of the matching LegalStatus record.
+    """
+
+    external_id = models.CharField(_("external ID"), max_length=64, blank=True)
+    family_name = models.CharField(_("family name"), max_length=150)
+    given_names = models.CharField(_("given names"), max_length=150)
+    # Partial birth dates are common: stored as the registry convention (missing day → 1st,
+    # missing month → January) plus how much of it is known.
+    birth_date = models.DateField(_("date of birth"))
+    birth_date_precision = models.CharField(_("precision of the date of birth"), max_length=5,
+                                            choices=DatePrecision.choices,
+                                            default=DatePrecision.DAY)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
+    citizenships = models.JSONField(_("citizenships"), default=list,
+                                    validators=[validate_citizenships])
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    entry_date = models.DateField(_("entry into Germany"), null=True, blank=True)
+    asylum_application_date = models.DateField(_("asylum application"), null=True, blank=True)
+    assignment_date = models.DateField(_("assignment to the municipality"), null=True,
+                                       blank=True)
+    analog_benefits_since = models.DateField(_("analogue benefits since"), null=True,
+                                             blank=True)
+    moved_away_date = models.DateField(_("moved away on"), null=True, blank=True)
+    lives_in_reception_centre = models.BooleanField(_("lives in a reception centre"),
+                                                    default=False)
+    unaccompanied_minor = models.BooleanField(_("unaccompanied minor"), default=False)
+    residence_obligation_exception = models.BooleanField(
+        _("exception from the residence obligation (§ 12a Abs. 1 S. 2 AufenthG)"),
+        default=False)
+
+    # Search keys (kim.people.domain.names), kept in step by the domain layer.
+    name_key = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        ordering = ["family_name", "given_names", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "external_id"],
+                                    condition=~models.Q(external_id=""),
+                                    name="person_unique_external_id"),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "family_name", "given_names"],
+                         name="person_name"),
+            models.Index(fields=["municipality", "birth_date"], name="person_birth"),
+            models.Index(fields=["municipality", "name_key"], name="person_name_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.family_name}, {self.given_names}"
+
+    @property
+    def birth_date_display(self) -> str:
+        if self.birth_date_precision == DatePrecision.YEAR:
+            return f"{self.birth_date.year}"
+        if self.birth_date_precision == DatePrecision.MONTH:
+            return f"{self.birth_date.month:02d}.{self.birth_date.year}"
+        return self.birth_date.strftime("%d.%m.%Y")
+
+    @property
+    def birth_date_fact(self) -> str:
+        """The birth date as the rules engine's facts want it (YYYY, YYYY-MM, YYYY-MM-DD)."""
+        if self.birth_date_precision == DatePrecision.YEAR:
+            return f"{self.birth_date.year:04d}"
+        if self.birth_date_precision == DatePrecision.MONTH:
+            return f"{self.birth_date.year:04d}-{self.birth_date.month:02d}"
+        return self.birth_date.isoformat()
+
+    def age_on(self, day: datetime.date) -> int:
+        born = self.birth_date
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+@audited()
+class PersonName(TenantModel):
+    """Further spellings of a person's name: transliterations, aliases, earlier names."""
+
+    class Kind(models.TextChoices):
+        TRANSLITERATION = "translit", _("transliteration variant")
+        ORIGINAL = "original", _("original script")
+        ALIAS = "alias", _("alias")
+        FORMER = "former", _("former name")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names",
+                               verbose_name=_("person"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices,
+                            default=Kind.TRANSLITERATION)
+    family_name = models.CharField(_("family name"), max_length=150)
+    given_names = models.CharField(_("given names"), max_length=150, blank=True)
+    name_key = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name = _("name variant")
+        verbose_name_plural = _("name variants")
+
+    def __str__(self) -> str:
+        return f"{self.family_name}, {self.given_names}"
+
+
+@audited()
+class PersonLanguage(TenantModel):
+    class Level(models.TextChoices):
+        NATIVE = "native", _("first language")
+        A1 = "A1", "A1"
+        A2 = "A2", "A2"
+        B1 = "B1", "B1"
+        B2 = "B2", "B2"
+        C1 = "C1", "C1"
+        C2 = "C2", "C2"
+        UNKNOWN = "unknown", _("level unknown")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="languages",
+                               verbose_name=_("person"))
+    language = models.CharField(_("language (ISO 639)"), max_length=3)
+    level = models.CharField(_("level"), max_length=7, choices=Level.choices,
+                             default=Level.UNKNOWN)
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        constraints = [models.UniqueConstraint(fields=["person", "language"],
+                                               name="person_language_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.language} ({self.level})"

@@ -1,0 +1,40 @@
+"""Legal status history (Aufenthaltsstatus)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kim.core.audit.registry import audited
+from kim.core.models import TenantModel
+from kim.people.models.person import Person
+from kim.people.status_labels import STATUS_CHOICES
+
+
+@audited(redact=["document_number"])
+class LegalStatus(TenantModel):
+    """One status record; it lasts until the next record of the person starts."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="statuses",
+                               verbose_name=_("person"))
+    code = models.CharField(_("status"), max_length=30, choices=STATUS_CHOICES)
+    valid_from = models.DateField(_("valid from"))
+    permit_paragraph = models.CharField(_("legal basis of the permit"), max_length=60,
+                                        blank=True)
+    document_number = models.CharField(_("document number"), max_length=40, blank=True)
+    expires_on = models.DateField(_("document expires on"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("legal status")
+        verbose_name_plural = _("legal statuses")
+        ordering = ["valid_from", "pk"]
+        indexes = [models.Index(fields=["municipality", "person", "valid_from"],
+                                name="status_person_from")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "valid_from"],
+                                    name="status_one_per_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_code_display()} ab {self.valid_from:%d.%m.%Y}"

@@ -1,0 +1,6 @@
+from django.utils.translation import gettext_lazy as _
+
+from kim.core.navigation import NavItem, register
+
+register(NavItem("persons", _("Persons"), "people:person_list", "people.persons:read", 10,
+                 "people:"))

@@ -1,0 +1,23 @@
+"""Permissions of the people app (product.md §3)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from kim.core.permissions.registry import registry
+
+registry.register("people.persons:read", _("See person master data"),
+                  roles=["caseworker", "benefits", "housing"])
+registry.register("people.children:read", _("See the master data of children and youths"),
+                  roles=["school_office"])
+registry.register("people.persons:write", _("Record and change person master data"),
+                  roles=["caseworker", "benefits"])
+registry.register("people.status:read", _("See legal status and the derived decisions"),
+                  roles=["caseworker", "benefits", "housing"])
+registry.register("people.status:write", _("Record legal status"),
+                  roles=["caseworker", "benefits"])
+registry.register("people.restricted:read",
+                  _("See vulnerabilities, case notes and documents (every read is logged)"),
+                  roles=["caseworker"])
+registry.register("people.restricted:write",
+                  _("Record vulnerabilities, case notes and documents"), roles=["caseworker"])
+registry.register("people.import:write", _("Import persons from a file"),
+                  roles=["caseworker", "benefits"])

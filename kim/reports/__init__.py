@@ -1,0 +1,1 @@
+"""Reports: the registry of standard reports, disclosure control and the renderers."""

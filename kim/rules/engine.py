@@ -1,0 +1,153 @@
+"""Facts in, decisions out (legal-rules.md §2.2), including the `upcoming` changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from .benefits import office_changes, regime, since
+from .codes import UPCOMING_FIELDS
+from .children import childcare, schooling
+from .context import Ctx
+from .course import course, note
+from .dates import add_years, iso
+from .employment import employment
+from .facts import Facts, parse_facts
+from .groups import housing_category, target_group
+from .outcome import Outcome
+from .params import DEFAULT_PARAMS, PARAMS_VERSION, Params
+from .residence import residence
+from .tables import At
+
+Rule = Callable[[Ctx, At], Outcome]
+HORIZON_YEARS = 3
+
+# The traced rules in `upcoming` order; the office is derived from the regime (`decide`).
+TRACED: tuple[tuple[str, Rule], ...] = (
+    ("benefits.regime", regime),
+    ("employment.access", employment),
+    ("integration_course.access", course),
+    ("residence_obligation.applies", residence),
+    ("childcare", childcare),
+    ("schooling", schooling),
+)
+
+
+def evaluate(facts: Mapping[str, Any], *, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
+    """Decisions for one facts object (contract: legal-rules.md §2.1 in, §2.2 out).
+
+    Raises :class:`~kim.rules.facts.FactsError` for invalid facts.
+    """
+    return decide(parse_facts(facts), params)
+
+
+def trace(
+    rule: Rule, ctx: Ctx, as_of: date, horizon: date
+) -> tuple[Outcome, list[tuple[date, str | bool]]]:
+    """The rule's outcome at ``as_of`` and its value changes in ``(as_of, horizon]``,
+    found by jumping from one possible change date (``At.until``) to the next."""
+    at = At(as_of)
+    outcome = rule(ctx, at)
+    value = outcome[0]
+    changes: list[tuple[date, str | bool]] = []
+    while at.until <= horizon:
+        at = At(at.until)
+        later = rule(ctx, at)[0]
+        if later != value:
+            changes.append((at.d, later))
+            value = later
+    return outcome, changes
+
+
+Changes = list[tuple[date, str | bool]]
+
+
+def _upcoming(changes_by_field: tuple[Changes, ...]) -> list[dict[str, Any]]:
+    """Merge the fields' changes (given in `UPCOMING_FIELDS` order) sorted by date."""
+    merged = [
+        (d, order, value)
+        for order, changes in enumerate(changes_by_field)
+        for d, value in changes
+    ]
+    merged.sort(key=_date_then_field)
+    return [
+        {"date": d.isoformat(), "field": UPCOMING_FIELDS[order], "value": value}
+        for d, order, value in merged
+    ]
+
+
+def _date_then_field(item: tuple[date, int, str | bool]) -> tuple[date, int]:
+    return item[0], item[1]
+
+
+def _explain(outcome: Outcome) -> dict[str, Any]:
+    return {"basis": outcome[1], "params": [*outcome[2]]}
+
+
+def decide(facts: Facts, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
+    """Decisions for already parsed facts (§2.2)."""
+    as_of = facts.as_of
+    ctx = Ctx(facts.person, params)
+    horizon = add_years(as_of, HORIZON_YEARS)
+    benefits, regime_changes = trace(regime, ctx, as_of, horizon)
+    employment_, employment_changes = trace(employment, ctx, as_of, horizon)
+    course_, course_changes = trace(course, ctx, as_of, horizon)
+    residence_, residence_changes = trace(residence, ctx, as_of, horizon)
+    childcare_, childcare_changes = trace(childcare, ctx, as_of, horizon)
+    schooling_, schooling_changes = trace(schooling, ctx, as_of, horizon)
+    regime_value = str(benefits[0])
+    office_, office_changes_ = office_changes(ctx, as_of, regime_value, regime_changes, horizon)
+    upcoming: list[dict[str, Any]] = []
+    if (regime_changes or office_changes_ or employment_changes or course_changes
+            or residence_changes or childcare_changes or schooling_changes):
+        upcoming = _upcoming((regime_changes, office_changes_, employment_changes,
+                              course_changes, residence_changes, childcare_changes,
+                              schooling_changes))
+    at = At(as_of)
+    status = ctx.status(at)
+    target = target_group(ctx, at)
+    housing = housing_category(ctx, at)
+    return {
+        "as_of": as_of.isoformat(),
+        "status": {"code": ctx.codes[status], "from": ctx.starts[status].isoformat()},
+        "benefits": {
+            "regime": regime_value,
+            "since": iso(since(ctx, as_of, regime_value)),
+            "basis": benefits[1],
+            "params": [*benefits[2]],
+        },
+        "responsible_office": office_[0],
+        "integration_course": {
+            "access": course_[0],
+            "entitled_until": iso(course_[3]),
+            "basis": course_[1],
+            "params": [*course_[2]],
+            "note": note(ctx, str(course_[0]), as_of),
+        },
+        "employment": {
+            "access": employment_[0],
+            "basis": employment_[1],
+            "params": [*employment_[2]],
+        },
+        "residence_obligation": {
+            "applies": residence_[0],
+            "last_day": iso(residence_[3]),
+            "basis": residence_[1],
+            "params": [*residence_[2]],
+        },
+        "childcare": childcare_[0],
+        "schooling": schooling_[0],
+        "target_group": target[0],
+        "housing_category": housing[0],
+        # Basis and parameter versions of the decisions that are plain values in §2.2.
+        "explanations": {
+            "responsible_office": _explain(office_),
+            "childcare": _explain(childcare_),
+            "schooling": _explain(schooling_),
+            "target_group": _explain(target),
+            "housing_category": _explain(housing),
+        },
+        "params_version": PARAMS_VERSION,
+        "upcoming": upcoming,
+    }

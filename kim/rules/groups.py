@@ -1,0 +1,45 @@
+"""Target group ([Herne] 2.2) and housing category ([Soest] Tab. 7), legal-rules.md §3.10."""
+
+from __future__ import annotations
+
+from .codes import ASYLUM_PROCEDURE, OUTSIDE_BENEFIT_LAW, RESIDENCE_PERMITS
+from .context import Ctx
+from .outcome import Outcome
+from .tables import At
+
+_HERNE = "[Herne] 2.2"
+_SOEST = "[Soest] Tab. 7"
+
+
+def target_group(ctx: Ctx, at: At) -> Outcome:
+    code = ctx.codes[ctx.status(at)]
+    if code in RESIDENCE_PERMITS:
+        return "secure", f"{_HERNE} (residence permit)", (), None
+    if code == "eu_citizen":
+        return "eu_citizen", _HERNE, (), None
+    if code == "german":
+        return "other", _HERNE, (), None
+    if code in ASYLUM_PROCEDURE:
+        listed = ctx.good_prospect(at, ctx.params.local_good_prospect)
+        if listed is not None:
+            return "likely_secure", f"{_HERNE}; {listed.basis}", (listed.ref,), None
+        return "unlikely", f"{_HERNE} (no good prospect to stay)", (), None
+    return "unlikely", f"{_HERNE} (tolerated or obliged to leave)", (), None
+
+
+def housing_category(ctx: Ctx, at: At) -> Outcome:
+    code = ctx.codes[ctx.status(at)]
+    if code in OUTSIDE_BENEFIT_LAW:
+        return "not_applicable", _SOEST, (), None
+    if code in RESIDENCE_PERMITS:
+        return "placeable", f"{_SOEST} (residence permit)", (), None
+    if code in ASYLUM_PROCEDURE:
+        safe = ctx.safe_origin(at)
+        if safe is not None:
+            return "not_placeable", f"{_SOEST}; {safe.basis}", (safe.ref,), None
+        if code == "gestattung":
+            listed = ctx.good_prospect(at, ctx.params.local_good_prospect)
+            if listed is not None:
+                return "placeable", f"{_SOEST}; {listed.basis}", (listed.ref,), None
+        return "not_yet_placeable", _SOEST, (), None
+    return "not_placeable", f"{_SOEST} (tolerated or obliged to leave)", (), None
