@@ -26,11 +26,38 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kim.rules import evaluate  # noqa: E402
 
-ASYLUM_COUNTRIES = ["SY", "AF", "IQ", "IR", "ER", "SO", "TR", "NG", "GE", "MD", "AL", "RS",
-                    "XK", "GN", "RU", "PK", "XX"]
-OUTCOMES = ["refugee", "subsidiary", "asylum_granted", "deportation_ban", "duldung",
-            "duldung_discretionary", "duldung_unclear_identity", "duldung_training",
-            "duldung_employment", "departure_required", "humanitarian_25_5"]
+ASYLUM_COUNTRIES = [
+    "SY",
+    "AF",
+    "IQ",
+    "IR",
+    "ER",
+    "SO",
+    "TR",
+    "NG",
+    "GE",
+    "MD",
+    "AL",
+    "RS",
+    "XK",
+    "GN",
+    "RU",
+    "PK",
+    "XX",
+]
+OUTCOMES = [
+    "refugee",
+    "subsidiary",
+    "asylum_granted",
+    "deportation_ban",
+    "duldung",
+    "duldung_discretionary",
+    "duldung_unclear_identity",
+    "duldung_training",
+    "duldung_employment",
+    "departure_required",
+    "humanitarian_25_5",
+]
 EU_COUNTRIES = ["PL", "RO", "BG", "IT", "HR", "GR"]
 
 
@@ -78,9 +105,13 @@ def make_facts(rng: random.Random) -> dict[str, Any]:
     as_of = _day(rng, first, min(first + timedelta(days=2500), date(2026, 12, 31)))
     in_centre = rng.random() < 0.2
     assignment = None if in_centre else (entry + timedelta(days=rng.randint(20, 200)))
-    citizenship = (rng.choice(EU_COUNTRIES) if statuses[0]["code"] == "eu_citizen"
-                   else "UA" if statuses[0]["code"] == "temporary_protection"
-                   else rng.choice(ASYLUM_COUNTRIES))
+    citizenship = (
+        rng.choice(EU_COUNTRIES)
+        if statuses[0]["code"] == "eu_citizen"
+        else "UA"
+        if statuses[0]["code"] == "temporary_protection"
+        else rng.choice(ASYLUM_COUNTRIES)
+    )
     birth = _birth(rng, first)
     return {
         "as_of": as_of.isoformat(),
@@ -115,12 +146,16 @@ def main() -> int:
     for i in range(args.n):
         upcoming += len(evaluate(pool[i % size])["upcoming"])
     elapsed = time.perf_counter() - started
-    print(f"rules evaluate: {args.n / elapsed:,.0f} evaluations/s "
-          f"(N={args.n}, {size} distinct facts, {upcoming / args.n:.2f} upcoming per result, "
-          f"{elapsed:.2f} s, one core)")
-    print(f"python {platform.python_version()} ({platform.python_implementation()}), "
-          f"{platform.platform()}, machine {platform.machine()}, "
-          f"processor {platform.processor() or 'unknown'}, cpu count {os.cpu_count()}")
+    print(
+        f"rules evaluate: {args.n / elapsed:,.0f} evaluations/s "
+        f"(N={args.n}, {size} distinct facts, {upcoming / args.n:.2f} upcoming per result, "
+        f"{elapsed:.2f} s, one core)"
+    )
+    print(
+        f"python {platform.python_version()} ({platform.python_implementation()}), "
+        f"{platform.platform()}, machine {platform.machine()}, "
+        f"processor {platform.processor() or 'unknown'}, cpu count {os.cpu_count()}"
+    )
     return 0
 
 

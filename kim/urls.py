@@ -12,5 +12,6 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     # Everything of a municipality lives under its slug; TenantMiddleware opens the scope.
     path("<slug:municipality>/persons/", include("kim.people.urls")),
+    path("<slug:municipality>/reports/", include("kim.reports.urls")),
     path("<slug:municipality>/", include("kim.core.urls")),
 ]

@@ -5,19 +5,22 @@ Rules (product.md §2.9):
 - **Primary suppression**: every count cell (totals included) with the value 1 or 2 is
   hidden and shown as ``PRIMARY_MARKER`` ("<3"). 0 stays 0 – an empty cell says nothing
   about a person.
-- **Secondary suppression**: a published total is an equation ``total = a + b + …``. If
-  exactly one cell of such an equation (its parts or its total) is hidden, it can be
-  computed back. So for every equation with exactly one hidden cell we also hide the
-  smallest non-zero visible part; if there is none, the total itself. That is repeated
-  until no equation has exactly one hidden cell. Secondary cells show
-  ``SECONDARY_MARKER`` ("x") so a reader can tell "small number" from "hidden to protect
-  another cell".
+- **Secondary suppression**: a published total is an equation ``total = a + b + …``. A
+  reader knows each "<3" is 1 or 2 and each "x" at least 3, so an equation can pin a
+  hidden cell down: one hidden cell alone, or seven "<3" cells that must add up to 7.
+  For every equation that pins a hidden cell (``exposes``) we also hide the smallest
+  non-zero visible part, or, if there is none, the total itself; repeated until no
+  equation pins anything. Secondary cells show ``SECONDARY_MARKER`` ("x") so a reader can
+  tell "small number" from "hidden to protect another cell". Zeros are never hidden.
 - **Derived cells**: percentages of a row are hidden ("x") when any count of the row is
   hidden, because a share can give the hidden count back.
 
 The equations of a table ("lines") are its published row sums (a column declared as the
-sum of other columns) and its published column totals. This protects every single line;
-it is the usual practical rule, not a full linear-programming audit of the whole table.
+sum of other columns) and its published column totals. Each line is audited on its own
+(interval reasoning per equation); combining several equations at once is not audited –
+that would need a linear-programming audit of the whole table. A line that consists only
+of small counts (e.g. "<3" + "<3" = "<3", which must be 1 + 1 = 2) cannot be protected by
+hiding more of it; such lines stay as they are (every cell already reads "<3").
 """
 
 from __future__ import annotations
@@ -151,10 +154,10 @@ def exposes(line: Line, values: Mapping[Cell, int], primary: set[Cell],
     # Each term a*x over its range, as (low, high).
     spans = [(lo, hi) if a == 1 else (-hi, -lo) for (_, a), (lo, hi) in zip(terms, ranges,
                                                                               strict=True)]
-    low_sum, high_sum = sum(s[0] for s in spans), sum(s[1] for s in spans)
-    for (_, a), (lo, hi), (s_lo, s_hi) in zip(terms, ranges, spans, strict=True):
-        # a*x = known - (sum of the other terms)
-        rest_lo, rest_hi = low_sum - s_lo, high_sum - s_hi
+    for i, ((_, a), (lo, hi)) in enumerate(zip(terms, ranges, strict=True)):
+        # a*x = known - (sum of the other terms); summed directly, as inf - inf is nan
+        rest_lo = sum(s[0] for j, s in enumerate(spans) if j != i)
+        rest_hi = sum(s[1] for j, s in enumerate(spans) if j != i)
         ax_lo, ax_hi = known - rest_hi, known - rest_lo
         x_lo, x_hi = (ax_lo, ax_hi) if a == 1 else (-ax_hi, -ax_lo)
         if max(lo, x_lo) == min(hi, x_hi):

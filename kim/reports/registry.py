@@ -15,10 +15,11 @@ from typing import Any, Literal
 
 from django.utils.functional import Promise
 
+from kim.core.permissions.registry import registry as permission_registry
+
 # Importing the registry guarantees ``reports.aggregates:read`` exists before any app
 # names it, whatever the order of INSTALLED_APPS.
 from kim.reports import permissions as _permissions  # noqa: F401
-from kim.core.permissions.registry import registry as permission_registry
 
 Kind = Literal["text", "count", "number", "percent"]
 KINDS = ("text", "count", "number", "percent")

@@ -115,7 +115,10 @@ def office(ctx: Ctx, at: At, regime_value: str) -> Outcome:
 
 
 def office_changes(
-    ctx: Ctx, as_of: date, regime_value: str, regime_changes: list[tuple[date, str | bool]],
+    ctx: Ctx,
+    as_of: date,
+    regime_value: str,
+    regime_changes: list[tuple[date, str | bool]],
     horizon: date,
 ) -> tuple[Outcome, list[tuple[date, str | bool]]]:
     """The office at ``as_of`` and its changes, derived from the regime's changes and the

@@ -42,8 +42,21 @@ class Ctx:
     """Facts of one person plus lazily derived dates (legal-rules.md §3)."""
 
     __slots__ = (
-        "person", "params", "starts", "codes", "count", "grown_up", "_elderly_from", "_ages", "_school", "_retirement",
-        "_scopes", "_periods", "_computed_analog", "_entry", "_stay",
+        "person",
+        "params",
+        "starts",
+        "codes",
+        "count",
+        "grown_up",
+        "_elderly_from",
+        "_ages",
+        "_school",
+        "_retirement",
+        "_scopes",
+        "_periods",
+        "_computed_analog",
+        "_entry",
+        "_stay",
     )
 
     def __init__(self, person: Person, params: Params) -> None:
@@ -221,7 +234,8 @@ class Ctx:
                     continue
                 if row is None or not row.value:
                     stop = max(seg_start, start)
-                    return None if stop == start else Scope(stop, True, None if row is None else row.ref)
+                    ref = None if row is None else row.ref
+                    return None if stop == start else Scope(stop, True, ref)
             return Scope(None, True, None)
         if code == "humanitarian_25_5":
             row25 = _only(self.params.asylblg_25_5_months, start)

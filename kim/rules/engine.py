@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 
 from .benefits import office_changes, regime, since
-from .codes import UPCOMING_FIELDS
 from .children import childcare, schooling
+from .codes import UPCOMING_FIELDS
 from .context import Ctx
 from .course import course, note
 from .dates import add_years, iso
@@ -66,9 +66,7 @@ Changes = list[tuple[date, str | bool]]
 def _upcoming(changes_by_field: tuple[Changes, ...]) -> list[dict[str, Any]]:
     """Merge the fields' changes (given in `UPCOMING_FIELDS` order) sorted by date."""
     merged = [
-        (d, order, value)
-        for order, changes in enumerate(changes_by_field)
-        for d, value in changes
+        (d, order, value) for order, changes in enumerate(changes_by_field) for d, value in changes
     ]
     merged.sort(key=_date_then_field)
     return [
@@ -99,11 +97,26 @@ def decide(facts: Facts, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
     regime_value = str(benefits[0])
     office_, office_changes_ = office_changes(ctx, as_of, regime_value, regime_changes, horizon)
     upcoming: list[dict[str, Any]] = []
-    if (regime_changes or office_changes_ or employment_changes or course_changes
-            or residence_changes or childcare_changes or schooling_changes):
-        upcoming = _upcoming((regime_changes, office_changes_, employment_changes,
-                              course_changes, residence_changes, childcare_changes,
-                              schooling_changes))
+    if (
+        regime_changes
+        or office_changes_
+        or employment_changes
+        or course_changes
+        or residence_changes
+        or childcare_changes
+        or schooling_changes
+    ):
+        upcoming = _upcoming(
+            (
+                regime_changes,
+                office_changes_,
+                employment_changes,
+                course_changes,
+                residence_changes,
+                childcare_changes,
+                schooling_changes,
+            )
+        )
     at = At(as_of)
     status = ctx.status(at)
     target = target_group(ctx, at)

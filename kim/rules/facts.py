@@ -97,12 +97,15 @@ def _citizenships(value: object) -> tuple[str, ...]:
     if type(value) is not list or not value:
         if value is None:
             raise FactsError("person.citizenships", "required")
-        raise FactsError("person.citizenships", "expected a non-empty list of ISO 3166-1 "
-                                                "alpha-2 codes ('XX' for stateless/unknown)")
+        raise FactsError(
+            "person.citizenships",
+            "expected a non-empty list of ISO 3166-1 alpha-2 codes ('XX' for stateless/unknown)",
+        )
     for i, code in enumerate(value):
         if type(code) is not str or code not in CITIZENSHIP_CODES:
-            raise FactsError(f"person.citizenships[{i}]",
-                             f"not an ISO 3166-1 alpha-2 code or 'XX': {code!r}")
+            raise FactsError(
+                f"person.citizenships[{i}]", f"not an ISO 3166-1 alpha-2 code or 'XX': {code!r}"
+            )
     return tuple(value)
 
 
@@ -127,8 +130,10 @@ def _statuses(value: object) -> tuple[tuple[date, ...], tuple[str, ...]]:
         if start is None:
             raise _bad_date(raw_start, f"person.statuses[{i}].from")
         if start < previous:
-            raise FactsError(f"person.statuses[{i}].from", "before the previous status's "
-                             f"start {previous.isoformat()}: {raw_start!r}")
+            raise FactsError(
+                f"person.statuses[{i}].from",
+                f"before the previous status's start {previous.isoformat()}: {raw_start!r}",
+            )
         starts.append(start)
         codes.append(code)
         previous = start
@@ -167,7 +172,23 @@ def parse_facts(raw: object) -> Facts:
     exception = _flag(person, "residence_obligation_exception")
     starts, codes = _statuses(person.get("statuses"))
     if as_of < starts[0]:
-        raise FactsError("as_of", f"before the first status ({starts[0].isoformat()}): "
-                                  f"{raw_as_of!r}")
-    return Facts(as_of, Person(birth, precision, citizenships, entry, application, assignment,
-                               in_centre, minor, analog_since, exception, starts, codes))
+        raise FactsError(
+            "as_of", f"before the first status ({starts[0].isoformat()}): {raw_as_of!r}"
+        )
+    return Facts(
+        as_of,
+        Person(
+            birth,
+            precision,
+            citizenships,
+            entry,
+            application,
+            assignment,
+            in_centre,
+            minor,
+            analog_since,
+            exception,
+            starts,
+            codes,
+        ),
+    )

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from types import MappingProxyType
 
+from .lists import GOOD_PROSPECT, SAFE_ORIGIN
 from .tables import Row, Table
 
 PARAMS_VERSION = "2025-11-01"
@@ -49,190 +49,313 @@ class SchoolRule:
     full_time_years: int
 
 
-_EU_1993 = ("BE", "DE", "DK", "ES", "FR", "GR", "IE", "IT", "LU", "NL", "PT")
-_EU_1995 = ("AT", "FI", "SE")
-_EU_2004 = ("CY", "CZ", "EE", "HU", "LT", "LV", "MT", "PL", "SI", "SK")
-_EU_2007 = ("BG", "RO")
-_EU = "§ 29a Abs. 2 AsylG (EU member state)"
-_ANLAGE_II = "Anlage II zu § 29a AsylG"
-_CUTOFF_2015 = D(2015, 8, 31)  # applications after this date: § 61 Abs. 2 S. 4 AsylG
-
-
-def _safe(code: str, since: date, cutoff: date, basis: str, until: date | None = None) -> Row[date]:
-    return Row(f"safe_origin.{code}@{since.isoformat()}", since, until, cutoff, basis)
-
-
-def _safe_rows() -> dict[str, Table[date]]:
-    rows: list[Row[date]] = []
-    for code in ("GH", "SN"):
-        rows.append(_safe(code, D(1993, 7, 1), _CUTOFF_2015, _ANLAGE_II))
-    for code in ("BA", "MK", "RS"):
-        rows.append(_safe(code, D(2014, 11, 6), _CUTOFF_2015, _ANLAGE_II))
-    for code in ("AL", "XK", "ME"):
-        rows.append(_safe(code, D(2015, 10, 24), _CUTOFF_2015, _ANLAGE_II))
-    for code in ("GE", "MD"):  # § 87d AsylG: applications up to 30.08.2023 are exempt
-        rows.append(_safe(code, D(2023, 12, 23), D(2023, 8, 30), f"{_ANLAGE_II}; § 87d AsylG"))
-    for codes, since in (
-        (_EU_1993, D(1993, 7, 1)),
-        (_EU_1995, D(1995, 1, 1)),
-        (_EU_2004, D(2004, 5, 1)),
-        (_EU_2007, D(2007, 1, 1)),
-        (("HR",), D(2013, 7, 1)),
-    ):
-        rows.extend(_safe(code, since, _CUTOFF_2015, _EU) for code in codes)
-    rows.append(_safe("GB", D(1993, 7, 1), _CUTOFF_2015, _EU, until=D(2020, 1, 31)))
-    by_country: dict[str, list[Row[date]]] = {}
-    for row in rows:
-        by_country.setdefault(row.id.split(".")[1].split("@")[0], []).append(row)
-    return {code: Table(f"safe_origin.{code}", r) for code, r in by_country.items()}
-
-
-SAFE_ORIGIN: Mapping[str, Table[date]] = MappingProxyType(_safe_rows())
-
-
-_GOOD_PROSPECT = "BAMF practice: good prospect to stay (gute Bleibeperspektive)"
-GOOD_PROSPECT: Table[frozenset[str]] = Table(
-    "good_prospect",
+# §3.1.2 § 2 AsylbLG waiting period, by evaluation date.
+ASYLBLG_WAITING: Table[Waiting] = Table(
+    "asylblg.waiting",
     [
-        Row("good_prospect@2015-10-24", D(2015, 10, 24), D(2016, 7, 31),
-            frozenset({"SY", "IQ", "IR", "ER"}), _GOOD_PROSPECT),
-        Row("good_prospect@2016-08-01", D(2016, 8, 1), D(2019, 7, 31),
-            frozenset({"SY", "IQ", "IR", "ER", "SO"}), _GOOD_PROSPECT, unconfirmed=True),
-        Row("good_prospect@2019-08-01", D(2019, 8, 1), D(2021, 2, 28),
-            frozenset({"SY", "ER"}), _GOOD_PROSPECT, unconfirmed=True),
-        Row("good_prospect@2021-03-01", D(2021, 3, 1), D(2022, 1, 16),
-            frozenset({"SY", "ER", "SO"}), _GOOD_PROSPECT),
-        Row("good_prospect@2022-01-17", D(2022, 1, 17), None,
-            frozenset({"SY", "ER", "SO", "AF"}), _GOOD_PROSPECT),
+        Row(
+            "asylblg.waiting@pre-2015",
+            None,
+            D(2015, 2, 28),
+            Waiting(15),
+            "§ 2 Abs. 1 AsylbLG (G. v. 10.12.2014; earlier law out of scope, rule of "
+            "01.03.2015 applied)",
+        ),
+        Row(
+            "asylblg.waiting@2015-03-01",
+            D(2015, 3, 1),
+            D(2019, 8, 20),
+            Waiting(15),
+            "§ 2 Abs. 1 AsylbLG (G. v. 10.12.2014)",
+        ),
+        Row(
+            "asylblg.waiting@2019-08-21",
+            D(2019, 8, 21),
+            D(2024, 2, 26),
+            Waiting(18, "§ 15 AsylbLG"),
+            "§ 2 Abs. 1 AsylbLG (G. v. 15.08.2019)",
+        ),
+        Row(
+            "asylblg.waiting@2024-02-27",
+            D(2024, 2, 27),
+            None,
+            Waiting(36, "§ 20 AsylbLG"),
+            "§ 2 Abs. 1 AsylbLG (RückführungsverbesserungsG)",
+        ),
     ],
 )
 
-
-# §3.1.2 § 2 AsylbLG waiting period, by evaluation date.
-ASYLBLG_WAITING: Table[Waiting] = Table("asylblg.waiting", [
-    Row("asylblg.waiting@pre-2015", None, D(2015, 2, 28), Waiting(15),
-        "§ 2 Abs. 1 AsylbLG (G. v. 10.12.2014; earlier law out of scope, rule of "
-        "01.03.2015 applied)"),
-    Row("asylblg.waiting@2015-03-01", D(2015, 3, 1), D(2019, 8, 20), Waiting(15),
-        "§ 2 Abs. 1 AsylbLG (G. v. 10.12.2014)"),
-    Row("asylblg.waiting@2019-08-21", D(2019, 8, 21), D(2024, 2, 26),
-        Waiting(18, "§ 15 AsylbLG"), "§ 2 Abs. 1 AsylbLG (G. v. 15.08.2019)"),
-    Row("asylblg.waiting@2024-02-27", D(2024, 2, 27), None,
-        Waiting(36, "§ 20 AsylbLG"), "§ 2 Abs. 1 AsylbLG (RückführungsverbesserungsG)"),
-])
-
 # §3.1.1 § 24 holders in AsylbLG until 31.05.2022, then directly in SGB II/XII.
-ASYLBLG_TEMPORARY_PROTECTION: Table[bool] = Table("asylblg.temporary_protection", [
-    Row("asylblg.temporary_protection@until-2022-05-31", None, D(2022, 5, 31), True,
-        "§ 1 Abs. 1 Nr. 3 a AsylbLG"),
-    Row("asylblg.temporary_protection@2022-06-01", D(2022, 6, 1), None, False,
-        "§ 1 Abs. 3a AsylbLG; § 74 SGB II"),
-])
+ASYLBLG_TEMPORARY_PROTECTION: Table[bool] = Table(
+    "asylblg.temporary_protection",
+    [
+        Row(
+            "asylblg.temporary_protection@until-2022-05-31",
+            None,
+            D(2022, 5, 31),
+            True,
+            "§ 1 Abs. 1 Nr. 3 a AsylbLG",
+        ),
+        Row(
+            "asylblg.temporary_protection@2022-06-01",
+            D(2022, 6, 1),
+            None,
+            False,
+            "§ 1 Abs. 3a AsylbLG; § 74 SGB II",
+        ),
+    ],
+)
 
 # §3.1.1 § 25 Abs. 5 holders are in AsylbLG while the first Duldung is < N months ago.
-ASYLBLG_25_5_MONTHS: Table[int] = Table("asylblg.humanitarian_25_5", [
-    Row("asylblg.humanitarian_25_5", None, None, 18, "§ 1 Abs. 1 Nr. 3 c AsylbLG"),
-])
+ASYLBLG_25_5_MONTHS: Table[int] = Table(
+    "asylblg.humanitarian_25_5",
+    [
+        Row("asylblg.humanitarian_25_5", None, None, 18, "§ 1 Abs. 1 Nr. 3 c AsylbLG"),
+    ],
+)
 
 # §3.1.5 regular retirement age, by birth date.
-RETIREMENT: Table[Retirement] = Table("retirement", [
-    Row("retirement@born-pre-1947", None, D(1946, 12, 31), Retirement(780, 0, 1946),
-        "§ 7a SGB II"),
-    Row("retirement@born-1947", D(1947, 1, 1), D(1958, 12, 31), Retirement(780, 1, 1946),
-        "§ 7a SGB II"),
-    Row("retirement@born-1959", D(1959, 1, 1), D(1963, 12, 31), Retirement(792, 2, 1958),
-        "§ 7a SGB II"),
-    Row("retirement@born-1964", D(1964, 1, 1), None, Retirement(804, 0, 1964), "§ 7a SGB II"),
-])
+RETIREMENT: Table[Retirement] = Table(
+    "retirement",
+    [
+        Row(
+            "retirement@born-pre-1947",
+            None,
+            D(1946, 12, 31),
+            Retirement(780, 0, 1946),
+            "§ 7a SGB II",
+        ),
+        Row(
+            "retirement@born-1947",
+            D(1947, 1, 1),
+            D(1958, 12, 31),
+            Retirement(780, 1, 1946),
+            "§ 7a SGB II",
+        ),
+        Row(
+            "retirement@born-1959",
+            D(1959, 1, 1),
+            D(1963, 12, 31),
+            Retirement(792, 2, 1958),
+            "§ 7a SGB II",
+        ),
+        Row("retirement@born-1964", D(1964, 1, 1), None, Retirement(804, 0, 1964), "§ 7a SGB II"),
+    ],
+)
 
 # §3.3 entitlement duration in years, by status (permit) start.
-COURSE_ENTITLEMENT_YEARS: Table[int] = Table("course.entitlement", [
-    Row("course.entitlement@pre-2016-08-06", None, D(2016, 8, 5), 2,
-        "§ 44 Abs. 2 AufenthG a.F."),
-    Row("course.entitlement@2016-08-06", D(2016, 8, 6), None, 1,
-        "§ 44 Abs. 2 AufenthG (IntegrationsG)"),
-])
+COURSE_ENTITLEMENT_YEARS: Table[int] = Table(
+    "course.entitlement",
+    [
+        Row(
+            "course.entitlement@pre-2016-08-06", None, D(2016, 8, 5), 2, "§ 44 Abs. 2 AufenthG a.F."
+        ),
+        Row(
+            "course.entitlement@2016-08-06",
+            D(2016, 8, 6),
+            None,
+            1,
+            "§ 44 Abs. 2 AufenthG (IntegrationsG)",
+        ),
+    ],
+)
 
 # §3.3 asylum seekers: "none", "good_prospect" or "all" admissible, by evaluation date.
-COURSE_PROCEDURE: Table[str] = Table("course.procedure", [
-    Row("course.procedure@pre-2015-10-24", None, D(2015, 10, 23), "none",
-        "§ 44 Abs. 4 AufenthG a.F."),
-    Row("course.procedure@2015-10-24", D(2015, 10, 24), D(2022, 12, 30), "good_prospect",
-        "§ 44 Abs. 4 S. 2 Nr. 1 AufenthG a.F."),
-    Row("course.procedure@2022-12-31", D(2022, 12, 31), None, "all",
-        "§ 44 Abs. 4 S. 2 Nr. 1 AufenthG n.F."),
-])
+COURSE_PROCEDURE: Table[str] = Table(
+    "course.procedure",
+    [
+        Row(
+            "course.procedure@pre-2015-10-24",
+            None,
+            D(2015, 10, 23),
+            "none",
+            "§ 44 Abs. 4 AufenthG a.F.",
+        ),
+        Row(
+            "course.procedure@2015-10-24",
+            D(2015, 10, 24),
+            D(2022, 12, 30),
+            "good_prospect",
+            "§ 44 Abs. 4 S. 2 Nr. 1 AufenthG a.F.",
+        ),
+        Row(
+            "course.procedure@2022-12-31",
+            D(2022, 12, 31),
+            None,
+            "all",
+            "§ 44 Abs. 4 S. 2 Nr. 1 AufenthG n.F.",
+        ),
+    ],
+)
 
 # §3.3 Ermessensduldung and § 25 Abs. 5: admissible from 06.08.2016 (U).
-COURSE_TOLERATED: Table[bool] = Table("course.tolerated", [
-    Row("course.tolerated@pre-2016-08-06", None, D(2016, 8, 5), False,
-        "§ 44 Abs. 4 AufenthG a.F."),
-    Row("course.tolerated@2016-08-06", D(2016, 8, 6), None, True,
-        "§ 44 Abs. 4 S. 2 Nr. 2, 3 AufenthG", unconfirmed=True),
-])
+COURSE_TOLERATED: Table[bool] = Table(
+    "course.tolerated",
+    [
+        Row(
+            "course.tolerated@pre-2016-08-06",
+            None,
+            D(2016, 8, 5),
+            False,
+            "§ 44 Abs. 4 AufenthG a.F.",
+        ),
+        Row(
+            "course.tolerated@2016-08-06",
+            D(2016, 8, 6),
+            None,
+            True,
+            "§ 44 Abs. 4 S. 2 Nr. 2, 3 AufenthG",
+            unconfirmed=True,
+        ),
+    ],
+)
 
 # §3.3 administrative practice: shown as a note, never changes `access`.
-COURSE_NOTES: Table[str] = Table("course.note", [
-    Row("course.note.admission_stop@2026-01-01", D(2026, 1, 1), None, "bamf_admission_stop",
-        "BAMF practice: no new admissions under § 44 Abs. 4 AufenthG", unconfirmed=True),
-])
+COURSE_NOTES: Table[str] = Table(
+    "course.note",
+    [
+        Row(
+            "course.note.admission_stop@2026-01-01",
+            D(2026, 1, 1),
+            None,
+            "bamf_admission_stop",
+            "BAMF practice: no new admissions under § 44 Abs. 4 AufenthG",
+            unconfirmed=True,
+        ),
+    ],
+)
 
 # §3.4 the safe-country employment bans apply from 24.10.2015, by evaluation date.
-EMPLOYMENT_SAFE_BAN: Table[bool] = Table("employment.safe_ban", [
-    Row("employment.safe_ban@pre-2015-10-24", None, D(2015, 10, 23), False,
-        "§ 61 Abs. 2 AsylG a.F."),
-    Row("employment.safe_ban@2015-10-24", D(2015, 10, 24), None, True,
-        "§ 61 Abs. 2 S. 4 AsylG; § 60a Abs. 6 S. 1 Nr. 3 AufenthG"),
-])
+EMPLOYMENT_SAFE_BAN: Table[bool] = Table(
+    "employment.safe_ban",
+    [
+        Row(
+            "employment.safe_ban@pre-2015-10-24",
+            None,
+            D(2015, 10, 23),
+            False,
+            "§ 61 Abs. 2 AsylG a.F.",
+        ),
+        Row(
+            "employment.safe_ban@2015-10-24",
+            D(2015, 10, 24),
+            None,
+            True,
+            "§ 61 Abs. 2 S. 4 AsylG; § 60a Abs. 6 S. 1 Nr. 3 AufenthG",
+        ),
+    ],
+)
 
 # §3.4 reception centre: months of procedure until a permit is possible (None = never).
-EMPLOYMENT_RECEPTION: Table[int | None] = Table("employment.reception", [
-    Row("employment.reception@pre-2019-08-21", None, D(2019, 8, 20), None,
-        "§ 61 Abs. 1 S. 1 AsylG"),
-    Row("employment.reception@2019-08-21", D(2019, 8, 21), D(2024, 2, 26), 9,
-        "§ 61 Abs. 1 S. 2 AsylG (G. v. 15.08.2019)"),
-    Row("employment.reception@2024-02-27", D(2024, 2, 27), None, 6,
-        "§ 61 Abs. 1 S. 2 AsylG (RückführungsverbesserungsG)"),
-])
+EMPLOYMENT_RECEPTION: Table[int | None] = Table(
+    "employment.reception",
+    [
+        Row(
+            "employment.reception@pre-2019-08-21",
+            None,
+            D(2019, 8, 20),
+            None,
+            "§ 61 Abs. 1 S. 1 AsylG",
+        ),
+        Row(
+            "employment.reception@2019-08-21",
+            D(2019, 8, 21),
+            D(2024, 2, 26),
+            9,
+            "§ 61 Abs. 1 S. 2 AsylG (G. v. 15.08.2019)",
+        ),
+        Row(
+            "employment.reception@2024-02-27",
+            D(2024, 2, 27),
+            None,
+            6,
+            "§ 61 Abs. 1 S. 2 AsylG (RückführungsverbesserungsG)",
+        ),
+    ],
+)
 
 # §3.4 months of procedure or tolerated stay before a permit is possible.
-EMPLOYMENT_WAIT: Table[int] = Table("employment.wait", [
-    Row("employment.wait@pre-2014-11-06", None, D(2014, 11, 5), 3,
-        "§ 61 Abs. 2 AsylG; § 32 Abs. 1 BeschV (earlier law out of scope, rule of "
-        "06.11.2014 applied)"),
-    Row("employment.wait@2014-11-06", D(2014, 11, 6), None, 3,
-        "§ 61 Abs. 2 AsylG; § 32 Abs. 1 BeschV"),
-])
+EMPLOYMENT_WAIT: Table[int] = Table(
+    "employment.wait",
+    [
+        Row(
+            "employment.wait@pre-2014-11-06",
+            None,
+            D(2014, 11, 5),
+            3,
+            "§ 61 Abs. 2 AsylG; § 32 Abs. 1 BeschV (earlier law out of scope, rule of "
+            "06.11.2014 applied)",
+        ),
+        Row(
+            "employment.wait@2014-11-06",
+            D(2014, 11, 6),
+            None,
+            3,
+            "§ 61 Abs. 2 AsylG; § 32 Abs. 1 BeschV",
+        ),
+    ],
+)
 
 # §3.4 citation for free access with a residence permit.
-EMPLOYMENT_FREE: Table[str] = Table("employment.free", [
-    Row("employment.free@pre-2020-03-01", None, D(2020, 2, 29), "§ 4 Abs. 2 AufenthG a.F.",
-        "§ 4 Abs. 2 AufenthG a.F."),
-    Row("employment.free@2020-03-01", D(2020, 3, 1), None, "§ 4a Abs. 1 AufenthG",
-        "§ 4a Abs. 1 AufenthG (FachkräfteeinwanderungsG)"),
-])
+EMPLOYMENT_FREE: Table[str] = Table(
+    "employment.free",
+    [
+        Row(
+            "employment.free@pre-2020-03-01",
+            None,
+            D(2020, 2, 29),
+            "§ 4 Abs. 2 AufenthG a.F.",
+            "§ 4 Abs. 2 AufenthG a.F.",
+        ),
+        Row(
+            "employment.free@2020-03-01",
+            D(2020, 3, 1),
+            None,
+            "§ 4a Abs. 1 AufenthG",
+            "§ 4a Abs. 1 AufenthG (FachkräfteeinwanderungsG)",
+        ),
+    ],
+)
 
 # §3.5 § 12a: years of obligation by status start (None = not covered, § 12a Abs. 7).
-RESIDENCE_OBLIGATION: Table[int | None] = Table("residence_obligation", [
-    Row("residence_obligation@pre-2016", None, D(2015, 12, 31), None, "§ 12a Abs. 7 AufenthG"),
-    Row("residence_obligation@2016-01-01", D(2016, 1, 1), None, 3, "§ 12a Abs. 1 AufenthG"),
-])
+RESIDENCE_OBLIGATION: Table[int | None] = Table(
+    "residence_obligation",
+    [
+        Row("residence_obligation@pre-2016", None, D(2015, 12, 31), None, "§ 12a Abs. 7 AufenthG"),
+        Row("residence_obligation@2016-01-01", D(2016, 1, 1), None, 3, "§ 12a Abs. 1 AufenthG"),
+    ],
+)
 
 # §3.5 § 24 holders under § 12a from 01.06.2022 (U), by evaluation date.
-RESIDENCE_TEMPORARY_PROTECTION: Table[bool] = Table("residence_obligation.temporary_protection", [
-    Row("residence_obligation.temporary_protection@2022-06-01", D(2022, 6, 1), None, True,
-        "§ 12a Abs. 1 AufenthG (§ 24 AufenthG)", unconfirmed=True),
-])
+RESIDENCE_TEMPORARY_PROTECTION: Table[bool] = Table(
+    "residence_obligation.temporary_protection",
+    [
+        Row(
+            "residence_obligation.temporary_protection@2022-06-01",
+            D(2022, 6, 1),
+            None,
+            True,
+            "§ 12a Abs. 1 AufenthG (§ 24 AufenthG)",
+            unconfirmed=True,
+        ),
+    ],
+)
 
 # §3.6 legal claim to a Kita place from the 1st birthday, by evaluation date.
-KITA_U3: Table[bool] = Table("kita.u3", [
-    Row("kita.u3@2013-08-01", D(2013, 8, 1), None, True, "§ 24 Abs. 2 SGB VIII (KiföG)"),
-])
+KITA_U3: Table[bool] = Table(
+    "kita.u3",
+    [
+        Row("kita.u3@2013-08-01", D(2013, 8, 1), None, True, "§ 24 Abs. 2 SGB VIII (KiföG)"),
+    ],
+)
 
 # §3.7 NRW school duty, by the child's school-entry date.
-SCHOOL: Table[SchoolRule] = Table("school", [
-    Row("school.nrw", None, None, SchoolRule(9, 30, 10), "§ 35 Abs. 1, § 37 SchulG NRW"),
-])
+SCHOOL: Table[SchoolRule] = Table(
+    "school",
+    [
+        Row("school.nrw", None, None, SchoolRule(9, 30, 10), "§ 35 Abs. 1, § 37 SchulG NRW"),
+    ],
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,9 +74,7 @@ class Table(Generic[V]):
 
     def __init__(self, name: str, rows: Iterable[Row[V]]) -> None:
         self.name = name
-        self.rows: tuple[Row[V], ...] = tuple(
-            sorted(rows, key=lambda r: r.valid_from or date.min)
-        )
+        self.rows: tuple[Row[V], ...] = tuple(sorted(rows, key=lambda r: r.valid_from or date.min))
         bounds: list[date] = []
         slots: list[Row[V] | None] = [None]  # slots[0] applies before bounds[0]
         cursor: date | None = date.min  # end (exclusive) of the time line covered so far

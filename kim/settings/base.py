@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "axes",
     "kim.core",
     "kim.people",
+    "kim.reports",
 ]
 
 MIDDLEWARE = [

@@ -144,6 +144,13 @@ def test_html_explains_markers_when_suppressed(results):
 def test_pdf_is_a_pdf_with_the_table(results, tmp_path):
     content = FORMATS["pdf"].render(results[Audience.AGGREGATE])
     assert content.startswith(b"%PDF-") and len(content) > 1000
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    from kim.reports.renderers.as_html import document_context
+
+    html = render_to_string("reports/print.html", document_context(results[Audience.AGGREGATE]))
+    assert len(HTML(string=html).render().pages) == 1
     if shutil.which("pdftotext"):
         path = tmp_path / "r.pdf"
         path.write_bytes(content)

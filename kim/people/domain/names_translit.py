@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Lowercase letters only: to_latin() lowercases first. One translate table for everything that is a fixed 1:n letter mapping.
+# Fixed 1:n letter mappings (lowercase only: to_latin() lowercases first).
 _LATIN_SPECIALS: dict[str, str] = {
     # German umlauts/ß first (spec): Müller is registered as Mueller, never as Muller.
     "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",

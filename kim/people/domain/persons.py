@@ -46,7 +46,8 @@ def with_list_data(qs: QuerySet[Person]) -> QuerySet[Person]:
     )
 
 
-_ID_LIKE = re.compile(r"^[A-Za-z]*\d[\w/-]*$")
+# IDs and document numbers contain a digit and no blank; names never contain digits.
+_ID_LIKE = re.compile(r"^[\w/.-]*\d[\w/.-]*$")
 
 
 def search(municipality: Municipality, text: str = "",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kim.people.domain.dates import DateFormatError, parse_partial_date
 from kim.people.models import LegalStatus, Person, Vulnerability
+from kim.people.models.fields import validate_citizenships
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -32,9 +33,9 @@ class PersonForm(forms.ModelForm):
                   "entry_date", "asylum_application_date", "assignment_date",
                   "analog_benefits_since", "moved_away_date", "lives_in_reception_centre",
                   "unaccompanied_minor", "residence_obligation_exception"]
-        widgets = {name: DATE_WIDGET for name in (
-            "entry_date", "asylum_application_date", "assignment_date",
-            "analog_benefits_since", "moved_away_date")}
+        widgets = dict.fromkeys(
+            ("entry_date", "asylum_application_date", "assignment_date",
+             "analog_benefits_since", "moved_away_date"), DATE_WIDGET)
 
     field_order = ["family_name", "given_names", "birth", "sex", "citizenship_codes"]
 
@@ -57,14 +58,10 @@ class PersonForm(forms.ModelForm):
     def clean_citizenship_codes(self) -> str:
         raw = self.cleaned_data["citizenship_codes"]
         codes = [c.strip().upper() for c in raw.replace(";", ",").split(",") if c.strip()]
+        validate_citizenships(codes)
         self.instance.citizenships = codes
         return raw  # type: ignore[no-any-return]
 
-    def _post_clean(self) -> None:
-        super()._post_clean()
-        # Model validation of citizenships reports on the model field; show it on ours.
-        if "citizenships" in self.errors:
-            self.add_error("citizenship_codes", self.errors.pop("citizenships"))
 
 
 class StatusForm(forms.ModelForm):

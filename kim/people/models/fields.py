@@ -35,3 +35,23 @@ def validate_citizenships(value: object) -> None:
             )
     if len(set(value)) != len(value):
         raise ValidationError(_("A citizenship is listed twice."))
+
+
+class Activity(models.TextChoices):
+    """What an employable person does ([Soest] Tab. 6; import column ``activity``)."""
+
+    VOCATIONAL_COLLEGE = "vocational_college", _("vocational college")
+    LANGUAGE_COURSE = "language_course", _("language course")
+    EMPLOYED = "employed", _("employed")
+    TRAINING = "training", _("vocational training")
+    NONE = "none", _("no measure")
+    WAITING_LIST = "waiting_list", _("waiting list")
+
+
+class Childcare(models.TextChoices):
+    """How a young child is looked after ([Soest] Tab. 4; import column ``childcare``)."""
+
+    KITA = "kita", _("Kita")
+    DAY_CARE = "day_care", _("child minder")
+    HOME = "home", _("at home")
+    WAITING = "waiting", _("waiting for a place")

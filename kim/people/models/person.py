@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
 from kim.core.models import TenantModel
-from kim.people.models.fields import DatePrecision, Sex, validate_citizenships
+from kim.people.models.fields import (
+    Activity,
+    Childcare,
+    DatePrecision,
+    Sex,
+    validate_citizenships,
+)
 
 
 @audited()
@@ -48,6 +54,14 @@ class Person(TenantModel):
     residence_obligation_exception = models.BooleanField(
         _("exception from the residence obligation (§ 12a Abs. 1 S. 2 AufenthG)"),
         default=False)
+
+    activity = models.CharField(_("activity"), max_length=20, choices=Activity.choices,
+                                blank=True)
+    childcare = models.CharField(_("childcare"), max_length=10, choices=Childcare.choices,
+                                 blank=True)
+    # Accommodation as reported by an import, until the housing module records the stay.
+    accommodation_code = models.CharField(_("accommodation (code)"), max_length=40, blank=True)
+    accommodation_since = models.DateField(_("accommodation since"), null=True, blank=True)
 
     # Search keys (kim.people.domain.names), kept in step by the domain layer.
     name_key = models.CharField(max_length=200, blank=True, db_index=True, editable=False)

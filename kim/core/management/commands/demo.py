@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from kim.core.management.commands.load_demo import print_logins
-from kim.demo import accounts, load_all
+from kim.demo import load_all
 
 
 class Command(BaseCommand):

@@ -1,0 +1,74 @@
+"""Probable duplicates: the same person registered twice under other spellings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kim.core.models import Municipality
+from kim.people.domain.names import PersonLike, probable_duplicate, token_keys
+from kim.people.models import Person
+
+
+@dataclass(frozen=True)
+class Match:
+    person_id: int
+    label: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def person_like(person: Person) -> PersonLike:
+    return PersonLike(person.family_name, person.given_names, person.birth_date_fact,
+                      person.sex or None)
+
+
+class DuplicateIndex:
+    """Candidate lookup by phonetic token key, then a full comparison of the few candidates.
+
+    Built once per import (one query), so checking thousands of rows stays fast.
+    """
+
+    def __init__(self, persons: Iterable[Person]) -> None:
+        self._by_key: dict[str, list[Person]] = defaultdict(list)
+        for person in persons:
+            for key in set(person.name_key.split()):
+                self._by_key[key].append(person)
+
+    @classmethod
+    def for_municipality(cls, municipality: Municipality) -> DuplicateIndex:
+        return cls(Person.objects.filter(municipality=municipality).only(
+            "pk", "family_name", "given_names", "birth_date", "birth_date_precision", "sex",
+            "name_key", "municipality"))
+
+    def add(self, person: Person) -> None:
+        for key in set(person.name_key.split()):
+            self._by_key[key].append(person)
+
+    def matches(self, candidate: PersonLike, exclude_id: int | None = None) -> list[Match]:
+        seen: dict[int, Person] = {}
+        for key in token_keys(f"{candidate.given_names} {candidate.family_name}"):
+            for person in self._by_key.get(key, ()):
+                if person.pk != exclude_id:
+                    seen[id(person)] = person
+        found = []
+        for person in seen.values():
+            verdict = probable_duplicate(candidate, person_like(person))
+            if verdict.is_probable:
+                found.append(Match(person.pk, str(person), verdict.score, tuple(verdict.reasons)))
+        return sorted(found, key=lambda m: -m.score)
+
+
+def probable_duplicates_of(municipality: Municipality, candidate: PersonLike,
+                           exclude_id: int | None = None) -> list[Match]:
+    """For the create form: narrow by token keys in the database first."""
+    from django.db.models import Q
+
+    keys = token_keys(f"{candidate.given_names} {candidate.family_name}")
+    if not keys:
+        return []
+    query = Q()
+    for key in keys:
+        query |= Q(name_key__contains=f" {key} ")
+    return DuplicateIndex(Person.objects.filter(query)).matches(candidate, exclude_id)

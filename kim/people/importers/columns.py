@@ -1,0 +1,133 @@
+"""The columns of the person import (product.md §5.2) and how each value is checked."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from kim.people.domain.dates import DateFormatError, parse_full_date, parse_partial_date
+from kim.people.models import HouseholdMember
+from kim.people.models.fields import Activity, Childcare
+from kim.rules.codes import STATUS_SET
+
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+
+
+class CellError(ValueError):
+    pass
+
+
+def text(limit: int) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if len(value) > limit:
+            raise CellError(f"longer than {limit} characters")
+        return value
+    return parse
+
+
+def partial_date(value: str) -> tuple[datetime.date, str]:
+    try:
+        return parse_partial_date(value)
+    except DateFormatError as exc:
+        raise CellError(str(exc)) from None
+
+
+def full_date(value: str) -> datetime.date:
+    try:
+        return parse_full_date(value)
+    except DateFormatError as exc:
+        raise CellError(str(exc)) from None
+
+
+SEX_ALIASES = {"f": "f", "w": "f", "m": "m", "x": "x", "d": "x", "u": "u"}
+
+
+def sex(value: str) -> str:
+    try:
+        return SEX_ALIASES[value.lower()]
+    except KeyError:
+        raise CellError("use f, m, x or u (also w, d)") from None
+
+
+def citizenships(value: str) -> list[str]:
+    codes = [c.strip().upper() for c in re.split(r"[,|/]", value) if c.strip()]
+    bad = [c for c in codes if not _ISO2.match(c)]
+    if not codes or bad:
+        raise CellError(f"not an ISO 3166-1 alpha-2 code (XX = stateless/unknown): {value!r}")
+    return codes
+
+
+def choice(allowed: list[str], aliases: dict[str, str] | None = None) -> Callable[[str], str]:
+    aliases = aliases or {}
+
+    def parse(value: str) -> str:
+        key = aliases.get(value.lower(), value.lower())
+        if key not in allowed:
+            raise CellError(f"use one of {', '.join(allowed)}")
+        return key
+    return parse
+
+
+def status_code(value: str) -> str:
+    code = value.strip().lower()
+    if code not in STATUS_SET:
+        raise CellError("unknown status code (see legal-rules.md §2: e.g. gestattung, duldung, "
+                        "refugee)")
+    return code
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    german: tuple[str, ...]
+    required: bool
+    parse: Callable[[str], Any]
+
+
+ROLE_ALIASES = {"haushaltsvorstand": "head", "vorstand": "head", "partner": "partner",
+                "partnerin": "partner", "kind": "child", "sonstige": "other",
+                "sonstiges": "other", "andere": "other"}
+
+COLUMNS = [
+    Column("external_id", ("Externe ID", "Externe-ID"), True, text(64)),
+    Column("family_name", ("Nachname", "Familienname"), True, text(150)),
+    Column("given_names", ("Vorname", "Vornamen"), True, text(150)),
+    Column("birth_date", ("Geburtsdatum",), True, partial_date),
+    Column("sex", ("Geschlecht",), True, sex),
+    Column("citizenship", ("Staatsangehörigkeit", "Staatsangehoerigkeit"), True, citizenships),
+    Column("household_ref", ("Haushalt",), False, text(64)),
+    Column("household_role", ("Rolle im Haushalt",), False,
+           choice([r.value for r in HouseholdMember.Role], ROLE_ALIASES)),
+    Column("entry_date", ("Einreisedatum",), False, full_date),
+    Column("asylum_application_date", ("Asylantragsdatum",), False, full_date),
+    Column("assignment_date", ("Zuweisungsdatum",), False, full_date),
+    Column("legal_status", ("Aufenthaltsstatus",), False, status_code),
+    Column("legal_status_since", ("Status seit",), False, full_date),
+    Column("accommodation", ("Unterkunft",), False, text(40)),
+    Column("accommodation_since", ("Unterkunft seit",), False, full_date),
+    Column("activity", ("Tätigkeit", "Taetigkeit"), False, choice([a.value for a in Activity])),
+    Column("childcare", ("Betreuung",), False, choice([c.value for c in Childcare])),
+]
+BY_NAME = {name.lower(): col for col in COLUMNS for name in (col.key, *col.german)}
+
+
+def map_headers(headers: list[str]) -> tuple[dict[int, Column], list[str]]:
+    """Column index → Column, and the problems with the header row."""
+    mapping: dict[int, Column] = {}
+    problems = []
+    for index, header in enumerate(headers):
+        if not header:
+            continue
+        column = BY_NAME.get(header.strip().lower())
+        if column is None:
+            problems.append(f"unknown column {header!r}")
+        elif column in mapping.values():
+            problems.append(f"column {column.key!r} appears twice")
+        else:
+            mapping[index] = column
+    missing = [c.key for c in COLUMNS if c.required and c not in mapping.values()]
+    problems += [f"required column {key!r} is missing" for key in missing]
+    return mapping, problems

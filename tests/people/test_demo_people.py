@@ -1,0 +1,48 @@
+"""The demo dataset reproduces [Soest] 4.2 through the rules engine."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django_scopes import scope
+
+from kim.core.models import Municipality
+from kim.people.domain.benefits import benefit_recipient_counts
+from kim.people.models import Household, Person
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        from io import StringIO
+
+        call_command("load_demo", stdout=StringIO())
+        yield Municipality.objects.get(slug="soest-demo")
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.mark.django_db
+def test_benefit_recipients_on_30_september_2018(demo):
+    with scope(municipality=demo):
+        counts = benefit_recipient_counts(demo, datetime.date(2018, 9, 30))
+    by_group = {g: sum(v for (grp, _), v in counts.items() if grp == g)
+                for g in ("gestattung", "duldung", "other")}
+    assert by_group == {"gestattung": 122, "duldung": 37, "other": 0}
+    assert sum(counts.values()) == 159
+
+
+@pytest.mark.django_db
+def test_tab7_families_and_singles(demo):
+    with scope(municipality=demo):
+        def split(prefix):
+            sizes = [h.members.count() for h in Household.objects.filter(
+                reference__startswith=prefix + "-0") | Household.objects.filter(
+                reference__regex=rf"^{prefix}-\d")]
+            return sum(1 for s in sizes if s == 1), sum(s for s in sizes if s > 1), \
+                sum(1 for s in sizes if s > 1)
+
+        assert split("T7-NOTPL-SAFE") == (22, 31, 8)
+        assert split("T7-NOTPL-DULD") == (19, 18, 5)
+        assert split("T7-PW-SGB2") == (70, 195, 53)
+        assert Person.objects.filter(birth_date__gt=datetime.date(2012, 9, 30),
+                                     assignment_date__lte=datetime.date(2018, 9, 30)).exists()

@@ -1,0 +1,158 @@
+"""Person import: all-or-nothing, row/column errors, duplicates, updates, both formats."""
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django_scopes import scope, scopes_disabled
+from openpyxl import Workbook
+
+from kim.core.models import AuditEntry
+from kim.people.importers.persons import import_persons
+from kim.people.models import Household, HouseholdMember, LegalStatus, Person
+
+HEADER = ("external_id,family_name,given_names,birth_date,sex,citizenship,household_ref,"
+          "household_role,entry_date,assignment_date,legal_status,legal_status_since\n")
+GOOD = HEADER + (
+    "A1,Haddad,Mariam,1990-03-01,f,SY,H1,head,2022-10-01,2023-01-15,gestattung,2022-10-05\n"
+    "A2,Haddad,Karim,2015,m,SY,H1,child,2022-10-01,2023-01-15,gestattung,2022-10-05\n"
+    "A3,Kovalenko,Olena,03.1979,f,UA,,,2022-03-10,2022-04-01,temporary_protection,2022-03-15\n"
+)
+
+
+def run(municipality, text, name="persons.csv", **kwargs):
+    return import_persons(municipality, io.BytesIO(text.encode("utf-8")), name, **kwargs)
+
+
+def test_valid_file_is_written_with_households_and_statuses(in_soest):
+    result = run(in_soest, GOOD)
+    assert result.ok and result.written and (result.created, result.updated) == (3, 0)
+    mariam = Person.objects.get(external_id="A1")
+    assert mariam.citizenships == ["SY"] and mariam.name_key
+    household = Household.objects.get(reference="H1")
+    assert sorted(household.members.values_list("role", flat=True)) == ["child", "head"]
+    assert LegalStatus.objects.get(person=mariam).code == "gestattung"
+    olena = Person.objects.get(external_id="A3")
+    assert (olena.birth_date_precision, olena.birth_date_fact) == ("month", "1979-03")
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(action="bulk", model="people.person")
+    assert entry.changes == {"count": 3}
+
+
+def test_any_error_writes_nothing_and_names_row_and_column(in_soest):
+    bad = GOOD + ("A4,,Ali,1988-02-30,q,Syria,H2,boss,2020-01-01,,duldung,\n"
+                  "A1,Haddad,Mariam,1990-03-01,f,SY,,,,,,\n")
+    result = run(in_soest, bad)
+    assert not result.written and Person.objects.count() == 0
+    got = {(e.row, e.column) for e in result.errors}
+    assert got == {(5, "family_name"), (5, "birth_date"), (5, "sex"), (5, "citizenship"),
+                   (5, "household_role"), (5, "legal_status_since"), (2, "external_id"),
+                   (6, "external_id")}
+    assert Household.objects.count() == 0
+
+
+def test_semicolon_german_headers_and_reimport_updates(in_soest):
+    german = ("Externe ID;Nachname;Vorname;Geburtsdatum;Geschlecht;Staatsangehörigkeit;"
+              "Aufenthaltsstatus;Status seit\n"
+              "B1;Rahimi;Omid;12.05.1994;m;AF;gestattung;01.02.2023\n")
+    assert run(in_soest, german).created == 1
+    again = german.replace("gestattung;01.02.2023", "duldung;01.06.2024")
+    result = run(in_soest, again)
+    assert (result.created, result.updated) == (0, 1)
+    person = Person.objects.get(external_id="B1")
+    assert list(person.statuses.values_list("code", flat=True)) == ["gestattung", "duldung"]
+
+
+def test_dry_run_reports_only(in_soest):
+    result = run(in_soest, GOOD, dry_run=True)
+    assert result.ok and result.created == 3 and not result.written
+    assert Person.objects.count() == 0
+
+
+def test_header_problems_are_reported(in_soest):
+    result = run(in_soest, "external_id,nachname,colour\nA1,X,blue\n")
+    messages = [e.message for e in result.errors]
+    assert "unknown column 'colour'" in messages
+    assert "required column 'given_names' is missing" in messages
+    assert all(e.row == 1 for e in result.errors)
+
+
+def test_probable_duplicates_are_reported_not_merged(in_soest):
+    run(in_soest, GOOD)
+    variant = HEADER + "C9,Al-Haddad,Maryam,1990-03-01,f,SY,,,,,,\n"
+    result = run(in_soest, variant)
+    assert result.written and Person.objects.count() == 4
+    assert [(line, m.label) for line, m in result.duplicates] == [(2, "Haddad, Mariam")]
+
+
+def test_household_move_keeps_history(in_soest):
+    run(in_soest, GOOD)
+    moved = HEADER + "A2,Haddad,Karim,2015,m,SY,H9,head,,,,\n"
+    run(in_soest, moved)
+    karim = Person.objects.get(external_id="A2")
+    history = list(HouseholdMember.objects.filter(person=karim).order_by("valid_from", "pk")
+                   .values_list("household__reference", "valid_to"))
+    assert history[0][0] == "H1" and history[0][1] is not None
+    assert history[1] == ("H9", None)
+
+
+def test_xlsx_with_real_dates(in_soest):
+    import datetime
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Externe ID", "Nachname", "Vorname", "Geburtsdatum", "Geschlecht",
+                  "Staatsangehörigkeit"])
+    sheet.append(["X1", "Haddad", "Mariam", datetime.datetime(1990, 3, 1), "w", "SY"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = import_persons(in_soest, io.BytesIO(buffer.getvalue()), "p.xlsx")
+    assert result.ok, result.errors
+    person = Person.objects.get(external_id="X1")
+    assert (person.birth_date.isoformat(), person.sex) == ("1990-03-01", "f")
+
+
+def test_command_and_exit_status(soest, tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text(GOOD.replace("1990-03-01", "1990-13-01"), encoding="utf-8")
+    with pytest.raises(CommandError, match="1 error"):
+        call_command("import_persons", str(path), municipality="soest")
+    path.write_text(GOOD, encoding="utf-8")
+    out = io.StringIO()
+    call_command("import_persons", str(path), municipality="soest", dry_run=True, stdout=out)
+    assert "would create 3" in out.getvalue()
+    with scope(municipality=soest):
+        assert Person.objects.count() == 0
+
+
+def test_console_command_reports_unknown_municipality(tmp_path, db):
+    path = tmp_path / "p.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    env = {"PATH": "/usr/bin:/bin", "KIM_DATA_DIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-m", "kim", "migrate", "-v", "0"], cwd=root, env=env,
+                   check=True, timeout=300)
+    result = subprocess.run([sys.executable, "-m", "kim", "import_persons", str(path),
+                             "--municipality", "nirgendwo"], cwd=root, capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1] == "CommandError: unknown municipality: nirgendwo"
+
+
+def test_upload_page(personas, soest):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = personas["caseworker"].client()
+    upload = SimpleUploadedFile("p.csv", GOOD.encode(), content_type="text/csv")
+    response = client.post("/soest/persons/import/", {"file": upload})
+    assert response.status_code == 200 and response.context["result"].written
+    with scope(municipality=soest):
+        assert Person.objects.count() == 3
+    wrong = SimpleUploadedFile("p.exe", b"MZ", content_type="application/octet-stream")
+    response = client.post("/soest/persons/import/", {"file": wrong})
+    assert "file" in response.context["form"].errors
+    assert personas["housing"].client().get("/soest/persons/import/").status_code == 403
