@@ -17,11 +17,13 @@ import random
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.audit.writer import record_bulk
 from kim.core.models import Municipality
 from kim.demo.names import FAMILY, GIVEN, REGION
+from kim.people.domain.deadlines import refresh_municipality
 from kim.people.domain.persons import refresh_keys
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
 
@@ -182,6 +184,7 @@ def load(municipality: Municipality) -> int:
                                          valid_from=start) for code, start in history]
         HouseholdMember.objects.bulk_create(links)
         LegalStatus.objects.bulk_create(statuses)
+        refresh_municipality(municipality, timezone.localdate())
         for model, count in ((Household, len(households)), (Person, len(persons)),
                              (HouseholdMember, len(links)), (LegalStatus, len(statuses))):
             record_bulk(model, count, "demo data", municipality_id=municipality.pk)

@@ -9,7 +9,7 @@ class PeopleConfig(AppConfig):
     label = "people"
     verbose_name = _("People")
 
-    registrations = ("permissions", "navigation")
+    registrations = ("permissions", "navigation", "reports")
 
     def ready(self) -> None:
         for module in self.registrations:

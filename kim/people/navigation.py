@@ -3,4 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from kim.core.navigation import NavItem, register
 
 register(NavItem("persons", _("Persons"), "people:person_list", "people.persons:read", 10,
-                 "people:"))
+                 "people:person_"))
+register(NavItem("deadlines", _("Deadlines"), "people:deadline_list", "people.status:read", 20,
+                 "people:deadline_"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.people.views import imports, persons
+from kim.people.views import deadlines, imports, merge, persons
 
 app_name = "people"
 
@@ -8,8 +8,11 @@ urlpatterns = [
     path("", persons.person_list, name="person_list"),
     path("new/", persons.person_create, name="person_create"),
     path("import/", imports.person_import, name="person_import"),
+    path("deadlines/", deadlines.deadline_list, name="deadline_list"),
     path("<int:pk>/", persons.person_detail, name="person_detail"),
     path("<int:pk>/edit/", persons.person_edit, name="person_edit"),
+    path("<int:pk>/duplicates/", merge.person_duplicates, name="person_duplicates"),
+    path("<int:pk>/merge/<int:other>/", merge.person_merge, name="person_merge"),
     path("<int:pk>/status/new/", persons.status_add, name="status_add"),
     path("<int:pk>/vulnerabilities/new/", persons.vulnerability_add, name="vulnerability_add"),
 ]

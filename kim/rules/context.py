@@ -218,11 +218,12 @@ class Ctx:
     # --- AsylbLG ----------------------------------------------------------------------
     def scopes(self) -> tuple[Scope | None, ...]:
         """Per status: its § 1 Abs. 1 AsylbLG scope (§3.1.1), None if outside."""
-        if self._scopes is None:
-            scopes: list[Scope | None] = []
-            for i, (start, code) in enumerate(zip(self.starts, self.codes, strict=True)):
-                scopes.append(self._scope(i, start, code))
-            self._scopes = tuple(scopes)
+        if self._scopes is not None:
+            return self._scopes
+        self._scopes = tuple(
+            self._scope(i, start, code)
+            for i, (start, code) in enumerate(zip(self.starts, self.codes, strict=True))
+        )
         return self._scopes
 
     def _scope(self, i: int, start: date, code: str) -> Scope | None:
@@ -279,10 +280,19 @@ class Ctx:
 
     def benefit_period(self, at: At) -> tuple[date, date | None] | None:
         """The AsylbLG benefit period containing ``at.d``, if any."""
-        for start, end in self.periods():
-            if not at.reached(start):
+        periods = self._periods if self._periods is not None else self.periods()
+        d = at.d
+        for start, end in periods:
+            # `at.reached` inlined: this is the engine's hottest loop
+            if d < start:
+                if start < at.until:
+                    at.until = start
                 return None
-            if end is None or not at.reached(end):
+            if end is None:
+                return start, end
+            if d < end:
+                if end < at.until:
+                    at.until = end
                 return start, end
         return None
 

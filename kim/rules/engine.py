@@ -23,15 +23,7 @@ from .tables import At
 Rule = Callable[[Ctx, At], Outcome]
 HORIZON_YEARS = 3
 
-# The traced rules in `upcoming` order; the office is derived from the regime (`decide`).
-TRACED: tuple[tuple[str, Rule], ...] = (
-    ("benefits.regime", regime),
-    ("employment.access", employment),
-    ("integration_course.access", course),
-    ("residence_obligation.applies", residence),
-    ("childcare", childcare),
-    ("schooling", schooling),
-)
+Changes = list[tuple[date, str | bool]]
 
 
 def evaluate(facts: Mapping[str, Any], *, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
@@ -42,15 +34,13 @@ def evaluate(facts: Mapping[str, Any], *, params: Params = DEFAULT_PARAMS) -> di
     return decide(parse_facts(facts), params)
 
 
-def trace(
-    rule: Rule, ctx: Ctx, as_of: date, horizon: date
-) -> tuple[Outcome, list[tuple[date, str | bool]]]:
+def trace(rule: Rule, ctx: Ctx, as_of: date, horizon: date) -> tuple[Outcome, Changes]:
     """The rule's outcome at ``as_of`` and its value changes in ``(as_of, horizon]``,
     found by jumping from one possible change date (``At.until``) to the next."""
     at = At(as_of)
     outcome = rule(ctx, at)
     value = outcome[0]
-    changes: list[tuple[date, str | bool]] = []
+    changes: Changes = []
     while at.until <= horizon:
         at = At(at.until)
         later = rule(ctx, at)[0]
@@ -58,9 +48,6 @@ def trace(
             changes.append((at.d, later))
             value = later
     return outcome, changes
-
-
-Changes = list[tuple[date, str | bool]]
 
 
 def _upcoming(changes_by_field: tuple[Changes, ...]) -> list[dict[str, Any]]:
@@ -77,10 +64,6 @@ def _upcoming(changes_by_field: tuple[Changes, ...]) -> list[dict[str, Any]]:
 
 def _date_then_field(item: tuple[date, int, str | bool]) -> tuple[date, int]:
     return item[0], item[1]
-
-
-def _explain(outcome: Outcome) -> dict[str, Any]:
-    return {"basis": outcome[1], "params": [*outcome[2]]}
 
 
 def decide(facts: Facts, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
@@ -155,11 +138,11 @@ def decide(facts: Facts, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
         "housing_category": housing[0],
         # Basis and parameter versions of the decisions that are plain values in §2.2.
         "explanations": {
-            "responsible_office": _explain(office_),
-            "childcare": _explain(childcare_),
-            "schooling": _explain(schooling_),
-            "target_group": _explain(target),
-            "housing_category": _explain(housing),
+            "responsible_office": {"basis": office_[1], "params": [*office_[2]]},
+            "childcare": {"basis": childcare_[1], "params": [*childcare_[2]]},
+            "schooling": {"basis": schooling_[1], "params": [*schooling_[2]]},
+            "target_group": {"basis": target[1], "params": [*target[2]]},
+            "housing_category": {"basis": housing[1], "params": [*housing[2]]},
         },
         "params_version": PARAMS_VERSION,
         "upcoming": upcoming,

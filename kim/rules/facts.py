@@ -118,7 +118,7 @@ def _statuses(value: object) -> tuple[tuple[date, ...], tuple[str, ...]]:
     codes: list[str] = []
     previous = date.min
     for i, item in enumerate(value):
-        if not isinstance(item, Mapping):
+        if type(item) is not dict and not isinstance(item, Mapping):
             raise _not_object(item, f"person.statuses[{i}]")
         code = item.get("code")
         if type(code) is not str or code not in STATUS_SET:
@@ -142,14 +142,14 @@ def _statuses(value: object) -> tuple[tuple[date, ...], tuple[str, ...]]:
 
 def parse_facts(raw: object) -> Facts:
     """Validate one facts object (§2.1) and return it parsed."""
-    if not isinstance(raw, Mapping):
+    if type(raw) is not dict and not isinstance(raw, Mapping):
         raise _not_object(raw, "")
     raw_as_of = raw.get("as_of")
     as_of = date_or_none(raw_as_of)
     if as_of is None:
         raise _bad_date(raw_as_of, "as_of")
     person = raw.get("person")
-    if not isinstance(person, Mapping):
+    if type(person) is not dict and not isinstance(person, Mapping):
         raise _not_object(person, "person")
 
     raw_birth = person.get("birth_date")

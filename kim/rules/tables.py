@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -60,17 +60,17 @@ class Row(Generic[V]):
     value: V
     basis: str
     unconfirmed: bool = False
+    # Parameter version reference shown with decisions, e.g. ``asylblg.waiting@2024-02-27``.
+    ref: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def ref(self) -> str:
-        """Parameter version reference shown with decisions, e.g. ``asylblg.waiting@2024-02-27``."""
-        return f"{self.id} (U)" if self.unconfirmed else self.id
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ref", f"{self.id} (U)" if self.unconfirmed else self.id)
 
 
 class Table(Generic[V]):
     """Non-overlapping rows, looked up by date with bisect; gaps answer ``None``."""
 
-    __slots__ = ("name", "rows", "_bounds", "_slots")
+    __slots__ = ("name", "rows", "_bounds", "_slots", "_segments")
 
     def __init__(self, name: str, rows: Iterable[Row[V]]) -> None:
         self.name = name
@@ -99,6 +99,10 @@ class Table(Generic[V]):
         # slots[i] applies from bounds[i-1] (inclusive) to bounds[i] (exclusive)
         self._bounds = tuple(bounds)
         self._slots = tuple(slots)
+        starts = (date.min, *bounds)
+        self._segments = tuple(
+            (starts[i], bounds[i] if i < len(bounds) else None, row) for i, row in enumerate(slots)
+        )
 
     def at(self, at: At) -> Row[V] | None:
         """The row in force at ``at.d``; records the next boundary on ``at``."""
@@ -113,12 +117,9 @@ class Table(Generic[V]):
         """The row in force on ``d`` (no change tracking)."""
         return self._slots[bisect_right(self._bounds, d)]
 
-    def segments(self) -> Iterator[tuple[date, date | None, Row[V] | None]]:
+    def segments(self) -> tuple[tuple[date, date | None, Row[V] | None], ...]:
         """``(start, end_exclusive, row)`` for the whole time line, gaps included."""
-        starts = (date.min, *self._bounds)
-        for i, row in enumerate(self._slots):
-            end = self._bounds[i] if i < len(self._bounds) else None
-            yield starts[i], end, row
+        return self._segments
 
     def __iter__(self) -> Iterator[Row[V]]:
         return iter(self.rows)

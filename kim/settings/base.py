@@ -39,8 +39,8 @@ INSTALLED_APPS = [
     "django_scopes",
     "axes",
     "kim.core",
+    "kim.reports",  # before the apps that register reports
     "kim.people",
-    "kim.reports",
 ]
 
 MIDDLEWARE = [

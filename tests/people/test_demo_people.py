@@ -46,3 +46,34 @@ def test_tab7_families_and_singles(demo):
         assert split("T7-PW-SGB2") == (70, 195, 53)
         assert Person.objects.filter(birth_date__gt=datetime.date(2012, 9, 30),
                                      assignment_date__lte=datetime.date(2018, 9, 30)).exists()
+
+
+@pytest.mark.django_db
+def test_benefit_recipients_report_json(demo):
+    import json
+    from io import StringIO
+
+    out = StringIO()
+    call_command("report", "benefit_recipients", municipality="soest-demo",
+                 as_of="2018-09-30", format="json", stdout=out)
+    data = json.loads(out.getvalue())
+    by_code = {row["status_code"]: row["total"] for row in data["rows"]}
+    assert by_code == {"gestattung": 122, "duldung": 37, "other": 0}
+    assert data["totals"]["total"] == 159
+    assert (data["report"], data["as_of"], data["suppressed"]) == (
+        "benefit_recipients", "2018-09-30", False)
+
+
+@pytest.mark.django_db
+def test_steering_sees_the_report_disclosure_controlled(demo):
+    from django.test import Client
+
+    from kim.core.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username="steuerung"))
+    response = client.get("/soest-demo/reports/benefit_recipients/",
+                          {"as_of": "2018-09-30", "format": "json"})
+    assert response.status_code == 200
+    assert response.json()["totals"]["total"] == 159
+    assert client.get("/soest-demo/persons/").status_code == 403

@@ -156,3 +156,25 @@ def test_upload_page(personas, soest):
     response = client.post("/soest/persons/import/", {"file": wrong})
     assert "file" in response.context["form"].errors
     assert personas["housing"].client().get("/soest/persons/import/").status_code == 403
+
+
+def test_export_round_trips_through_the_import(personas, soest):
+    import csv
+
+    with scope(municipality=soest):
+        run(soest, GOOD.replace("A3,Kovalenko", "A3,=cmd|' /C calc'!A0"))
+    client = personas["caseworker"].client()
+    response = client.get("/soest/persons/", {"format": "csv"})
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:3] == ["external_id", "family_name", "given_names"]
+    injected = next(r for r in rows if r[0] == "A3")
+    assert injected[1].startswith("'=")  # neutralised for spreadsheets
+    mariam = next(r for r in rows if r[0] == "A1")
+    assert mariam[3:6] == ["1990-03-01", "f", "SY"] and mariam[6:8] == ["H1", "head"]
+    plain = "\n".join(",".join(r) for r in rows if r[0] != "A3")
+    with scope(municipality=soest):
+        result = run(soest, plain)
+        assert result.ok and (result.created, result.updated) == (0, 2)
+    assert client.get("/soest/persons/", {"format": "xlsx"})["Content-Type"].startswith(
+        "application/vnd.openxmlformats")

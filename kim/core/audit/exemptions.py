@@ -15,3 +15,4 @@ exempt("axes.accessattempt", "Failed-login counter of django-axes; failures are 
 exempt("axes.accesslog", "django-axes' own access log (disabled in settings); logins are audited.")
 exempt("axes.accessfailurelog", "django-axes' own failure log (disabled); failures are audited.")
 exempt("axes.accessattemptexpiration", "Expiry bookkeeping of django-axes' failure counter.")
+exempt("people.deadline", "Derived from audited person data and recomputed; not edited by anyone.")

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from kim.core.models import Municipality
+from kim.people.domain.deadlines import refresh_persons
 from kim.people.domain.persons import refresh_keys
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
 
@@ -111,3 +112,4 @@ def write_rows(municipality: Municipality, rows: list[dict[str, Any]],
     persons = _persons(municipality, rows)
     _households(municipality, rows, persons, today)
     _statuses(municipality, rows, persons)
+    refresh_persons(municipality, [p.pk for p in persons], today)

@@ -6,16 +6,20 @@ import datetime
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kim.core.audit.writer import record_read
+from kim.core.exports import FORMATS, table_response
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import paginate, permission_required, query_without_page
 from kim.people import decision_labels
+from kim.people.domain import export
 from kim.people.domain import persons as domain
+from kim.people.domain.deadlines import refresh_person
+from kim.people.domain.duplicates import Match, person_like, probable_duplicates_of
 from kim.people.domain.facts import decisions_for
 from kim.people.forms.persons import PersonForm, PersonSearchForm, StatusForm, VulnerabilityForm
 from kim.people.models import HouseholdMember, LegalStatus, Person
@@ -31,6 +35,11 @@ def person_list(request: HttpRequest, municipality: str) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     qs = domain.search(request.municipality,  # type: ignore[attr-defined]
                        filters.get("q") or "", filters.get("birth_year"))
+    fmt = request.GET.get("format")
+    if fmt:
+        if fmt not in FORMATS:
+            raise Http404
+        return table_response("personen", fmt, export.HEADERS, export.rows(qs, _today()))
     page = paginate(request, domain.with_list_data(qs))
     today = _today()
     rows = [{"person": p, "status": domain.current_status(list(p.statuses.all()), today)}
@@ -72,17 +81,25 @@ def person_detail(request: HttpRequest, municipality: str, pk: int) -> HttpRespo
 
 def _edit(request: HttpRequest, municipality: str, person: Person) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person)
+    duplicates: list[Match] = []
     if request.method == "POST" and form.is_valid():
         person = form.save(commit=False)
         person.municipality = request.municipality  # type: ignore[attr-defined]
+        if person.pk is None and not request.POST.get("confirm_new"):
+            duplicates = probable_duplicates_of(person.municipality, person_like(person))
+        if duplicates:
+            return render(request, "people/person_form.html",
+                          {"form": form, "person": person, "duplicates": duplicates})
         try:
             domain.save_person(person)
+            refresh_person(person, _today())
         except IntegrityError:
             form.add_error("external_id", _("Another person already has this external ID."))
         else:
             messages.success(request, _("%(name)s was saved.") % {"name": person})
             return redirect("people:person_detail", municipality=municipality, pk=person.pk)
-    return render(request, "people/person_form.html", {"form": form, "person": person})
+    return render(request, "people/person_form.html",
+                  {"form": form, "person": person, "duplicates": duplicates})
 
 
 @permission_required("people.persons:write")
@@ -106,6 +123,7 @@ def status_add(request: HttpRequest, municipality: str, pk: int) -> HttpResponse
         else:
             with transaction.atomic():
                 form.save()
+                refresh_person(person, _today())
             messages.success(request, _("The status was recorded."))
             return redirect("people:person_detail", municipality=municipality, pk=person.pk)
     return render(request, "people/status_form.html", {"form": form, "person": person})

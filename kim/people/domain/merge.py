@@ -1,0 +1,83 @@
+"""Merging two records of the same person: both histories are kept, the merge is audited."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+
+from kim.core.audit.writer import write
+from kim.people.domain.deadlines import refresh_person
+from kim.people.domain.persons import padded_key, refresh_keys
+from kim.people.models import (
+    HouseholdMember,
+    LegalStatus,
+    Person,
+    PersonLanguage,
+    PersonName,
+    Vulnerability,
+)
+
+
+class MergeError(ValueError):
+    pass
+
+
+# (model, field that must stay unique per person): a row of the removed record that would
+# clash with one of the kept record is dropped (the kept record already says the same).
+_UNIQUE_PER_PERSON: dict[type, str] = {
+    LegalStatus: "valid_from",
+    Vulnerability: "kind",
+    PersonLanguage: "language",
+}
+_FILL_IN = ["external_id", "entry_date", "asylum_application_date", "assignment_date",
+            "analog_benefits_since", "phone", "email", "activity", "childcare",
+            "accommodation_code", "accommodation_since"]
+
+
+@transaction.atomic
+def merge_persons(keep: Person, remove: Person, today: datetime.date) -> Person:
+    """Move everything of ``remove`` to ``keep`` and delete ``remove``.
+
+    Related rows of every app are moved (found through the model metadata, so later
+    modules need no change here). The removed name becomes a name variant; empty fields
+    of the kept record are filled from the removed one.
+    """
+    if keep.pk == remove.pk or keep.municipality_id != remove.municipality_id:
+        raise MergeError("Only two different persons of the same municipality can be merged.")
+    for name in _FILL_IN:
+        if not getattr(keep, name) and getattr(remove, name):
+            setattr(keep, name, getattr(remove, name))
+    keep.citizenships = list(dict.fromkeys([*keep.citizenships, *remove.citizenships]))
+    moved = {}
+    for relation in Person._meta.related_objects:
+        if not relation.one_to_many or relation.related_model is PersonName:
+            continue
+        model, field = relation.related_model, relation.field.name
+        rows = model._default_manager.filter(**{field: remove})
+        unique = _UNIQUE_PER_PERSON.get(model)
+        if unique:
+            taken = model._default_manager.filter(**{field: keep}).values_list(unique, flat=True)
+            rows.filter(**{f"{unique}__in": list(taken)}).delete()
+        if model is HouseholdMember and HouseholdMember.objects.filter(person=keep,
+                                                                       valid_to=None).exists():
+            for membership in rows.filter(valid_to=None):  # one current household only
+                membership.valid_to = max(today, membership.valid_from)
+                membership.save()
+        count = rows.update(**{field: keep})
+        if count:
+            moved[model._meta.label_lower] = count
+    PersonName.objects.filter(person=remove).update(person=keep)
+    PersonName.objects.create(municipality_id=keep.municipality_id, person=keep,
+                              kind=PersonName.Kind.ALIAS, family_name=remove.family_name,
+                              given_names=remove.given_names,
+                              name_key=padded_key(f"{remove.given_names} {remove.family_name}"))
+    removed_label, removed_id = str(remove), remove.pk
+    remove.delete()
+    refresh_keys(keep)
+    keep.save()
+    refresh_person(keep, today)
+    write("update", model="people.person", object_id=keep.pk, object_repr=str(keep),
+          municipality_id=keep.municipality_id,
+          changes={"merged_from": [removed_id, removed_label], "moved": moved})
+    return keep
