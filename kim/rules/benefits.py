@@ -52,7 +52,7 @@ def regime(ctx: Ctx, at: At) -> Outcome:
 
 
 def _asylblg(ctx: Ctx, at: At, i: int, code: str) -> Outcome:
-    scope = ctx.scopes()[i]  # computed with the periods
+    scope = ctx.scopes()[i]
     refs: tuple[str, ...] = ()
     if scope is not None and (scope.stop is None or not at.reached(scope.stop)):
         scope_basis = _SCOPE_BASIS[code]

@@ -8,14 +8,14 @@ from .outcome import Outcome
 from .tables import At
 
 DUTY_PHASES = frozenset({"full_time", "vocational"})
-_GROWN_UP_CHILDCARE: Outcome = ("none", "§ 24 SGB VIII (adult)", (), None)
-_GROWN_UP_SCHOOLING: Outcome = ("none", "§ 38 SchulG NRW (school duty ended)", (), None)
+GROWN_UP_CHILDCARE: Outcome = ("none", "§ 24 SGB VIII (adult)", (), None)
+GROWN_UP_SCHOOLING: Outcome = ("none", "§ 38 SchulG NRW (school duty ended)", (), None)
 
 
 def childcare(ctx: Ctx, at: At) -> Outcome:
     """§3.6: conditional under 1, u3 from the 1st, ue3 from the 3rd birthday to school."""
     if at.d >= ctx.grown_up:
-        return _GROWN_UP_CHILDCARE
+        return GROWN_UP_CHILDCARE
     if not at.reached(ctx.reach(AGE_1)):
         return "conditional", "§ 24 Abs. 1 SGB VIII", (), None
     if not at.reached(ctx.reach(AGE_3)):
@@ -33,7 +33,7 @@ def schooling(ctx: Ctx, at: At) -> Outcome:
     """§3.7: not_yet / full_time / vocational / none; not_assigned for asylum-seeking
     children of school age before assignment to the municipality (§ 34 Abs. 6 SchulG)."""
     if at.d >= ctx.grown_up:
-        return _GROWN_UP_SCHOOLING
+        return GROWN_UP_SCHOOLING
     school = ctx.school()
     refs = (school.row.ref,)
     if not at.reached(school.start):

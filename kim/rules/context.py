@@ -221,8 +221,7 @@ class Ctx:
         if self._scopes is not None:
             return self._scopes
         self._scopes = tuple(
-            self._scope(i, start, code)
-            for i, (start, code) in enumerate(zip(self.starts, self.codes, strict=True))
+            [self._scope(i, self.starts[i], code) for i, code in enumerate(self.codes)]
         )
         return self._scopes
 
@@ -252,6 +251,9 @@ class Ctx:
         """Periods of AsylbLG benefits ``[start, end)`` incl. the month-end run-out of
         § 1 Abs. 3 AsylbLG (§3.1.3); ``end`` None = still open."""
         if self._periods is None:
+            if self.count == 1 and self.codes[0] in ASYLBLG_ALWAYS:  # the common case
+                self._periods = ((self.starts[0], None),)
+                return self._periods
             periods: list[tuple[date, date | None]] = []
             scopes = self.scopes()
             n = len(self.starts)
@@ -309,11 +311,14 @@ class Ctx:
         return self._computed_analog[0]
 
     def _first_analog_day(self) -> date | None:
+        periods = self.periods()
+        if not periods:
+            return None
         for seg_start, seg_end, row in self.params.asylblg_waiting.segments():
-            if row is None:
+            if row is None or (seg_end is not None and seg_end <= periods[0][0]):
                 continue
             low = max(seg_start, self.stay(row.value.months))
-            for start, end in self.periods():
+            for start, end in periods:
                 lo = max(low, start)
                 hi = _earliest(seg_end, end)
                 if hi is None or lo < hi:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from .benefits import office_changes, regime, since
-from .children import childcare, schooling
+from .children import GROWN_UP_CHILDCARE, GROWN_UP_SCHOOLING, childcare, schooling
 from .codes import UPCOMING_FIELDS
 from .context import Ctx
 from .course import course, note
@@ -75,8 +75,13 @@ def decide(facts: Facts, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
     employment_, employment_changes = trace(employment, ctx, as_of, horizon)
     course_, course_changes = trace(course, ctx, as_of, horizon)
     residence_, residence_changes = trace(residence, ctx, as_of, horizon)
-    childcare_, childcare_changes = trace(childcare, ctx, as_of, horizon)
-    schooling_, schooling_changes = trace(schooling, ctx, as_of, horizon)
+    childcare_changes: Changes = []
+    schooling_changes: Changes = []
+    if as_of >= ctx.grown_up:  # adults: no Kita claim or school duty, now or later
+        childcare_, schooling_ = GROWN_UP_CHILDCARE, GROWN_UP_SCHOOLING
+    else:
+        childcare_, childcare_changes = trace(childcare, ctx, as_of, horizon)
+        schooling_, schooling_changes = trace(schooling, ctx, as_of, horizon)
     regime_value = str(benefits[0])
     office_, office_changes_ = office_changes(ctx, as_of, regime_value, regime_changes, horizon)
     upcoming: list[dict[str, Any]] = []

@@ -43,11 +43,6 @@ class At:
             self.until = threshold
         return False
 
-    def note(self, change: date) -> None:
-        """Record an externally found date at which something looked at changes."""
-        if self.d < change < self.until:
-            self.until = change
-
 
 @dataclass(frozen=True, slots=True)
 class Row(Generic[V]):

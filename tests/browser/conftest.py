@@ -19,7 +19,7 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(_allow_orm_beside_playwright, django_db_setup):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -28,11 +28,14 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(autouse=True)
-def _allow_orm_beside_playwright(monkeypatch):
+@pytest.fixture(scope="session", autouse=True)
+def _allow_orm_beside_playwright():
     # Playwright's sync API runs an event loop in this thread; the ORM calls the tests
-    # make for their set-up are still synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # make for their set-up (and the test database set-up) are still synchronous and safe.
+    # Set for the browser session only: `kim check --deploy` rightly rejects it.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
