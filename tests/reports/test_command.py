@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
+from kim.reports.registry import reports
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -52,7 +54,7 @@ def test_pdf_to_file(personas, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["nope", "--municipality", "soest"],
-     "Unknown report 'nope'; known reports: users_by_role"),
+     f"Unknown report 'nope'; known reports: {', '.join(reports.names)}"),
     (["users_by_role", "--municipality", "atlantis"], "Unknown municipality 'atlantis'"),
     (["users_by_role", "--municipality", "soest", "--as-of", "2026-02-30"],
      "Bad date '2026-02-30'; expected YYYY-MM-DD"),
@@ -78,4 +80,4 @@ def test_console_command_exits_non_zero_with_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        "CommandError: Unknown report 'nope'; known reports: users_by_role"]
+        f"CommandError: Unknown report 'nope'; known reports: {', '.join(reports.names)}"]
