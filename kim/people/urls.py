@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.people.views import deadlines, imports, merge, persons
+from kim.people.views import deadlines, households, imports, merge, persons
 
 app_name = "people"
 
@@ -15,4 +15,9 @@ urlpatterns = [
     path("<int:pk>/merge/<int:other>/", merge.person_merge, name="person_merge"),
     path("<int:pk>/status/new/", persons.status_add, name="status_add"),
     path("<int:pk>/vulnerabilities/new/", persons.vulnerability_add, name="vulnerability_add"),
+    path("households/<int:pk>/", households.household_detail, name="household_detail"),
+    path("households/<int:pk>/split/", households.household_change, {"action": "split"},
+         name="household_split"),
+    path("households/<int:pk>/merge/", households.household_change, {"action": "merge"},
+         name="household_merge"),
 ]

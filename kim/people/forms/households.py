@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kim.people.models import Household, Person
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class SplitForm(forms.Form):
+    persons = forms.ModelMultipleChoiceField(label=_("Members who move out together"),
+                                             queryset=Person.objects.none(),
+                                             widget=forms.CheckboxSelectMultiple)
+    name = forms.CharField(label=_("Name of the new household"), max_length=200)
+    on = forms.DateField(label=_("From"), widget=DATE)
+
+    def __init__(self, *args: Any, household: Household, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["persons"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+            household_memberships__household=household,
+            household_memberships__valid_to=None)
+
+
+class MergeForm(forms.Form):
+    other = forms.ModelChoiceField(label=_("Household that joins this one"),
+                                   queryset=Household.objects.none())
+    on = forms.DateField(label=_("From"), widget=DATE)
+
+    def __init__(self, *args: Any, household: Household, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = (  # type: ignore[attr-defined]
+            Household.objects.filter(dissolved_on=None).exclude(pk=household.pk)
+            .order_by("name"))
