@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "kim.core",
     "kim.reports",  # before the apps that register reports
     "kim.people",
+    "kim.casework",
 ]
 
 MIDDLEWARE = [

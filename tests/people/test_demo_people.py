@@ -77,3 +77,18 @@ def test_steering_sees_the_report_disclosure_controlled(demo):
     assert response.status_code == 200
     assert response.json()["totals"]["total"] == 159
     assert client.get("/soest-demo/persons/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_prefilter_drops_nobody_the_engine_counts(demo):
+    """The SQL prefilter of the report must not lose a recipient: compare with all residents."""
+    from kim.people.domain.benefits import candidates, residents
+    from kim.people.domain.facts import decisions_for
+
+    for day in (datetime.date(2018, 9, 30), datetime.date(2019, 3, 31), datetime.date(2024, 6, 30)):
+        with scope(municipality=demo):
+            kept = set(candidates(demo, day).values_list("pk", flat=True))
+            for person in residents(demo, day).prefetch_related("statuses"):
+                decisions = decisions_for(person, list(person.statuses.all()), day)
+                if decisions and decisions["benefits"]["regime"].startswith("asylblg"):
+                    assert person.pk in kept, (day, person.pk)

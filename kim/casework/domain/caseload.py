@@ -56,8 +56,7 @@ def card_counts(user: User, now: datetime.datetime) -> dict[str, int]:
     week = (Appointment.objects.filter(status=Appointment.Status.PLANNED, starts_at__gte=now,
                                        starts_at__lt=now + datetime.timedelta(days=7))
             .filter(Q(household__in=households) | Q(person__in=persons)))
-    return {"households": CaseAssignment.objects.filter(caseworker=user, until=None)
-            .values("household").distinct().count(), "appointments": week.count()}
+    return {"households": households.count(), "appointments": week.count()}
 
 
 def assignable_users(municipality: Municipality) -> QuerySet[User]:

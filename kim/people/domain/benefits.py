@@ -6,12 +6,13 @@ import datetime
 from collections import Counter
 from collections.abc import Iterator
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from kim.core.models import Municipality
 from kim.people.domain.facts import decisions_for
 from kim.people.domain.persons import current_status, with_list_data
-from kim.people.models import Person
+from kim.people.models import LegalStatus, Person
+from kim.rules.codes import ASYLBLG_ALWAYS
 
 STATUS_GROUPS = ("gestattung", "duldung", "other")
 REGIMES = ("asylblg_basic", "asylblg_analog")
@@ -31,10 +32,27 @@ def status_group(code: str) -> str:
     return "other"
 
 
+# Statuses under which a person may receive AsylbLG benefits (legal-rules.md §3.1); the
+# engine decides, this only spares it the persons who cannot qualify.
+POSSIBLY_ASYLBLG = ASYLBLG_ALWAYS | {"humanitarian_25_5", "temporary_protection"}
+
+
+def candidates(municipality: Municipality, as_of: datetime.date) -> QuerySet[Person]:
+    """Residents who may be AsylbLG recipients on ``as_of``: their status in force is in
+    AsylbLG scope, or it began this month (AsylbLG ends only at the end of that month)."""
+    current = LegalStatus.objects.filter(person=OuterRef("pk"), valid_from__lte=as_of) \
+        .order_by("-valid_from")
+    return (residents(municipality, as_of)
+            .annotate(current_code=Subquery(current.values("code")[:1]),
+                      current_from=Subquery(current.values("valid_from")[:1]))
+            .filter(Q(current_code__in=POSSIBLY_ASYLBLG)
+                    | Q(current_from__gte=as_of.replace(day=1))))
+
+
 def asylblg_recipients(municipality: Municipality,
                        as_of: datetime.date) -> Iterator[tuple[Person, str, str]]:
     """(person, status group, regime) for every AsylbLG recipient on ``as_of``."""
-    for person in with_list_data(residents(municipality, as_of)).iterator(chunk_size=2000):
+    for person in with_list_data(candidates(municipality, as_of)).iterator(chunk_size=2000):
         statuses = list(person.statuses.all())
         decisions = decisions_for(person, statuses, as_of)
         if decisions is None:

@@ -1,0 +1,18 @@
+from django import forms
+
+from kim.casework.forms import DATE_WIDGET
+from kim.casework.models import PlanGoal, PlanStep
+
+
+class GoalForm(forms.ModelForm):
+    class Meta:
+        model = PlanGoal
+        fields = ["field", "text", "status", "due_on"]
+        widgets = {"due_on": DATE_WIDGET}
+
+
+class StepForm(forms.ModelForm):
+    class Meta:
+        model = PlanStep
+        fields = ["text", "due_on", "status", "responsible"]
+        widgets = {"due_on": DATE_WIDGET}
