@@ -25,3 +25,4 @@ messages:
 
 bench: venv  ## run the benchmarks (see bench/README.md)
 	$(BIN)/python bench/rules_bench.py
+	$(BIN)/python bench/people_bench.py

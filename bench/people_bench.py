@@ -181,8 +181,14 @@ def main() -> None:
 
     header = "external_id,family_name,given_names,birth_date,sex,citizenship,legal_status," \
              "legal_status_since\n"
-    lines = [f"IMP{i:06d},Testfamilie{i % 997},Vorname{i % 113},1990-01-{1 + i % 28:02d},"
-             f"{'mf'[i % 2]},SY,gestattung,2024-01-01" for i in range(5000)]
+    from kim.demo.names import FAMILY, GIVEN
+
+    lines = []
+    for i in range(5000):  # realistic, varied names and dates (the duplicate check depends on it)
+        region, sex = rng.choice(list(FAMILY)), rng.choice("mf")
+        lines.append(f"IMP{i:06d},{rng.choice(FAMILY[region])},{rng.choice(GIVEN[f'{region}_{sex}'])},"
+                     f"{rng.randint(1950, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},"
+                     f"{sex},SY,gestattung,2024-01-01")
     with scope(municipality=municipality):
         start = time.perf_counter()
         result = import_persons(municipality, io.BytesIO((header + "\n".join(lines)).encode()),

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from kim.core.permissions.registry import DEFAULT_ROLES
 from kim.reports.registry import reports
+from tests.core.test_permissions import expected_status
 from tests.reports.conftest import DEMO_REPORT, add_members
 
 ALL_PERSONAS = [*DEFAULT_ROLES, "anonymous", "foreign"]
@@ -26,14 +27,6 @@ MATRIX = {
     "/soest/reports/users_by_role/?format=xlsx": USERS_BY_ROLE,
     "/soest/reports/users_by_role/?format=json": USERS_BY_ROLE,
 }
-
-
-def expected_status(persona, allowed):
-    if persona == "anonymous":
-        return 302
-    if persona == "foreign":
-        return 404
-    return 200 if persona in allowed else 403
 
 
 @pytest.mark.parametrize("persona", ALL_PERSONAS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,17 +24,23 @@ def person_like(person: Person) -> PersonLike:
                       person.sex or None)
 
 
-class DuplicateIndex:
-    """Candidate lookup by phonetic token key, then a full comparison of the few candidates.
+def _keys(name_key: str, year: int) -> set[tuple[str, int]]:
+    return {(token, year) for token in name_key.split()}
 
-    Built once per import (one query), so checking thousands of rows stays fast.
+
+class DuplicateIndex:
+    """Candidate lookup by (phonetic token key, birth year), then a full comparison.
+
+    A candidate must share two such keys with the probe (one if the probe has a single
+    name token): common names alone ("Mohammed", born 1990) would otherwise make every
+    row a candidate of every other. Every compatible birth date (partial, day/month
+    swapped, 01.01. placeholder) lies in the same year. Built once per import (one query).
     """
 
     def __init__(self, persons: Iterable[Person]) -> None:
-        self._by_key: dict[str, list[Person]] = defaultdict(list)
+        self._by_key: dict[tuple[str, int], list[Person]] = defaultdict(list)
         for person in persons:
-            for key in set(person.name_key.split()):
-                self._by_key[key].append(person)
+            self.add(person)
 
     @classmethod
     def for_municipality(cls, municipality: Municipality) -> DuplicateIndex:
@@ -43,17 +49,22 @@ class DuplicateIndex:
             "name_key", "municipality"))
 
     def add(self, person: Person) -> None:
-        for key in set(person.name_key.split()):
+        for key in _keys(person.name_key, person.birth_date.year):
             self._by_key[key].append(person)
 
     def matches(self, candidate: PersonLike, exclude_id: int | None = None) -> list[Match]:
-        seen: dict[int, Person] = {}
-        for key in token_keys(f"{candidate.given_names} {candidate.family_name}"):
+        tokens = token_keys(f"{candidate.given_names} {candidate.family_name}")
+        year = int((candidate.birth_date or "0")[:4])
+        shared: Counter[int] = Counter()
+        people: dict[int, Person] = {}
+        for key in {(token, year) for token in tokens}:
             for person in self._by_key.get(key, ()):
                 if person.pk != exclude_id:
-                    seen[id(person)] = person
+                    shared[id(person)] += 1
+                    people[id(person)] = person
+        needed = min(2, len(tokens))
         found = []
-        for person in seen.values():
+        for person in (people[i] for i, n in shared.items() if n >= needed):
             verdict = probable_duplicate(candidate, person_like(person))
             if verdict.is_probable:
                 found.append(Match(person.pk, str(person), verdict.score, tuple(verdict.reasons)))
