@@ -13,5 +13,6 @@ urlpatterns = [
     # Everything of a municipality lives under its slug; TenantMiddleware opens the scope.
     path("<slug:municipality>/persons/", include("kim.people.urls")),
     path("<slug:municipality>/reports/", include("kim.reports.urls")),
+    path("<slug:municipality>/casework/", include("kim.casework.urls")),
     path("<slug:municipality>/", include("kim.core.urls")),
 ]

@@ -41,8 +41,7 @@ INSTALLED_APPS = [
     "kim.core",
     "kim.reports",  # before the apps that register reports
     "kim.people",
-    # "kim.casework" – not enabled yet: its tests fail on PostgreSQL ("connection is
-    # closed" after a document download); see the open issue note.
+    "kim.casework",
 ]
 
 MIDDLEWARE = [

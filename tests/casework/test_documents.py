@@ -73,8 +73,7 @@ def test_download_is_an_attachment_with_safe_headers_and_is_logged(personas, cas
     response = personas["caseworker"].client().get(
         f"/soest/casework/documents/{document.pk}/")
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF
-    response.close()
+    assert b"".join(response.streaming_content) == PDF  # consuming it closes the file
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
     assert "Bescheid Haddad.pdf" in response["Content-Disposition"]
