@@ -10,7 +10,7 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Case work")
 
     # Permissions first: navigation and cards validate the names they use.
-    registrations = ("permissions", "navigation", "cards")
+    registrations = ("permissions", "navigation", "cards", "responsibility")
 
     def ready(self) -> None:
         for module in self.registrations:

@@ -21,6 +21,14 @@ def my_household_ids(user: User) -> QuerySet[CaseAssignment]:
     return CaseAssignment.objects.filter(caseworker=user, until=None).values("household_id")
 
 
+def person_ids_of(municipality: Municipality, user_id: int) -> QuerySet[HouseholdMember]:
+    """Current members of the households ``user_id`` is responsible for (a subquery)."""
+    households = CaseAssignment.objects.filter(municipality=municipality, caseworker_id=user_id,
+                                               until=None).values("household_id")
+    return HouseholdMember.objects.filter(household__in=households,
+                                          valid_to=None).values("person_id")
+
+
 def my_caseload(user: User, now: datetime.datetime) -> list[dict[str, Any]]:
     """Households with an open assignment to ``user``, each with its current members, the
     next planned appointment and the number of open plan goals – in five queries."""

@@ -14,6 +14,9 @@ KIND_LABELS: dict[str, Any] = {**{f: FIELD_LABELS.get(f, f) for f in UPCOMING_FI
                                POLICY_UMA_18: _("Unaccompanied minor turns 18")}
 
 
+MINE = "me"
+
+
 class WorklistForm(forms.Form):
     kinds = forms.MultipleChoiceField(label=_("Type"), required=False,
                                       widget=forms.CheckboxSelectMultiple)
@@ -22,9 +25,20 @@ class WorklistForm(forms.Form):
     date_to = forms.DateField(label=_("To"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, responsible_users: list[tuple[int, str]] | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kinds"].choices = list(KIND_LABELS.items())  # type: ignore[attr-defined]
+        if responsible_users is not None:  # only when case work tells who is responsible
+            self.fields["responsible"] = forms.ChoiceField(
+                label=_("Responsible"), required=False,
+                choices=[("", _("All persons")), (MINE, _("My caseload")),
+                         *((str(pk), name) for pk, name in responsible_users)])
+            self.order_fields(["responsible"])
+
+    def responsible_user_id(self, me: int) -> int | None:
+        value = self.cleaned_data.get("responsible") or ""
+        return me if value == MINE else (int(value) if value else None)
 
     def clean(self):  # type: ignore[no-untyped-def]
         data = super().clean()
