@@ -6,3 +6,5 @@ register(NavItem("persons", _("Persons"), "people:person_list", "people.persons:
                  "people:person_"))
 register(NavItem("deadlines", _("Deadlines"), "people:deadline_list", "people.status:read", 20,
                  "people:deadline_"))
+register(NavItem("children", _("Children and youths"), "people:children_list",
+                 "people.children:read", 12, "people:child"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.people.views import deadlines, households, imports, merge, persons
+from kim.people.views import children, deadlines, households, imports, merge, persons
 
 app_name = "people"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", persons.person_list, name="person_list"),
     path("new/", persons.person_create, name="person_create"),
     path("import/", imports.person_import, name="person_import"),
+    path("children/", children.children_list, name="children_list"),
+    path("children/<int:pk>/", children.child_detail, name="child_detail"),
     path("deadlines/", deadlines.deadline_list, name="deadline_list"),
     path("<int:pk>/", persons.person_detail, name="person_detail"),
     path("<int:pk>/edit/", persons.person_edit, name="person_edit"),

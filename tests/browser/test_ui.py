@@ -62,7 +62,9 @@ def test_foreign_municipality_url_shows_404(page, personas):
 PAGES = {
     "caseworker": ["/soest/", "/soest/persons/", "/soest/persons/?q=Haddad",
                    "/soest/persons/new/", "/soest/persons/import/", "/soest/persons/deadlines/",
+                   "/soest/persons/deadlines/?responsible=me", "/soest/casework/",
                    "/soest/reports/"],
+    "school_office": ["/soest/", "/soest/persons/children/"],
     "admin": ["/soest/", "/soest/admin/users/", "/soest/admin/users/new/",
               "/soest/admin/roles/", "/soest/admin/roles/new/", "/soest/admin/audit/",
               "/accounts/password/"],
@@ -81,10 +83,15 @@ def test_accessibility_audit_finds_no_serious_violations(page, personas, persona
     with scope(municipality=soest):
         person = StatusFactory(person=PersonFactory(municipality=soest, family_name="Haddad"),
                                code="refugee", valid_from=datetime.date(2024, 4, 10)).person
+        child = PersonFactory(municipality=soest, family_name="Haddad", given_names="Lina",
+                              birth_date=datetime.date.today() - datetime.timedelta(days=3000))
+    per_person = {"caseworker": [f"/soest/persons/{person.pk}/",
+                                 f"/soest/casework/persons/{person.pk}/"],
+                  "school_office": [f"/soest/persons/children/{child.pk}/"]}
     page.goto("/accounts/login/")
     assert axe_violations(page) == []
     log_in(page, f"{persona}-soest", PASSWORD)
-    urls = PAGES[persona] + ([f"/soest/persons/{person.pk}/"] if persona == "caseworker" else [])
+    urls = PAGES[persona] + per_person.get(persona, [])
     for url in urls:
         page.goto(url)
         assert axe_violations(page) == [], url
