@@ -10,9 +10,11 @@ from __future__ import annotations
 def load_all() -> list:  # type: ignore[type-arg]
     from kim.core.audit.context import audit_context
     from kim.core.models import Municipality
-    from kim.demo import accounts, people
+    from kim.demo import accounts, casework, people
 
     logins = accounts.load()
     with audit_context(source="command:load_demo"):
-        people.load(Municipality.objects.get(slug=accounts.SOEST[0]))
+        soest = Municipality.objects.get(slug=accounts.SOEST[0])
+        people.load(soest)
+        casework.load(soest, "fallarbeit")
     return logins

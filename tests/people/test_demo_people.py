@@ -92,3 +92,21 @@ def test_prefilter_drops_nobody_the_engine_counts(demo):
                 decisions = decisions_for(person, list(person.statuses.all()), day)
                 if decisions and decisions["benefits"]["regime"].startswith("asylblg"):
                     assert person.pk in kept, (day, person.pk)
+
+
+@pytest.mark.django_db
+def test_demo_caseworker_has_a_caseload_with_coming_appointments(demo):
+    from django.test import Client
+    from django.utils import timezone
+
+    from kim.casework.domain.caseload import card_counts
+    from kim.core.models import User
+
+    with scope(municipality=demo):
+        counts = card_counts(User.objects.get(username="fallarbeit"), timezone.now())
+    assert counts["households"] == 30
+    assert counts["appointments"] > 0
+    client = Client()
+    client.force_login(User.objects.get(username="fallarbeit"))
+    page = client.get("/soest-demo/casework/").content.decode()
+    assert page.count("/soest-demo/casework/persons/") >= 30

@@ -1,0 +1,66 @@
+"""Demo case work: the demo caseworker's caseload with appointments and plan goals.
+
+So that "my caseload", the case timeline and the worklist filter show something on day one.
+Dates are relative to the day the demo is loaded (appointments must lie in the future).
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from django.utils import timezone
+from django_scopes import scope
+
+from kim.casework.models import Appointment, CaseAssignment, PlanGoal
+from kim.casework.models.plan import FieldOfAction
+from kim.core.audit.writer import record_bulk
+from kim.core.models import Municipality, User
+from kim.people.models import Household
+
+CASELOAD = 30  # households of the demo caseworker "fallarbeit"
+PLACES = ["Rathaus, Zimmer 112", "Beratungsstelle Waldstraße", "Hausbesuch"]
+GOALS = [(FieldOfAction.LANGUAGE, "Integrationskurs bis B1 abschließen"),
+         (FieldOfAction.WORK_QUALIFICATION, "Anerkennung des Berufsabschlusses beantragen"),
+         (FieldOfAction.HOUSING, "Eigene Wohnung finden"),
+         (FieldOfAction.KITA_SCHOOL, "Kita-Platz für das jüngste Kind")]
+
+
+def load(municipality: Municipality, username: str) -> int:
+    """Assign ``CASELOAD`` current households to ``username``; returns how many."""
+    with scope(municipality=municipality):
+        if CaseAssignment.objects.exists():
+            return 0
+        caseworker = User.objects.get(username=username)
+        rng = random.Random(2018)  # noqa: S311  (demo data, not security)
+        today = timezone.localdate()
+        now = timezone.now().replace(minute=0, second=0, microsecond=0)
+        households = list(Household.objects.filter(
+            members__valid_to=None, members__person__moved_away_date=None)
+            .distinct().order_by("pk")[:CASELOAD])
+        assignments, appointments, goals = [], [], []
+        for number, household in enumerate(households):
+            person = household.members.filter(valid_to=None).order_by("pk").first().person
+            assignments.append(CaseAssignment(
+                municipality=municipality, household=household, caseworker=caseworker,
+                since=today - datetime.timedelta(days=rng.randint(30, 700))))
+            appointments.append(Appointment(
+                municipality=municipality, household=household, kind="counselling",
+                starts_at=now - datetime.timedelta(days=rng.randint(7, 60)), status="held",
+                place=PLACES[0], outcome="Erstberatung durchgeführt",
+                agreements="Unterlagen zum nächsten Termin mitbringen", created_by=caseworker))
+            appointments.append(Appointment(
+                municipality=municipality, household=household,
+                kind=rng.choice(["counselling", "authority", "home_visit"]),
+                starts_at=now + datetime.timedelta(days=1 + number % 21, hours=rng.randint(0, 6)),
+                place=rng.choice(PLACES), created_by=caseworker))
+            field, text = GOALS[number % len(GOALS)]
+            goals.append(PlanGoal(municipality=municipality, person=person, field=field,
+                                  text=text, due_on=today + datetime.timedelta(days=180)))
+        CaseAssignment.objects.bulk_create(assignments)
+        Appointment.objects.bulk_create(appointments)
+        PlanGoal.objects.bulk_create(goals)
+        for model, rows in ((CaseAssignment, assignments), (Appointment, appointments),
+                            (PlanGoal, goals)):
+            record_bulk(model, len(rows), "demo data", municipality_id=municipality.pk)
+        return len(assignments)
