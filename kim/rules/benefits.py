@@ -7,7 +7,7 @@ from datetime import date
 from .codes import OUTSIDE_BENEFIT_LAW
 from .context import AGE_18, Ctx
 from .outcome import Outcome
-from .tables import At
+from .tables import FOREVER, At
 
 _SCOPE_BASIS = {
     "asylum_seeker": "§ 1 Abs. 1 Nr. 1a AsylbLG",
@@ -66,20 +66,26 @@ def _asylblg(ctx: Ctx, at: At, i: int, code: str) -> Outcome:
     refs = (row.ref, *refs)
     if at.reached(ctx.stay(row.value.months)):  # day-exact, §3.1.2
         return "asylblg_analog", f"{row.basis}; {scope_basis}", refs, None
-    first = ctx.first_analog()
     # Grandfathering (§ 15, § 20 AsylbLG): analogue benefits received before this waiting
     # period took effect are kept.
-    if row.value.keeps and first is not None and row.valid_from and first < row.valid_from:
+    if (
+        row.value.keeps
+        and row.valid_from
+        and (first := ctx.first_analog()) is not None
+        and first < row.valid_from
+    ):
         return "asylblg_analog", f"{row.basis}; {row.value.keeps}; {scope_basis}", refs, None
     return "asylblg_basic", f"§ 3 AsylbLG; {scope_basis}", refs, None
 
 
-def since(ctx: Ctx, d: date, value: str) -> date | None:
-    """§2.2 ``benefits.since``: first day of the current regime at ``d``."""
+def since(ctx: Ctx, at: At, current: int, value: str) -> date | None:
+    """§2.2 ``benefits.since``: first day of the current regime at ``at.d``; ``current`` is
+    the status in force (``ctx.status(at)``)."""
     if value == "not_applicable":
         return None
+    d = at.d
     if value in ("asylblg_basic", "asylblg_analog"):
-        period = ctx.benefit_period(At(d))
+        period = ctx.benefit_period(at)
         if period is None:
             raise LookupError("AsylbLG regime outside an AsylbLG period")
         if value == "asylblg_basic":
@@ -97,7 +103,6 @@ def since(ctx: Ctx, d: date, value: str) -> date | None:
     for _start, end in ctx.periods():
         if end is not None and start < end <= d:
             start = end
-    current = ctx.status(At(d))
     for j in range(current):
         if ctx.codes[j] in OUTSIDE_BENEFIT_LAW and ctx.starts[j + 1] > start:
             start = ctx.starts[j + 1]
@@ -116,14 +121,14 @@ def office(ctx: Ctx, at: At, regime_value: str) -> Outcome:
 
 def office_changes(
     ctx: Ctx,
-    as_of: date,
+    at: At,
     regime_value: str,
     regime_changes: list[tuple[date, str | bool]],
     horizon: date,
 ) -> tuple[Outcome, list[tuple[date, str | bool]]]:
-    """The office at ``as_of`` and its changes, derived from the regime's changes and the
+    """The office at ``at.d`` and its changes, derived from the regime's changes and the
     18th birthday (§3.2), so the regime need not be traced twice."""
-    at = At(as_of)
+    at.until = FOREVER  # only this rule's change dates count here
     current = office(ctx, at, regime_value)
     events = dict(regime_changes)
     if at.until <= horizon:

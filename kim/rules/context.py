@@ -38,6 +38,10 @@ class Scope(NamedTuple):
     ref: str | None  # parameter row that limits the scope
 
 
+# The scope of statuses always within § 1 Abs. 1 AsylbLG (one shared immutable value).
+_ALWAYS = Scope(None, False, None)
+
+
 class Ctx:
     """Facts of one person plus lazily derived dates (legal-rules.md §3)."""
 
@@ -107,13 +111,17 @@ class Ctx:
 
     def entry(self) -> date:
         """Start of the stay (§2.1); without ``entry_date`` the earliest known date."""
-        if self._entry is None:
+        entry = self._entry
+        if entry is None:
             p = self.person
-            candidates = [self.starts[0]]
-            if p.asylum_application_date is not None:
-                candidates.append(p.asylum_application_date)
-            self._entry = p.entry_date if p.entry_date is not None else min(candidates)
-        return self._entry
+            entry = p.entry_date
+            if entry is None:
+                applied = p.asylum_application_date
+                entry = self.starts[0]
+                if applied is not None and applied < entry:
+                    entry = applied
+            self._entry = entry
+        return entry
 
     def stay(self, months: int) -> date:
         """First day on which the stay since entry lasted ``months`` months (day-exact)."""
@@ -152,6 +160,8 @@ class Ctx:
         return at.reached(self._elderly_from) and at.reached(self.retirement()[0])
 
     def retirement_row(self) -> Row[Retirement]:
+        if self._retirement is not None:
+            return self._retirement[1]
         row = self.params.retirement.on(self.person.birth_date)
         if row is None:
             raise LookupError(f"no retirement row for birth date {self.person.birth_date}")
@@ -221,13 +231,15 @@ class Ctx:
         if self._scopes is not None:
             return self._scopes
         self._scopes = tuple(
-            [self._scope(i, self.starts[i], code) for i, code in enumerate(self.codes)]
+            [
+                _ALWAYS if code in ASYLBLG_ALWAYS else self._scope(i, self.starts[i], code)
+                for i, code in enumerate(self.codes)
+            ]
         )
         return self._scopes
 
     def _scope(self, i: int, start: date, code: str) -> Scope | None:
-        if code in ASYLBLG_ALWAYS:
-            return Scope(None, False, None)
+        """The scope of a status not always within the AsylbLG (see :data:`_ALWAYS`)."""
         if code == "temporary_protection":
             for seg_start, seg_end, row in self.params.asylblg_temporary_protection.segments():
                 if seg_end is not None and seg_end <= start:
@@ -251,7 +263,8 @@ class Ctx:
         """Periods of AsylbLG benefits ``[start, end)`` incl. the month-end run-out of
         § 1 Abs. 3 AsylbLG (§3.1.3); ``end`` None = still open."""
         if self._periods is None:
-            if self.count == 1 and self.codes[0] in ASYLBLG_ALWAYS:  # the common case
+            if ASYLBLG_ALWAYS.issuperset(self.codes):  # the common case: one open period
+                self._scopes = (_ALWAYS,) * self.count
                 self._periods = ((self.starts[0], None),)
                 return self._periods
             periods: list[tuple[date, date | None]] = []

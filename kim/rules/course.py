@@ -73,7 +73,9 @@ def _row(row: Row[V] | None) -> Row[V]:
 
 def note(ctx: Ctx, access: str, d: date) -> dict[str, object] | None:
     """§3.3: dated administrative practice shown as a note; never changes ``access``."""
+    if access != "admissible":
+        return None
     row = ctx.params.course_notes.on(d)
-    if row is None or access != "admissible":
+    if row is None:
         return None
     return {"code": row.value, "basis": row.basis, "params": [row.ref]}

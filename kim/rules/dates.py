@@ -93,15 +93,20 @@ def iso(value: date | None) -> str | None:
 def add_months(value: date, months: int) -> date:
     """``value`` plus ``months`` calendar months, clamped to the end of a shorter month."""
     index = value.year * 12 + value.month - 1 + months
-    year, month0 = divmod(index, 12)
+    year = index // 12
+    month = index % 12 + 1
     day = value.day
     if day > 28:
-        day = min(day, days_in_month(year, month0 + 1))
-    return date(year, month0 + 1, day)
+        day = min(day, days_in_month(year, month))
+    return date(year, month, day)
 
 
 def add_years(value: date, years: int) -> date:
-    return add_months(value, 12 * years)
+    """``add_months(value, 12 * years)``: only 29.02. needs clamping (to 28.02.)."""
+    year = value.year + years
+    if value.day == 29 and value.month == 2 and not _is_leap(year):
+        return date(year, 2, 28)
+    return date(year, value.month, value.day)
 
 
 def first_of_next_month(value: date) -> date:

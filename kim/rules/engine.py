@@ -18,7 +18,7 @@ from .groups import housing_category, target_group
 from .outcome import Outcome
 from .params import DEFAULT_PARAMS, PARAMS_VERSION, Params
 from .residence import residence
-from .tables import At
+from .tables import FOREVER, At
 
 Rule = Callable[[Ctx, At], Outcome]
 HORIZON_YEARS = 3
@@ -42,7 +42,7 @@ def trace(rule: Rule, ctx: Ctx, as_of: date, horizon: date) -> tuple[Outcome, Ch
     value = outcome[0]
     changes: Changes = []
     while at.until <= horizon:
-        at = At(at.until)
+        at.d, at.until = at.until, FOREVER  # reuse the point: cheaper than a new At
         later = rule(ctx, at)[0]
         if later != value:
             changes.append((at.d, later))
@@ -52,18 +52,17 @@ def trace(rule: Rule, ctx: Ctx, as_of: date, horizon: date) -> tuple[Outcome, Ch
 
 def _upcoming(changes_by_field: tuple[Changes, ...]) -> list[dict[str, Any]]:
     """Merge the fields' changes (given in `UPCOMING_FIELDS` order) sorted by date."""
-    merged = [
-        (d, order, value) for order, changes in enumerate(changes_by_field) for d, value in changes
-    ]
-    merged.sort(key=_date_then_field)
+    merged: list[tuple[date, int, str | bool]] = []
+    for order, changes in enumerate(changes_by_field):
+        for d, value in changes:
+            merged.append((d, order, value))
+    # (date, field order) is unique (a field changes at most once a day), so the plain tuple
+    # sort orders by date, then field, and never compares the values.
+    merged.sort()
     return [
         {"date": d.isoformat(), "field": UPCOMING_FIELDS[order], "value": value}
         for d, order, value in merged
     ]
-
-
-def _date_then_field(item: tuple[date, int, str | bool]) -> tuple[date, int]:
-    return item[0], item[1]
 
 
 def decide(facts: Facts, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
@@ -83,38 +82,28 @@ def decide(facts: Facts, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
         childcare_, childcare_changes = trace(childcare, ctx, as_of, horizon)
         schooling_, schooling_changes = trace(schooling, ctx, as_of, horizon)
     regime_value = str(benefits[0])
-    office_, office_changes_ = office_changes(ctx, as_of, regime_value, regime_changes, horizon)
-    upcoming: list[dict[str, Any]] = []
-    if (
-        regime_changes
-        or office_changes_
-        or employment_changes
-        or course_changes
-        or residence_changes
-        or childcare_changes
-        or schooling_changes
-    ):
-        upcoming = _upcoming(
-            (
-                regime_changes,
-                office_changes_,
-                employment_changes,
-                course_changes,
-                residence_changes,
-                childcare_changes,
-                schooling_changes,
-            )
-        )
-    at = At(as_of)
-    status = ctx.status(at)
-    target = target_group(ctx, at)
-    housing = housing_category(ctx, at)
+    # One point at `as_of` for the lookups below (their change dates are not needed).
+    now = At(as_of)
+    office_, office_changes_ = office_changes(ctx, now, regime_value, regime_changes, horizon)
+    changes_by_field = (  # in `UPCOMING_FIELDS` order
+        regime_changes,
+        office_changes_,
+        employment_changes,
+        course_changes,
+        residence_changes,
+        childcare_changes,
+        schooling_changes,
+    )
+    upcoming = _upcoming(changes_by_field) if any(changes_by_field) else []
+    status = ctx.status(now)
+    target = target_group(ctx, now, status)
+    housing = housing_category(ctx, now, status)
     return {
         "as_of": as_of.isoformat(),
         "status": {"code": ctx.codes[status], "from": ctx.starts[status].isoformat()},
         "benefits": {
             "regime": regime_value,
-            "since": iso(since(ctx, as_of, regime_value)),
+            "since": iso(since(ctx, now, status, regime_value)),
             "basis": benefits[1],
             "params": [*benefits[2]],
         },

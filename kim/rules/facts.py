@@ -153,12 +153,15 @@ def parse_facts(raw: object) -> Facts:
         raise _not_object(person, "person")
 
     raw_birth = person.get("birth_date")
-    if raw_birth is None:
-        raise FactsError("person.birth_date", "required")
-    try:
-        birth, precision = parse_partial_date(raw_birth)
-    except DateFormatError as exc:
-        raise FactsError("person.birth_date", str(exc)) from None
+    birth = date_or_none(raw_birth)  # usually a full date; else YYYY or YYYY-MM
+    precision = "day"
+    if birth is None:
+        if raw_birth is None:
+            raise FactsError("person.birth_date", "required")
+        try:
+            birth, precision = parse_partial_date(raw_birth)
+        except DateFormatError as exc:
+            raise FactsError("person.birth_date", str(exc)) from None
     if birth > as_of:
         raise FactsError("person.birth_date", f"after as_of {as_of.isoformat()}: {raw_birth!r}")
 

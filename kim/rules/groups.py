@@ -11,8 +11,9 @@ _HERNE = "[Herne] 2.2"
 _SOEST = "[Soest] Tab. 7"
 
 
-def target_group(ctx: Ctx, at: At) -> Outcome:
-    code = ctx.codes[ctx.status(at)]
+def target_group(ctx: Ctx, at: At, i: int) -> Outcome:
+    """Target group at ``at.d``; ``i`` is the status in force (``ctx.status(at)``)."""
+    code = ctx.codes[i]
     if code in RESIDENCE_PERMITS:
         return "secure", f"{_HERNE} (residence permit)", (), None
     if code == "eu_citizen":
@@ -27,8 +28,9 @@ def target_group(ctx: Ctx, at: At) -> Outcome:
     return "unlikely", f"{_HERNE} (tolerated or obliged to leave)", (), None
 
 
-def housing_category(ctx: Ctx, at: At) -> Outcome:
-    code = ctx.codes[ctx.status(at)]
+def housing_category(ctx: Ctx, at: At, i: int) -> Outcome:
+    """Housing category at ``at.d``; ``i`` is the status in force (``ctx.status(at)``)."""
+    code = ctx.codes[i]
     if code in OUTSIDE_BENEFIT_LAW:
         return "not_applicable", _SOEST, (), None
     if code in RESIDENCE_PERMITS:

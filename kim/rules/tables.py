@@ -65,7 +65,7 @@ class Row(Generic[V]):
 class Table(Generic[V]):
     """Non-overlapping rows, looked up by date with bisect; gaps answer ``None``."""
 
-    __slots__ = ("name", "rows", "_bounds", "_slots", "_segments")
+    __slots__ = ("name", "rows", "_bounds", "_next", "_slots", "_segments")
 
     def __init__(self, name: str, rows: Iterable[Row[V]]) -> None:
         self.name = name
@@ -93,6 +93,7 @@ class Table(Generic[V]):
             slots.append(None)
         # slots[i] applies from bounds[i-1] (inclusive) to bounds[i] (exclusive)
         self._bounds = tuple(bounds)
+        self._next = (*bounds, FOREVER)  # _next[i]: end of slots[i] (FOREVER: never)
         self._slots = tuple(slots)
         starts = (date.min, *bounds)
         self._segments = tuple(
@@ -102,10 +103,9 @@ class Table(Generic[V]):
     def at(self, at: At) -> Row[V] | None:
         """The row in force at ``at.d``; records the next boundary on ``at``."""
         i = bisect_right(self._bounds, at.d)
-        if i < len(self._bounds):
-            nxt = self._bounds[i]
-            if nxt < at.until:
-                at.until = nxt
+        nxt = self._next[i]
+        if nxt < at.until:
+            at.until = nxt
         return self._slots[i]
 
     def on(self, d: date) -> Row[V] | None:

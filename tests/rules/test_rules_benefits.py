@@ -328,6 +328,17 @@ CASES: list[tuple[str, str, list[tuple[str, str]], dict[str, Any], dict[str, Any
         {"benefits.regime": "not_applicable", "responsible_office": "none"},
     ),
     (
+        "Gestattung, Duldung, obliged to leave: one AsylbLG period, no run-out between",
+        "2026-02-01",
+        [
+            ("gestattung", "2024-03-01"),
+            ("duldung", "2025-06-15"),
+            ("departure_required", "2026-01-20"),
+        ],
+        {},
+        {"benefits.regime": "asylblg_basic", "benefits.since": "2024-03-01"},
+    ),
+    (
         "German",
         "2024-01-01",
         [("german", "2020-01-01")],

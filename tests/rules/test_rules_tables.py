@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from kim.rules import DEFAULT_PARAMS, FIELD_CATALOGUE, evaluate, field_catalogue
 from kim.rules.countries import ISO_ALPHA2
-from kim.rules.dates import add_months, first_of_next_month, reach_age
+from kim.rules.dates import add_months, add_years, first_of_next_month, reach_age
 from kim.rules.params import Waiting
 from kim.rules.tables import At, Row, Table
 
@@ -44,6 +44,16 @@ def test_add_months_clamps_to_month_end(start, months, expected):
 )
 def test_reach_age_german_counting(birth, months, expected):
     assert reach_age(birth, months) == expected
+
+
+@pytest.mark.parametrize("years", [-19, -3, -1, 1, 3, 4, 65])
+def test_add_years_is_add_months_of_whole_years(years):
+    day = D(2015, 1, 1)  # six years, two leap days
+    while day < D(2021, 1, 1):
+        assert add_years(day, years) == add_months(day, 12 * years)
+        day += timedelta(days=1)
+    assert add_years(D(2024, 2, 29), 1) == D(2025, 2, 28)
+    assert add_years(D(2024, 2, 29), 4) == D(2028, 2, 29)
 
 
 def test_first_of_next_month():
