@@ -49,7 +49,7 @@ def setup(database_url: str | None) -> None:
 
 def generate(municipality, n: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
     from kim.demo.names import FAMILY, GIVEN, REGION
-    from kim.people.domain.persons import refresh_keys
+    from kim.people.domain.persons import refresh_keys, store_name_tokens
     from kim.people.models import Household, HouseholdMember, LegalStatus, Person
 
     made = 0
@@ -84,7 +84,9 @@ def generate(municipality, n: int, rng: random.Random) -> None:  # type: ignore[
             households.append(household)
             plan.append((household, members, path, entry))
         Household.objects.bulk_create(households)
-        Person.objects.bulk_create([p for _, ms, _, _ in plan for p in ms])
+        persons = [p for _, ms, _, _ in plan for p in ms]
+        Person.objects.bulk_create(persons)
+        store_name_tokens(persons, created=True)
         links, statuses = [], []
         for household, members, path, entry in plan:
             for i, person in enumerate(members):
@@ -99,6 +101,34 @@ def generate(municipality, n: int, rng: random.Random) -> None:  # type: ignore[
                     day += datetime.timedelta(days=rng.randint(200, 900))
         HouseholdMember.objects.bulk_create(links)
         LegalStatus.objects.bulk_create(statuses)
+
+
+def report_split(municipality, day: datetime.date) -> None:  # type: ignore[no-untyped-def]
+    """How much of the benefit report is the rules engine (one run, outside a request)."""
+    from django_scopes import scope
+
+    from kim.people.domain import benefits
+
+    spent, calls, decide = [0.0], [0], benefits.decisions_for
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        try:
+            return decide(*args)
+        finally:
+            spent[0] += time.perf_counter() - start
+            calls[0] += 1
+
+    benefits.decisions_for = counted
+    try:
+        with scope(municipality=municipality):
+            start = time.perf_counter()
+            benefits.benefit_recipient_counts(municipality, day)
+            took = time.perf_counter() - start
+    finally:
+        benefits.decisions_for = decide
+    print(f"benefit report {took:.2f} s: facts + rules engine {spent[0]:.2f} s for {calls[0]} "
+          f"candidates, the rest (queries, rows, counting) {took - spent[0]:.2f} s")
 
 
 def timed(client, url: str, repeat: int) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
@@ -152,8 +182,8 @@ def main() -> None:
         deadlines = refresh_municipality(municipality, timezone.localdate())
         refreshed = time.perf_counter() - start
         persons = Person.objects.count()
-        sample = list(Person.objects.order_by("?").values_list("pk", "given_names",
-                                                               "family_name")[:args.repeat])
+        sample = list(Person.objects.order_by("?").values_list(
+            "pk", "given_names", "family_name", "external_id")[:args.repeat])
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(f"kim people benchmark – {persons} persons, {deadlines} deadlines, database {engine}")
     print(f"machine: {platform.platform()}, {os.cpu_count()} cpus, Python "
@@ -166,8 +196,9 @@ def main() -> None:
     rows = []
     for label, urls in (
         ("name search (variant spelling)", [f"/bench/persons/?q={g}+{f.replace('-', ' ')}"
-                                            for _, g, f in sample]),
-        ("person page", [f"/bench/persons/{pk}/" for pk, _, _ in sample]),
+                                            for _, g, f, _ in sample]),
+        ("ID search (external ID)", [f"/bench/persons/?q={e}" for _, _, _, e in sample]),
+        ("person page", [f"/bench/persons/{pk}/" for pk, _, _, _ in sample]),
         ("person list", ["/bench/persons/"] * len(sample)),
         ("deadline worklist (90 days)", ["/bench/persons/deadlines/"] * len(sample)),
         ("benefit report page", ["/bench/reports/benefit_recipients/"] * 3),
@@ -178,6 +209,7 @@ def main() -> None:
         rows.append((label, statistics.median(times), p95, max(r[2] for r in results)))
     for label, p50, p95, queries in rows:
         print(f"{label:32} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  queries {queries}")
+    report_split(municipality, timezone.localdate())
 
     header = "external_id,family_name,given_names,birth_date,sex,citizenship,legal_status," \
              "legal_status_since\n"

@@ -24,7 +24,7 @@ from kim.core.audit.writer import record_bulk
 from kim.core.models import Municipality
 from kim.demo.names import FAMILY, GIVEN, REGION
 from kim.people.domain.deadlines import refresh_municipality
-from kim.people.domain.persons import refresh_keys
+from kim.people.domain.persons import refresh_keys, store_name_tokens
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
 
 D = datetime.date
@@ -174,6 +174,7 @@ def load(municipality: Municipality) -> int:
         Household.objects.bulk_create(households)
         persons = [p for _, members in plan for p, _, _ in members]
         Person.objects.bulk_create(persons)
+        store_name_tokens(persons, created=True)
         links, statuses = [], []
         for household, members in plan:
             for person, role, history in members:

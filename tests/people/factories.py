@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from kim.people.domain.persons import refresh_keys
+from kim.people.domain.persons import refresh_keys, store_name_tokens
 from kim.people.models import LegalStatus, Person
 
 
@@ -26,6 +26,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
         person = model_class(*args, **kwargs)
         refresh_keys(person)
         person.save()
+        store_name_tokens([person])
         return person
 
 

@@ -16,3 +16,4 @@ exempt("axes.accesslog", "django-axes' own access log (disabled in settings); lo
 exempt("axes.accessfailurelog", "django-axes' own failure log (disabled); failures are audited.")
 exempt("axes.accessattemptexpiration", "Expiry bookkeeping of django-axes' failure counter.")
 exempt("people.deadline", "Derived from audited person data and recomputed; not edited by anyone.")
+exempt("people.personnametoken", "Search index derived from audited person names; rebuilt.")

@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
+
+from django.db import connection
+from django.db.models import Count
 
 from kim.core.models import Municipality
 from kim.people.domain.names import PersonLike, probable_duplicate, token_keys
-from kim.people.models import Person
+from kim.people.domain.persons import chunks
+from kim.people.models import Person, PersonNameToken
+from kim.people.models.fields import partial_date_text
 
 
 @dataclass(frozen=True)
@@ -24,8 +30,14 @@ def person_like(person: Person) -> PersonLike:
                       person.sex or None)
 
 
-def _keys(name_key: str, year: int) -> set[tuple[str, int]]:
-    return {(token, year) for token in name_key.split()}
+class _Entry(NamedTuple):
+    pk: int
+    label: str
+    like: PersonLike
+
+
+_ROW = ("pk", "family_name", "given_names", "birth_date", "birth_date_precision", "sex",
+        "name_key")
 
 
 class DuplicateIndex:
@@ -34,52 +46,115 @@ class DuplicateIndex:
     A candidate must share two such keys with the probe (one if the probe has a single
     name token): common names alone ("Mohammed", born 1990) would otherwise make every
     row a candidate of every other. Every compatible birth date (partial, day/month
-    swapped, 01.01. placeholder) lies in the same year. Built once per import (one query).
+    swapped, 01.01. placeholder) lies in the same year. An import builds one from the
+    persons the token table names as candidates of its rows (:meth:`for_probes`); entries
+    are plain tuples, not model instances (thousands per import).
     """
 
-    def __init__(self, persons: Iterable[Person]) -> None:
-        self._by_key: dict[tuple[str, int], list[Person]] = defaultdict(list)
+    def __init__(self, persons: Iterable[Person] = ()) -> None:
+        self._by_key: dict[tuple[str, int], list[_Entry]] = defaultdict(list)
         for person in persons:
             self.add(person)
 
     @classmethod
-    def for_municipality(cls, municipality: Municipality) -> DuplicateIndex:
-        return cls(Person.objects.filter(municipality=municipality).only(
-            "pk", "family_name", "given_names", "birth_date", "birth_date_precision", "sex",
-            "name_key", "municipality"))
+    def for_probes(cls, municipality: Municipality,
+                   probes: Iterable[PersonLike]) -> DuplicateIndex:
+        """Only the stored persons that :meth:`matches` could return for some probe."""
+        index = cls()
+        ids = sorted(_candidate_ids(municipality, probes))
+        for part in chunks(ids):
+            for pk, family, given, born, precision, sex, key in \
+                    Person.objects.filter(pk__in=part).order_by().values_list(*_ROW):
+                like = PersonLike(family, given, partial_date_text(born, precision), sex or None)
+                index._add(_Entry(pk, f"{family}, {given}", like), key.split(), born.year)
+        return index
 
     def add(self, person: Person) -> None:
-        for key in _keys(person.name_key, person.birth_date.year):
-            self._by_key[key].append(person)
+        self._add(_Entry(person.pk, str(person), person_like(person)), person.name_key.split(),
+                  person.birth_date.year)
+
+    def add_probe(self, pk: int, probe: PersonLike) -> None:
+        """A row not stored yet (``pk`` a placeholder): later rows are compared with it."""
+        keyed = _probe_keys(probe)
+        if keyed:
+            self._add(_Entry(pk, f"{probe.family_name}, {probe.given_names}", probe),
+                      keyed[0], keyed[1])
+
+    def _add(self, entry: _Entry, tokens: Iterable[str], year: int) -> None:
+        for token in set(tokens):
+            self._by_key[(token, year)].append(entry)
 
     def matches(self, candidate: PersonLike, exclude_id: int | None = None) -> list[Match]:
         tokens = token_keys(f"{candidate.given_names} {candidate.family_name}")
         year = int((candidate.birth_date or "0")[:4])
         shared: Counter[int] = Counter()
-        people: dict[int, Person] = {}
+        entries: dict[int, _Entry] = {}
         for key in {(token, year) for token in tokens}:
-            for person in self._by_key.get(key, ()):
-                if person.pk != exclude_id:
-                    shared[id(person)] += 1
-                    people[id(person)] = person
+            for entry in self._by_key.get(key, ()):
+                if entry.pk != exclude_id:
+                    shared[id(entry)] += 1
+                    entries[id(entry)] = entry
         needed = min(2, len(tokens))
         found = []
-        for person in (people[i] for i, n in shared.items() if n >= needed):
-            verdict = probable_duplicate(candidate, person_like(person))
+        for entry in (entries[i] for i, n in shared.items() if n >= needed):
+            verdict = probable_duplicate(candidate, entry.like)
             if verdict.is_probable:
-                found.append(Match(person.pk, str(person), verdict.score, tuple(verdict.reasons)))
+                found.append(Match(entry.pk, entry.label, verdict.score,
+                                   tuple(verdict.reasons)))
         return sorted(found, key=lambda m: -m.score)
+
+
+def _probe_keys(probe: PersonLike) -> tuple[frozenset[str], int] | None:
+    keys = token_keys(f"{probe.given_names} {probe.family_name}")
+    return (keys, int(probe.birth_date[:4])) if keys and probe.birth_date else None
+
+
+# Per probe: the stored persons with enough of its (token, birth year) keys. The join runs
+# in the database on the (municipality, token, year) index; one query per ~1 000 probes.
+_CANDIDATES_SQL = """
+WITH probe(n, token, year, needed) AS (VALUES {values})
+SELECT DISTINCT c.person_id FROM (
+    SELECT t.person_id AS person_id FROM probe p JOIN {table} t
+        ON t.municipality_id = %s AND t.token = p.token AND t.birth_year = p.year
+    GROUP BY p.n, t.person_id HAVING COUNT(*) >= MAX(p.needed)) c"""
+_MAX_PARAMS = 4000
+
+
+def _candidate_ids(municipality: Municipality, probes: Iterable[PersonLike]) -> set[int]:
+    found: set[int] = set()
+    params: list[object] = []
+
+    def flush() -> None:
+        values = ", ".join(["(%s, %s, %s, %s)"] * (len(params) // 4))
+        with connection.cursor() as cursor:
+            cursor.execute(_CANDIDATES_SQL.format(values=values,
+                                                  table=PersonNameToken._meta.db_table),
+                           [*params, municipality.pk])
+            found.update(row[0] for row in cursor.fetchall())
+        params.clear()
+
+    for n, keyed in enumerate(map(_probe_keys, probes)):
+        if keyed:
+            keys, year = keyed
+            for token in sorted(keys):
+                params += [n, token, year, min(2, len(keys))]
+            if len(params) >= _MAX_PARAMS:
+                flush()
+    if params:
+        flush()
+    return found
 
 
 def probable_duplicates_of(municipality: Municipality, candidate: PersonLike,
                            exclude_id: int | None = None) -> list[Match]:
-    """For the create form: narrow by token keys in the database first."""
-    from django.db.models import Q
-
-    keys = token_keys(f"{candidate.given_names} {candidate.family_name}")
-    if not keys:
+    """For the create form: the candidates come from the token index (one query)."""
+    keyed = _probe_keys(candidate)
+    if keyed is None:
         return []
-    query = Q()
-    for key in keys:
-        query |= Q(name_key__contains=f" {key} ")
-    return DuplicateIndex(Person.objects.filter(query)).matches(candidate, exclude_id)
+    keys, year = keyed
+    ids = (PersonNameToken.objects.filter(municipality=municipality, token__in=keys,
+                                          birth_year=year)
+           .values("person_id").annotate(n=Count("pk")).filter(n__gte=min(2, len(keys)))
+           .values("person_id"))
+    return DuplicateIndex(Person.objects.filter(municipality=municipality, pk__in=ids)
+                          .order_by().only(*_ROW, "municipality")).matches(candidate, exclude_id)

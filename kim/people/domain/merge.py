@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from kim.core.audit.writer import write
 from kim.people.domain.deadlines import refresh_person
-from kim.people.domain.persons import padded_key, refresh_keys
+from kim.people.domain.persons import padded_key, refresh_keys, store_name_tokens
 from kim.people.models import (
     HouseholdMember,
     LegalStatus,
     Person,
     PersonLanguage,
     PersonName,
+    PersonNameToken,
     Vulnerability,
 )
 
@@ -51,7 +53,8 @@ def merge_persons(keep: Person, remove: Person, today: datetime.date) -> Person:
     keep.citizenships = list(dict.fromkeys([*keep.citizenships, *remove.citizenships]))
     moved = {}
     for relation in Person._meta.related_objects:
-        if not relation.one_to_many or relation.related_model is PersonName:
+        # Name variants are handled below; search tokens are rebuilt, not moved.
+        if not relation.one_to_many or relation.related_model in (PersonName, PersonNameToken):
             continue
         model, field = relation.related_model, relation.field.name
         rows = model._default_manager.filter(**{field: remove})
@@ -64,7 +67,14 @@ def merge_persons(keep: Person, remove: Person, today: datetime.date) -> Person:
             for membership in rows.filter(valid_to=None):  # one current household only
                 membership.valid_to = max(today, membership.valid_from)
                 membership.save()
-        count = rows.update(**{field: keep})
+        try:
+            with transaction.atomic():  # a savepoint: the clash must not poison the merge
+                count = rows.update(**{field: keep})
+        except IntegrityError:
+            # e.g. both records have overlapping stays: the database refuses to combine them
+            raise MergeError(_("Both records have %(records)s that cannot be combined. Please "
+                               "correct them first (e.g. end one of two overlapping stays).")
+                             % {"records": model._meta.verbose_name_plural}) from None
         if count:
             moved[model._meta.label_lower] = count
     PersonName.objects.filter(person=remove).update(person=keep)
@@ -76,6 +86,7 @@ def merge_persons(keep: Person, remove: Person, today: datetime.date) -> Person:
     remove.delete()
     refresh_keys(keep)
     keep.save()
+    store_name_tokens([keep])  # the removed name is now a variant of the kept person
     refresh_person(keep, today)
     write("update", model="people.person", object_id=keep.pk, object_repr=str(keep),
           municipality_id=keep.municipality_id,

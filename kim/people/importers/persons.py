@@ -18,10 +18,11 @@ from kim.core.audit.writer import record_bulk
 from kim.core.models import Municipality
 from kim.people.domain.duplicates import DuplicateIndex, Match
 from kim.people.domain.names import PersonLike
-from kim.people.domain.persons import refresh_keys
+from kim.people.domain.persons import chunks
 from kim.people.importers.columns import CellError, map_headers
 from kim.people.importers.reading import FileFormatError, read_table
 from kim.people.importers.writing import write_rows
+from kim.people.models.fields import partial_date_text
 
 
 @dataclass(frozen=True)
@@ -81,21 +82,15 @@ def _cross_checks(parsed: list[tuple[int, dict[str, Any]]], errors: list[RowErro
 
 def _duplicates(municipality: Municipality, parsed: list[tuple[int, dict[str, Any]]],
                 known_ids: dict[str, int]) -> list[tuple[int, Match]]:
-    from kim.people.models import Person
-
-    index = DuplicateIndex.for_municipality(municipality)
+    probes = [PersonLike(v["family_name"], v["given_names"], partial_date_text(*v["birth_date"]),
+                         v["sex"]) for _, v in parsed]
+    # Only the stored persons that can match a row are loaded (token index), not all.
+    index = DuplicateIndex.for_probes(municipality, probes)
     found = []
-    for line, values in parsed:
-        birth, precision = values["birth_date"]
-        probe = Person(family_name=values["family_name"], given_names=values["given_names"],
-                       birth_date=birth, birth_date_precision=precision, sex=values["sex"])
-        like = PersonLike(probe.family_name, probe.given_names, probe.birth_date_fact,
-                          probe.sex)
+    for (line, values), probe in zip(parsed, probes, strict=True):
         exclude = known_ids.get(values["external_id"])
-        found += [(line, match) for match in index.matches(like, exclude_id=exclude)]
-        refresh_keys(probe)
-        probe.pk = -line  # rows of the file are compared with each other too
-        index.add(probe)
+        found += [(line, match) for match in index.matches(probe, exclude_id=exclude)]
+        index.add_probe(-line, probe)  # rows of the file are compared with each other too
     return found
 
 
@@ -131,9 +126,10 @@ def import_persons(municipality: Municipality, stream: BinaryIO, filename: str, 
     if result.errors:
         result.errors.sort(key=lambda e: (e.row, e.column))
         return result
-    known_ids = dict(Person.objects.filter(
-        municipality=municipality,
-        external_id__in=[v["external_id"] for _, v in parsed]).values_list("external_id", "pk"))
+    external_ids = [v["external_id"] for _, v in parsed]
+    known_ids = {key: pk for part in chunks(external_ids) for key, pk in Person.objects.filter(
+        municipality=municipality, external_id__in=part).exclude(external_id="").order_by()
+        .values_list("external_id", "pk")}  # exclude, no order: the unique index is used
     result.duplicates = _duplicates(municipality, parsed, known_ids)
     result.updated = sum(1 for _, v in parsed if v["external_id"] in known_ids)
     result.created = len(parsed) - result.updated

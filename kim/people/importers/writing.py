@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db import connection
+
 from kim.core.models import Municipality
-from kim.people.domain.deadlines import refresh_persons
-from kim.people.domain.persons import refresh_keys
-from kim.people.models import Household, HouseholdMember, LegalStatus, Person
+from kim.people.domain.bulk import insert_rows, update_rows
+from kim.people.domain.deadlines import compute
+from kim.people.domain.persons import CHUNK, chunks, refresh_keys, store_name_tokens
+from kim.people.models import Deadline, Household, HouseholdMember, LegalStatus, Person
 
 PERSON_FIELDS = ["family_name", "given_names", "birth_date", "birth_date_precision", "sex",
                  "citizenships", "entry_date", "asylum_application_date", "assignment_date",
@@ -32,34 +35,50 @@ def _apply(person: Person, values: dict[str, Any]) -> None:
     refresh_keys(person)
 
 
-def _persons(municipality: Municipality, rows: list[dict[str, Any]]) -> list[Person]:
-    existing = {p.external_id: p for p in Person.objects.filter(
-        external_id__in=[r["external_id"] for r in rows])}
-    persons, new = [], []
+def _persons(municipality: Municipality,
+             rows: list[dict[str, Any]]) -> tuple[list[Person], set[int]]:
+    # exclude(""), no ordering: else SQLite (no statistics) scans in name order instead of
+    # using the partial unique index. The same goes for order_by() below.
+    existing = {p.external_id: p for part in chunks([r["external_id"] for r in rows])
+                for p in Person.objects.filter(external_id__in=part).exclude(external_id="")
+                .order_by()}
+    persons, new, changed = [], [], []
     for values in rows:
         person = existing.get(values["external_id"])
         if person is None:
             person = Person(municipality=municipality, external_id=values["external_id"])
             new.append(person)
-        _apply(person, values)
+            _apply(person, values)
+        else:
+            before = [getattr(person, name) for name in PERSON_FIELDS]
+            _apply(person, values)
+            # A monthly re-import repeats most rows unchanged: write only the changed ones.
+            if [getattr(person, name) for name in PERSON_FIELDS] != before:
+                changed.append(person)
         persons.append(person)
-    Person.objects.bulk_create(new, batch_size=1000)
-    changed = [p for p in persons if p not in new]
-    if changed:
-        Person.objects.bulk_update(changed, PERSON_FIELDS, batch_size=1000)
-    return persons
+    insert_rows(new)
+    new_ids = {key: pk for part in chunks([p.external_id for p in new])
+               for key, pk in Person.objects.filter(external_id__in=part)
+               .exclude(external_id="").order_by().values_list("external_id", "pk")}
+    for person in new:  # what bulk_create() would have set
+        person.pk = new_ids[person.external_id]
+        person._state.adding, person._state.db = False, connection.alias
+    update_rows(changed, PERSON_FIELDS)
+    store_name_tokens(new, created=True)
+    store_name_tokens(changed)
+    return persons, {p.pk for p in new}
 
 
 def _households(municipality: Municipality, rows: list[dict[str, Any]],
                 persons: list[Person], today: datetime.date) -> None:
     refs = {r["household_ref"] for r in rows if r.get("household_ref")}
-    households = {h.reference: h for h in Household.objects.filter(reference__in=refs)}
+    households = {h.reference: h for h in Household.objects.filter(reference__in=refs).order_by()}
     new = [Household(municipality=municipality, reference=ref, name=ref)
            for ref in sorted(refs - households.keys())]
     Household.objects.bulk_create(new)
     households.update({h.reference: h for h in new})
     current = {m.person_id: m for m in HouseholdMember.objects.filter(
-        person__in=persons, valid_to=None)}
+        person__in=persons, valid_to=None).order_by()}
     ended, added = [], []
     for values, person in zip(rows, persons, strict=True):
         ref = values.get("household_ref")
@@ -86,30 +105,49 @@ def _households(municipality: Municipality, rows: list[dict[str, Any]],
     HouseholdMember.objects.bulk_create(added)
 
 
-def _statuses(municipality: Municipality, rows: list[dict[str, Any]],
-              persons: list[Person]) -> None:
-    wanted = {(p.pk, r["legal_status_since"]): r["legal_status"]
-              for r, p in zip(rows, persons, strict=True) if r.get("legal_status")}
-    if not wanted:
-        return
-    existing = {(s.person_id, s.valid_from): s for s in LegalStatus.objects.filter(
-        person__in=[pk for pk, _ in wanted])}
+def _statuses(municipality: Municipality, rows: list[dict[str, Any]], persons: list[Person],
+              created: set[int]) -> dict[int, list[LegalStatus]]:
+    """Write the rows' statuses; returns every status history of the file's persons."""
+    histories: dict[int, list[LegalStatus]] = {}
+    known = sorted(p.pk for p in persons if p.pk not in created)
+    for part in chunks(known):
+        for status in LegalStatus.objects.filter(person__in=part).order_by():
+            histories.setdefault(status.person_id, []).append(status)
     new, changed = [], []
-    for (person_id, since), code in wanted.items():
-        status = existing.get((person_id, since))
+    for values, person in zip(rows, persons, strict=True):
+        if not values.get("legal_status"):
+            continue
+        history = histories.setdefault(person.pk, [])
+        status = next((s for s in history if s.valid_from == values["legal_status_since"]),
+                      None)
         if status is None:
-            new.append(LegalStatus(municipality=municipality, person_id=person_id, code=code,
-                                   valid_from=since))
-        elif status.code != code:
-            status.code = code
+            status = LegalStatus(municipality=municipality, person_id=person.pk,
+                                 code=values["legal_status"],
+                                 valid_from=values["legal_status_since"])
+            new.append(status)
+            history.append(status)
+        elif status.code != values["legal_status"]:
+            status.code = values["legal_status"]
             changed.append(status)
-    LegalStatus.objects.bulk_create(new)
-    LegalStatus.objects.bulk_update(changed, ["code"])
+    insert_rows(new)
+    LegalStatus.objects.bulk_update(changed, ["code"], batch_size=CHUNK)
+    return histories
+
+
+def _deadlines(municipality: Municipality, persons: list[Person], created: set[int],
+               histories: dict[int, list[LegalStatus]], today: datetime.date) -> None:
+    """What refresh_persons() does, from the objects in hand instead of loading them again."""
+    for part in chunks(sorted(p.pk for p in persons if p.pk not in created)):
+        Deadline.objects.filter(person_id__in=part).delete()
+    insert_rows([Deadline(municipality=municipality, person=person, date=due.date,
+                          kind=due.kind, value=due.value, source=due.source)
+                 for person in persons
+                 for due in compute(person, histories.get(person.pk, []), today)])
 
 
 def write_rows(municipality: Municipality, rows: list[dict[str, Any]],
                today: datetime.date) -> None:
-    persons = _persons(municipality, rows)
+    persons, created = _persons(municipality, rows)
     _households(municipality, rows, persons, today)
-    _statuses(municipality, rows, persons)
-    refresh_persons(municipality, [p.pk for p in persons], today)
+    histories = _statuses(municipality, rows, persons, created)
+    _deadlines(municipality, persons, created, histories, today)

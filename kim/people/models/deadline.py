@@ -32,7 +32,9 @@ class Deadline(TenantModel):
         verbose_name_plural = _("deadlines")
         ordering = ["date", "pk"]
         indexes = [models.Index(fields=["municipality", "date"], name="deadline_date"),
-                   models.Index(fields=["municipality", "kind", "date"], name="deadline_kind")]
+                   models.Index(fields=["municipality", "kind", "date"], name="deadline_kind"),
+                   # refresh by person inside a scope: without it SQLite scans deadline_date
+                   models.Index(fields=["municipality", "person"], name="deadline_person")]
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} {self.kind}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from django.core.exceptions import ValidationError
@@ -22,6 +23,15 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("day")
     MONTH = "month", _("month only")
     YEAR = "year", _("year only")
+
+
+def partial_date_text(day: datetime.date, precision: str) -> str:
+    """The known part of a date: YYYY, YYYY-MM or YYYY-MM-DD (the rules' facts format)."""
+    if precision == DatePrecision.YEAR:
+        return f"{day.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
 
 
 def validate_citizenships(value: object) -> None:

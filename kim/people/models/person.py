@@ -14,6 +14,7 @@ from kim.people.models.fields import (
     Childcare,
     DatePrecision,
     Sex,
+    partial_date_text,
     validate_citizenships,
 )
 
@@ -63,8 +64,9 @@ class Person(TenantModel):
     accommodation_code = models.CharField(_("accommodation (code)"), max_length=40, blank=True)
     accommodation_since = models.DateField(_("accommodation since"), null=True, blank=True)
 
-    # Search keys (kim.people.domain.names), kept in step by the domain layer.
-    name_key = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
+    # Phonetic key of the name (kim.people.domain.names), kept in step by the domain layer;
+    # searched through its tokens in PersonNameToken (indexed), never with LIKE.
+    name_key = models.CharField(max_length=200, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
@@ -81,7 +83,6 @@ class Person(TenantModel):
             models.Index(fields=["municipality", "family_name", "given_names"],
                          name="person_name"),
             models.Index(fields=["municipality", "birth_date"], name="person_birth"),
-            models.Index(fields=["municipality", "name_key"], name="person_name_key"),
         ]
 
     def __str__(self) -> str:
@@ -98,11 +99,7 @@ class Person(TenantModel):
     @property
     def birth_date_fact(self) -> str:
         """The birth date as the rules engine's facts want it (YYYY, YYYY-MM, YYYY-MM-DD)."""
-        if self.birth_date_precision == DatePrecision.YEAR:
-            return f"{self.birth_date.year:04d}"
-        if self.birth_date_precision == DatePrecision.MONTH:
-            return f"{self.birth_date.year:04d}-{self.birth_date.month:02d}"
-        return self.birth_date.isoformat()
+        return partial_date_text(self.birth_date, self.birth_date_precision)
 
     def age_on(self, day: datetime.date) -> int:
         born = self.birth_date
@@ -125,7 +122,7 @@ class PersonName(TenantModel):
                             default=Kind.TRANSLITERATION)
     family_name = models.CharField(_("family name"), max_length=150)
     given_names = models.CharField(_("given names"), max_length=150, blank=True)
-    name_key = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
+    name_key = models.CharField(max_length=200, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("name variant")

@@ -30,7 +30,10 @@ class LegalStatus(TenantModel):
         verbose_name_plural = _("legal statuses")
         ordering = ["valid_from", "pk"]
         indexes = [models.Index(fields=["municipality", "person", "valid_from"],
-                                name="status_person_from")]
+                                name="status_person_from"),
+                   # search by document number (kim.people.domain.persons.search)
+                   models.Index(fields=["municipality", "document_number"],
+                                name="status_document")]
         constraints = [
             models.UniqueConstraint(fields=["person", "valid_from"],
                                     name="status_one_per_day"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kim.core.views.base import permission_required
 from kim.people.domain.duplicates import person_like, probable_duplicates_of
-from kim.people.domain.merge import merge_persons
+from kim.people.domain.merge import MergeError, merge_persons
 from kim.people.models import Person
 
 
@@ -29,10 +29,15 @@ def person_merge(request: HttpRequest, municipality: str, pk: int, other: int) -
     if keep.pk == remove.pk:
         return redirect("people:person_detail", municipality=municipality, pk=keep.pk)
     if request.method == "POST":
-        merge_persons(keep, remove, timezone.localdate())
-        messages.success(request, _("The two records were merged into %(name)s.")
-                         % {"name": keep})
-        return redirect("people:person_detail", municipality=municipality, pk=keep.pk)
+        try:
+            merge_persons(keep, remove, timezone.localdate())
+        except MergeError as error:
+            messages.error(request, str(error))  # nothing was changed: the merge is atomic
+            keep.refresh_from_db()
+        else:
+            messages.success(request, _("The two records were merged into %(name)s.")
+                             % {"name": keep})
+            return redirect("people:person_detail", municipality=municipality, pk=keep.pk)
     return render(request, "people/merge.html", {
         "keep": keep, "remove": remove,
         "statuses": {"keep": list(keep.statuses.all()), "remove": list(remove.statuses.all())},
