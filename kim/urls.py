@@ -14,5 +14,7 @@ urlpatterns = [
     path("<slug:municipality>/persons/", include("kim.people.urls")),
     path("<slug:municipality>/reports/", include("kim.reports.urls")),
     path("<slug:municipality>/casework/", include("kim.casework.urls")),
+    path("<slug:municipality>/housing/", include("kim.housing.urls")),
+    path("<slug:municipality>/quota/", include("kim.quota.urls")),
     path("<slug:municipality>/", include("kim.core.urls")),
 ]

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "kim.reports",  # before the apps that register reports
     "kim.people",
     "kim.casework",
+    "kim.housing",
+    "kim.quota",
 ]
 
 MIDDLEWARE = [

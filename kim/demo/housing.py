@@ -1,0 +1,200 @@
+"""Accommodation of soest-demo: facilities, places, stays since 2014, state facility counts
+and a few incidents – reproducing [Soest] Tab. 3 and 5.5.1.2 (see housing_plan.py).
+
+Deterministic: a fixed seed, and nothing depends on the day the demo is loaded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections import defaultdict
+
+from django.db import transaction
+from django.utils import timezone
+from django_scopes import scope
+
+from kim.core.audit.writer import record_bulk
+from kim.core.models import Municipality
+from kim.demo.housing_history import factory
+from kim.demo.housing_layout import FACILITIES, STATE, STATE_COUNTS
+from kim.demo.housing_plan import Home, Member, fit_placements, later_leaves
+from kim.demo.housing_sim import Simulation, StayRecord
+from kim.housing.models import Facility, Incident, Place, StateFacilityCount, Stay, Unit
+from kim.people.domain.deadlines import refresh_persons
+from kim.people.domain.persons import refresh_keys, store_name_tokens
+from kim.people.models import Household, HouseholdMember, LegalStatus, Person
+
+SEED = 2018_5512
+D = datetime.date
+
+
+def _homes() -> list[Home]:
+    statuses: dict[int, list] = defaultdict(list)
+    for pid, code, start in LegalStatus.objects.order_by("valid_from").values_list(
+            "person_id", "code", "valid_from"):
+        statuses[pid].append((code, start))
+    homes: dict[int, Home] = {}
+    for m in (HouseholdMember.objects.filter(valid_to=None, person__assignment_date__isnull=False)
+              .select_related("person", "household").order_by("household__reference", "pk")):
+        p = m.person
+        member = Member(p.pk, p.sex, p.birth_date, p.moved_away_date, statuses[p.pk])
+        home = homes.setdefault(m.household_id, Home(m.household.reference, [], p.assignment_date))
+        home.members.append(member)
+        home.arrival = min(home.arrival, p.assignment_date)
+    result = sorted(homes.values(), key=lambda h: h.reference)
+    # One recognised family of six lives with relatives: 258 − 6 = 252 on 30.09.2018.
+    next(h for h in result if h.cohort == "T7-NOW-SGB2" and h.size == 6).housed = False
+    return result
+
+
+def _create_historic(municipality: Municipality, homes: list[Home]) -> list[int]:
+    households = [Household(municipality=municipality, reference=h.reference,
+                            name=f"{h.members[0].info['family']} ({h.members[0].info['country']})")
+                  for h in homes]
+    Household.objects.bulk_create(households)
+    persons, links, statuses = [], [], []
+    for home in homes:
+        for member in home.members:
+            member.moved_away = home.leave
+            entry = min(s for _, s in member.statuses) - datetime.timedelta(days=10)
+            person = Person(municipality=municipality, family_name=str(member.info["family"]),
+                            given_names=str(member.info["given"]), birth_date=member.birth,
+                            sex=member.sex, citizenships=[member.info["country"]],
+                            entry_date=entry, asylum_application_date=member.statuses[0][1],
+                            assignment_date=home.arrival, moved_away_date=home.leave)
+            refresh_keys(person)
+            persons.append(person)
+    Person.objects.bulk_create(persons)
+    store_name_tokens(persons, created=True)
+    it = iter(persons)
+    for household, home in zip(households, homes, strict=True):
+        for index, member in enumerate(home.members):
+            person = next(it)
+            member.key = person.pk
+            links.append(HouseholdMember(municipality=municipality, household=household,
+                                         person=person, valid_from=home.arrival,
+                                         role="head" if index == 0 else
+                                         "partner" if index == 1 else "child"))
+            statuses += [LegalStatus(municipality=municipality, person=person, code=code,
+                                     valid_from=start) for code, start in member.statuses]
+    HouseholdMember.objects.bulk_create(links)
+    LegalStatus.objects.bulk_create(statuses)
+    for model, count in ((Household, len(households)), (Person, len(persons)),
+                         (HouseholdMember, len(links)), (LegalStatus, len(statuses))):
+        record_bulk(model, count, "demo data (accommodation history)",
+                    municipality_id=municipality.pk)
+    return [p.pk for p in persons]
+
+
+def _create_places(municipality: Municipality, sim: Simulation) -> dict[tuple, Place]:
+    specs = {f.code: f for f in FACILITIES}
+    facilities = {code: Facility(municipality=municipality, code=code, name=f.name, kind=f.kind,
+                                 address=f.address, district=f.district,
+                                 target_use=f.target_use, accessible=f.accessible)
+                  for code, f in specs.items()}
+    Facility.objects.bulk_create(facilities.values())
+    unit_specs = {(f.code, u.name): u for f in FACILITIES for u in f.units}
+    units = {}
+    for state in sim.units + sim.flats:
+        spec = unit_specs.get((state.facility, state.name))
+        units[(state.facility, state.name)] = Unit(
+            municipality=municipality, facility=facilities[state.facility], name=state.name,
+            accessible=bool(spec and spec.accessible),
+            floor="EG" if spec and spec.accessible else "")
+    Unit.objects.bulk_create(units.values())
+    places = {(s.facility, s.unit, s.label): Place(municipality=municipality,
+                                                   unit=units[(s.facility, s.unit)],
+                                                   label=s.label)
+              for state in sim.units + sim.flats for s in state.slots}
+    Place.objects.bulk_create(places.values())
+    return places
+
+
+def _stays(municipality: Municipality, records: list[StayRecord],
+           places: dict[tuple, Place]) -> list[Stay]:
+    return [Stay(municipality=municipality, person_id=r.member.key, start=r.start, end=r.end,
+                 place=places[(r.slot.facility, r.slot.unit, r.slot.label)],
+                 move_in_reason=r.move_in, move_out_reason=r.move_out,
+                 phase1_exception_reason=r.exception)
+            for r in sorted(records, key=lambda r: (r.start, r.end or D.max))]
+
+
+INCIDENTS = [  # (facility, date-time, kind, reported by, text, measures) – invented
+    ("OST", (2018, 8, 4, 23, 40), "security", "Sicherheitsdienst",
+     "Lautstärke nach 22 Uhr in Modul B, Bewohner nach Ansprache einsichtig.", ""),
+    ("OST", (2018, 9, 15, 1, 10), "conflict", "Sicherheitsdienst",
+     "Streit um die Küchennutzung zwischen zwei Zimmern.",
+     "Küchenplan mit Zeitfenstern, Gespräch mit der Sozialarbeit."),
+    ("WALD", (2018, 6, 2, 14, 0), "damage", "Hausmeister",
+     "Wasserschaden im Bad von Zimmer 07.", "Handwerker beauftragt."),
+    ("WALD", (2025, 3, 12, 19, 30), "conflict", "Sozialarbeit",
+     "Konflikt zwischen zwei Familien wegen Lärm der Kinder.",
+     "Vermittlungsgespräch; eine Familie wünscht Umzug in Phase II."),
+    ("SCHWARZ", (2025, 11, 2, 21, 15), "health", "Bewohnerin",
+     "Notruf wegen Atemnot eines Kindes, Rettungsdienst vor Ort.", ""),
+]
+
+
+def _state_and_incidents(municipality: Municipality) -> None:
+    state = Facility.objects.create(municipality=municipality, code=STATE.code,
+                                    name=STATE.name, kind=STATE.kind, district=STATE.district,
+                                    target_use=STATE.target_use, active=False)
+    for day, persons in STATE_COUNTS:
+        StateFacilityCount.objects.create(municipality=municipality, facility=state, date=day,
+                                          persons=persons)
+    zone = timezone.get_default_timezone()
+    by_code = {f.code: f for f in Facility.objects.filter(municipality=municipality)}
+    for code, moment, kind, reporter, text, measures in INCIDENTS:
+        Incident.objects.create(municipality=municipality, facility=by_code[code],
+                                occurred_at=datetime.datetime(*moment, tzinfo=zone), kind=kind,
+                                reported_by=reporter, description=text, measures=measures)
+
+
+def _sync_accommodation(municipality: Municipality, stays: list[Stay]) -> None:
+    """The import format's accommodation code/date follow the open stays."""
+    codes = {p.pk: p for p in Place.objects.filter(municipality=municipality)
+             .select_related("unit__facility")}
+    current = {s.person_id: s for s in stays if s.end is None}
+    persons = list(Person.objects.filter(pk__in=list(current)))
+    for person in persons:
+        stay = current[person.pk]
+        person.accommodation_code = codes[stay.place_id].unit.facility.code
+        person.accommodation_since = stay.start
+    Person.objects.bulk_update(persons, ["accommodation_code", "accommodation_since"],
+                               batch_size=500)
+    record_bulk(Person, len(persons), "demo data: accommodation code from the stays",
+                municipality_id=municipality.pk)
+
+
+def plan(homes: list[Home]) -> tuple[list[Home], Simulation, list[StayRecord]]:
+    """The whole accommodation history, without touching the database."""
+    rng = random.Random(SEED)  # noqa: S311  (demo data, not security)
+    created = fit_placements(homes, rng, factory(rng))
+    later_leaves(homes, rng)
+    for home in created:
+        for member in home.members:
+            member.moved_away = home.leave
+    sim = Simulation(rng)
+    records = sim.run(sorted(homes + created, key=lambda h: (h.arrival, h.reference)))
+    return created, sim, records
+
+
+@transaction.atomic
+def load(municipality: Municipality) -> int:
+    """Create the accommodation data unless it exists; returns the number of stays."""
+    with scope(municipality=municipality):
+        if Facility.objects.exists() or not Person.objects.exists():
+            return 0
+        created, sim, records = plan(_homes())
+        new_ids = _create_historic(municipality, created)
+        places = _create_places(municipality, sim)
+        stays = _stays(municipality, records, places)
+        Stay.objects.bulk_create(stays, batch_size=500)
+        _state_and_incidents(municipality)
+        _sync_accommodation(municipality, stays)
+        refresh_persons(municipality, new_ids, timezone.localdate())
+        for model, count in ((Facility, len(FACILITIES)), (Unit, len(sim.units + sim.flats)),
+                             (Place, len(places)), (Stay, len(stays))):
+            record_bulk(model, count, "demo data", municipality_id=municipality.pk)
+        return len(stays)

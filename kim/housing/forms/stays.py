@@ -1,0 +1,96 @@
+"""Forms for move-in, move, move-out, the Phase I exception and incidents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kim.housing.forms import DATE
+from kim.housing.models import Incident, MoveInReason, MoveOutReason, Place
+from kim.people.models import Person
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj} ({obj.birth_date_display}, ID {obj.pk})"
+
+
+class MoveInForm(forms.Form):
+    person = PersonChoiceField(label=_("Person"), queryset=Person.objects.none(),
+                               widget=forms.RadioSelect, empty_label=None)
+    start = forms.DateField(label=_("Moved in on"), widget=DATE)
+    reason = forms.ChoiceField(label=_("Reason"), choices=MoveInReason.choices,
+                               initial=MoveInReason.ARRIVAL)
+    household = forms.BooleanField(
+        label=_("Move in the other household members too"), required=False,
+        help_text=_("They get the next free places of the same unit."))
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("start", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = candidates  # type: ignore[attr-defined]
+
+
+class MoveForm(forms.Form):
+    place = forms.ModelChoiceField(label=_("New place"), queryset=Place.objects.none())
+    on = forms.DateField(label=_("Moved on"), widget=DATE)
+    reason = forms.ChoiceField(label=_("Reason for the move"),
+                               choices=[c for c in MoveInReason.choices
+                                        if c[0] != MoveInReason.ARRIVAL])
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, places: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        field = self.fields["place"]
+        field.queryset = places  # type: ignore[attr-defined]
+        field.label_from_instance = lambda p: (  # type: ignore[attr-defined]
+            f"{p.unit.facility.name} – {p.unit.name} – {p.label}")
+
+
+class MoveOutForm(forms.Form):
+    on = forms.DateField(label=_("Moved out on"), widget=DATE,
+                         help_text=_("The first day the person no longer lives there."))
+    reason = forms.ChoiceField(label=_("Reason"),
+                               choices=[c for c in MoveOutReason.choices
+                                        if c[0] != MoveOutReason.TRANSFER])
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+
+
+class ExceptionForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for staying in Phase I beyond six months"),
+                             max_length=300, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class IncidentForm(forms.ModelForm):
+    class Meta:
+        model = Incident
+        fields = ["occurred_at", "kind", "reported_by", "persons_involved", "description",
+                  "measures"]
+        widgets = {"occurred_at": forms.DateTimeInput(attrs={"type": "datetime-local"},
+                                                      format="%Y-%m-%dT%H:%M"),
+                   "description": forms.Textarea(attrs={"rows": 4}),
+                   "measures": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_occurred_at(self) -> Any:
+        value = self.cleaned_data["occurred_at"]
+        if value > timezone.now():
+            raise forms.ValidationError(_("An incident cannot lie in the future."))
+        return value
+
+
+class HintFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of hint"), required=False)
+
+    def __init__(self, *args: Any, labels: dict[str, Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("all"))] + list(  # type: ignore[attr-defined]
+            labels.items())

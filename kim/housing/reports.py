@@ -1,0 +1,82 @@
+"""Reports of the accommodation app (product.md §7): ``occupancy``, ``refugees_over_time``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from kim.core.models import Municipality
+from kim.housing.domain import fehlbeleger
+from kim.housing.domain.occupancy import Figures, facilities, figures_by_facility
+from kim.housing.domain.series import series
+from kim.reports.registry import Column, Report, ReportData, register
+
+COUNTS = ("capacity", "occupied", "free", "blocked", "fehlbeleger")
+
+
+def occupancy(municipality: Municipality, as_of: date) -> ReportData:
+    """Per facility in use (or occupied on the day): capacity, occupied, free, blocked,
+    occupancy rate and Fehlbeleger ([Soest] 5.5.1.2, [Kamp-Lintfort])."""
+    figures = figures_by_facility(municipality, as_of)
+    entries, _residents = fehlbeleger.listing(municipality, as_of)
+    wrong = {}
+    for entry in entries:
+        fid = entry.stay.place.unit.facility_id
+        wrong[fid] = wrong.get(fid, 0) + 1
+    rows = []
+    total = Figures()
+    for facility in facilities(municipality):
+        fig = figures.get(facility.pk, Figures())
+        if not facility.active and not fig.occupied:
+            continue
+        rows.append({"facility": facility.name, "code": facility.code,
+                     "kind": str(facility.get_kind_display()),
+                     "capacity": fig.capacity, "occupied": fig.occupied, "free": fig.free,
+                     "blocked": fig.blocked, "rate": fig.rate,
+                     "fehlbeleger": wrong.get(facility.pk, 0)})
+        total.capacity += fig.capacity
+        total.occupied += fig.occupied
+        total.blocked += fig.blocked
+    totals = {key: sum(r[key] for r in rows) for key in COUNTS}
+    totals["rate"] = total.rate
+    return ReportData(rows, totals)
+
+
+def refugees_over_time(municipality: Municipality, as_of: date) -> ReportData:
+    """Persons by half-year: in municipal shared accommodation (from the stays) and in state
+    facilities (the counts recorded for them) – [Soest] Tab. 3, [Stuttgart]."""
+    rows = [{"period": f"{p['day']:%m/%Y}", "date": p["day"].isoformat(),
+             "total": p["municipal"] + p["state"], "municipal": p["municipal"],
+             "state": p["state"]} for p in series(municipality, as_of)]
+    return ReportData(rows, {})
+
+
+register(Report(
+    name="occupancy",
+    title=_("Occupancy of the facilities"),
+    description=_("Places per facility on the date: capacity = occupied + free + blocked; "
+                  "rate = occupied share of the places not blocked. Fehlbeleger: residents "
+                  "of Phase I/II accommodation whose status entitles them to an own flat."),
+    columns=(Column("facility", _("Facility"), "text"), Column("code", _("Code"), "text"),
+             Column("kind", _("Kind"), "text"),
+             Column("capacity", _("Places"), sum_of=("occupied", "free", "blocked")),
+             Column("occupied", _("Occupied")), Column("free", _("Free")),
+             Column("blocked", _("Blocked")), Column("rate", _("Occupancy rate"), "percent"),
+             Column("fehlbeleger", _("Fehlbeleger"))),
+    compute=occupancy,
+    permission="housing.stays:read",
+))
+
+register(Report(
+    name="refugees_over_time",
+    title=_("Refugees in accommodation over time"),
+    description=_("Persons at each half-year end (and on the date): in municipal shared "
+                  "accommodation (Phases I and II) and in state facilities (recorded counts)."),
+    columns=(Column("period", _("Period"), "text"), Column("date", _("Date"), "text"),
+             Column("total", _("Total"), sum_of=("municipal", "state")),
+             Column("municipal", _("Municipal accommodation")),
+             Column("state", _("State facility"))),
+    compute=refugees_over_time,
+    permission="housing.stays:read",
+))

@@ -1,0 +1,157 @@
+"""Facilities: the overview, the occupancy board, and recording facilities, units, places
+and state facility counts."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kim.core.permissions.check import has_perm
+from kim.core.views.base import permission_required
+from kim.housing.domain.hints import flags_for_stays
+from kim.housing.domain.occupancy import Figures, board, figures_by_facility
+from kim.housing.forms.facilities import BlockForm, FacilityForm, StateCountForm, UnitForm
+from kim.housing.models import Facility, Kind, Place, StateFacilityCount, Unit
+from kim.housing.views import board_url, day_param, form_page, to_board
+
+
+@permission_required("housing.facilities:read")
+def facility_list(request: HttpRequest, municipality: str) -> HttpResponse:
+    town = request.municipality  # type: ignore[attr-defined]
+    day = day_param(request)
+    figures = figures_by_facility(town, day)
+    everything = list(Facility.objects.filter(municipality=town).prefetch_related("counts"))
+    groups = []
+    for kind, label in Kind.choices:
+        rows = [(f, figures.get(f.pk, Figures())) for f in everything if f.kind == kind]
+        if rows:
+            groups.append({"kind": kind, "label": label, "rows": rows})
+    total = Figures()
+    for fig in (figures.get(f.pk) for f in everything):
+        if fig is not None:
+            total.capacity += fig.capacity
+            total.occupied += fig.occupied
+            total.blocked += fig.blocked
+    return render(request, "housing/facility_list.html", {
+        "groups": groups, "total": total, "day": day, "is_today": day == timezone.localdate(),
+        "can_write": has_perm(request.user, "housing.facilities:write", town)})
+
+
+@permission_required("housing.stays:read")
+def facility_board(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+    facility = get_object_or_404(Facility, pk=pk)
+    town = request.municipality  # type: ignore[attr-defined]
+    day = day_param(request)
+    is_today = day == timezone.localdate()
+
+    def may(name: str) -> bool:
+        return has_perm(request.user, name, town)
+
+    units = board(facility, day) if not facility.is_state else []
+    figures = Figures()
+    for unit in units:
+        for row in unit.places:
+            figures.capacity += 1
+            figures.occupied += row.status == "occupied"
+            figures.blocked += row.status == "blocked"
+    if is_today:
+        rows = [r for u in units for r in u.places if r.stay is not None]
+        flags = flags_for_stays([r.stay for r in rows], day)
+        for row in rows:
+            row.flags = flags.get(row.stay.pk, [])
+    return render(request, "housing/board.html", {
+        "facility": facility, "units": units, "figures": figures, "day": day,
+        "is_today": is_today, "counts": list(facility.counts.all()) if facility.is_state else [],
+        "can_write_facility": may("housing.facilities:write"),
+        "can_write_stays": may("housing.stays:write") and is_today,
+        "can_read_persons": may("people.persons:read"),
+        "can_read_incidents": may("housing.incidents:read")})
+
+
+def _facility_form(request: HttpRequest, municipality: str, facility: Facility) -> HttpResponse:
+    form = FacilityForm(request.POST or None, instance=facility)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("The facility was saved."))
+        return to_board(municipality, saved.pk)
+    cancel = (board_url(municipality, facility.pk) if facility.pk else
+              reverse("housing:facility_list", kwargs={"municipality": municipality}))
+    title = _("Change facility") if facility.pk else _("New facility")
+    return form_page(request, form, title=title, cancel_url=cancel)
+
+
+@permission_required("housing.facilities:write")
+def facility_create(request: HttpRequest, municipality: str) -> HttpResponse:
+    return _facility_form(request, municipality,
+                          Facility(municipality=request.municipality))  # type: ignore[attr-defined]
+
+
+@permission_required("housing.facilities:write")
+def facility_edit(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+    return _facility_form(request, municipality, get_object_or_404(Facility, pk=pk))
+
+
+def _unit_form(request: HttpRequest, municipality: str, unit: Unit) -> HttpResponse:
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+            labels = set(saved.places.values_list("label", flat=True))
+            number, added = 1, 0
+            while added < form.cleaned_data["places"]:
+                if str(number) not in labels:
+                    Place.objects.create(municipality_id=saved.municipality_id, unit=saved,
+                                         label=str(number))
+                    added += 1
+                number += 1
+        messages.success(request, _("The unit was saved."))
+        return to_board(municipality, saved.facility_id, f"unit-{saved.pk}")
+    title = (_("Change unit %(name)s") % {"name": unit.name} if unit.pk
+             else _("New unit in %(facility)s") % {"facility": unit.facility})
+    return form_page(request, form, title=title,
+                     cancel_url=board_url(municipality, unit.facility_id))
+
+
+@permission_required("housing.facilities:write")
+def unit_add(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+    facility = get_object_or_404(Facility.objects.exclude(kind=Kind.STATE), pk=pk)
+    return _unit_form(request, municipality,
+                      Unit(municipality_id=facility.municipality_id, facility=facility))
+
+
+@permission_required("housing.facilities:write")
+def unit_edit(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+    return _unit_form(request, municipality,
+                      get_object_or_404(Unit.objects.select_related("facility"), pk=pk))
+
+
+@permission_required("housing.facilities:write")
+def place_block(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+    place = get_object_or_404(Place.objects.select_related("unit__facility"), pk=pk)
+    form = BlockForm(request.POST or None, instance=place)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The place was saved."))
+        return to_board(municipality, place.unit.facility_id, f"unit-{place.unit_id}")
+    return form_page(request, form, title=_("Block or release place %(place)s") % {
+        "place": place}, cancel_url=board_url(municipality, place.unit.facility_id))
+
+
+@permission_required("housing.facilities:write")
+def state_count_add(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+    facility = get_object_or_404(Facility.objects.filter(kind=Kind.STATE), pk=pk)
+    form = StateCountForm(request.POST or None, instance=StateFacilityCount(
+        municipality_id=facility.municipality_id, facility=facility))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The count was saved."))
+        return to_board(municipality, facility.pk)
+    return form_page(request, form, title=_("Persons in %(facility)s") % {
+        "facility": facility}, cancel_url=board_url(municipality, facility.pk),
+        intro=_("An aggregate figure from the state: how many persons live in the facility "
+                "on the date. It holds until the next count; record 0 when it closes."))

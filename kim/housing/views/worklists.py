@@ -1,0 +1,54 @@
+"""Worklists: "Unterbringung – Hinweise" (three-phase flags) and the Fehlbeleger page."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kim.core.permissions.check import has_perm
+from kim.core.views.base import paginate, permission_required, query_without_page
+from kim.housing.domain import fehlbeleger
+from kim.housing.domain.hints import all_flags
+from kim.housing.forms.stays import HintFilterForm
+
+FLAG_LABELS = {
+    "uma_shared": _("Unaccompanied minor in shared accommodation"),
+    "phase1_over_6_months": _("Phase I longer than 6 months"),
+    "skip_phase1": _("Group that should skip Phase I"),
+    "phase3_due": _("Phase III (own flat) due after 24 months"),
+}
+
+
+@permission_required("housing.stays:read")
+def hints(request: HttpRequest, municipality: str) -> HttpResponse:
+    town = request.municipality  # type: ignore[attr-defined]
+    form = HintFilterForm(request.GET or None, labels=FLAG_LABELS)
+    kind = form.cleaned_data.get("kind", "") if form.is_valid() else ""
+    today = timezone.localdate()
+    flags = all_flags(town, today, kind)
+    counts: dict[str, int] = {}
+    for flag in (flags if not kind else all_flags(town, today)):
+        counts[flag.kind] = counts.get(flag.kind, 0) + 1
+    page = paginate(request, flags)
+    return render(request, "housing/hints.html", {
+        "form": form, "page": page, "today": today, "query": query_without_page(request),
+        "summary": [(FLAG_LABELS[k], counts.get(k, 0)) for k in FLAG_LABELS],
+        "labels": FLAG_LABELS,
+        "can_read_persons": has_perm(request.user, "people.persons:read", town),
+        "can_write_stays": has_perm(request.user, "housing.stays:write", town)})
+
+
+@permission_required("housing.stays:read")
+def fehlbeleger_page(request: HttpRequest, municipality: str) -> HttpResponse:
+    town = request.municipality  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    entries, residents = fehlbeleger.listing(town, today)
+    points = fehlbeleger.trend(town, today)
+    rate = round(100 * len(entries) / residents, 1) if residents else None
+    page = paginate(request, entries)
+    return render(request, "housing/fehlbeleger.html", {
+        "page": page, "entries": entries, "residents": residents, "rate": rate,
+        "points": points, "today": today, "query": query_without_page(request),
+        "can_read_persons": has_perm(request.user, "people.persons:read", town)})

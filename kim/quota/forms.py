@@ -1,0 +1,57 @@
+"""Forms of the quota app: the Land statistics upload, forecast settings, arrivals filter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kim.quota.models import QuotaSettings
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MONTH_FORMAT = "%Y-%m"
+
+
+class MonthField(forms.DateField):
+    widget = forms.DateInput(attrs={"type": "month", "placeholder": "JJJJ-MM"},
+                             format=MONTH_FORMAT)
+    input_formats = [MONTH_FORMAT, "%m.%Y", "%m/%Y"]
+    default_error_messages = {"invalid": _("Enter a month as YYYY-MM.")}
+
+
+class StatisticsImportForm(forms.Form):
+    month = MonthField(label=_("Month of the statistics"),
+                       help_text=_("The month the Land's table refers to (YYYY-MM)."))
+    file = forms.FileField(
+        label=_("CSV file of the Land"),
+        help_text=_("Columns ags, name, key_percent, stock, facility_regular_places, "
+                    "facility_reserve_places; comma or semicolon separated, UTF-8."))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError(_("Upload a CSV file (.csv)."))
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
+
+
+class QuotaSettingsForm(forms.ModelForm):
+    class Meta:
+        model = QuotaSettings
+        fields = ["monthly_inflow", "household_size", "forecast_months"]
+
+
+class ArrivalsFilterForm(forms.Form):
+    first_year = forms.IntegerField(label=_("From year"), required=False, min_value=1990,
+                                    max_value=2200)
+    last_year = forms.IntegerField(label=_("To year"), required=False, min_value=1990,
+                                   max_value=2200)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        first, last = data.get("first_year"), data.get("last_year")
+        if first and last and first > last:
+            self.add_error("last_year", _("The last year is before the first year."))
+        return data

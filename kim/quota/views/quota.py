@@ -1,0 +1,117 @@
+"""The quota page (Land table, own history, forecast), the statistics import, settings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import get_format
+from django.utils.translation import gettext as _
+
+from kim.core.permissions.check import has_perm
+from kim.core.views.base import permission_required
+from kim.quota.domain import statistics as domain
+from kim.quota.domain.chart import quota_chart
+from kim.quota.domain.params import ParameterMissing
+from kim.quota.domain.statistics import TableRow
+from kim.quota.domain.tables import CellError, InputError
+from kim.quota.forms import QuotaSettingsForm, StatisticsImportForm
+
+
+def _number(value: Decimal, places: int | None, separator: str) -> str:
+    """A decimal in the active language's notation; ``places=None``: as few as needed.
+    Formatting 400 rows × 8 figures with the template filters costs more than the whole
+    calculation, so the table is formatted here once."""
+    if places is None:
+        value = value.quantize(Decimal(1)) if value == value.to_integral_value() \
+            else value.normalize()
+    else:
+        value = value.quantize(Decimal(1).scaleb(-places))
+    return format(value, "f").replace(".", separator)
+
+
+def _table(rows: list[TableRow], own: TableRow | None) -> list[dict[str, Any]]:
+    sep = str(get_format("DECIMAL_SEPARATOR"))
+    return [{"own": r is own, "rank": str(r.rank), "ags": r.ags, "name": r.name,
+             "key": _number(r.key_percent, 9, sep), "stock": str(r.stock),
+             "regular": str(r.facility_regular_places),
+             "reserve": str(r.facility_reserve_places),
+             "credited": _number(r.credited, None, sep),
+             "obligation": _number(r.obligation, 2, sep), "gap": _number(r.gap, 2, sep),
+             "quota": _number(r.quota_percent, 2, sep)}
+            for r in rows]
+
+
+def _month_param(request: HttpRequest) -> datetime | None:
+    try:
+        return datetime.strptime(request.GET.get("month", ""), "%Y-%m")
+    except ValueError:
+        return None
+
+
+@permission_required("quota.statistics:read")
+def quota(request: HttpRequest, municipality: str) -> HttpResponse:
+    tenant = request.municipality  # type: ignore[attr-defined]
+    asked = _month_param(request)
+    stats = domain.statistics_for(month=asked.date()) if asked else domain.statistics_for()
+    rows = domain.table_rows(stats) if stats else []
+    own = next((r for r in rows if tenant.ags and r.ags == tenant.ags), None)
+    history = domain.own_history(tenant)
+    return render(request, "quota/quota.html", {
+        "stats": stats, "table": _table(rows, own), "own": own, "months": domain.months(),
+        "history": history,
+        "chart": quota_chart([(r.statistics.month, r.quota_percent) for r in history]),
+        "forecast": domain.expected_assignments(tenant, stats, rows) if stats else [],
+        "settings": domain.settings_for(tenant),
+        "key_sum": sum((r.key_percent for r in rows), start=0),
+        "can_write": has_perm(request.user, "quota.statistics:write", tenant),
+        "can_see_arrivals": has_perm(request.user, "quota.arrivals:read", tenant),
+    })
+
+
+@permission_required("quota.statistics:write")
+def import_statistics(request: HttpRequest, municipality: str) -> HttpResponse:
+    form = StatisticsImportForm(request.POST or None, request.FILES or None)
+    errors: list[CellError] = []
+    if request.method == "POST" and form.is_valid():
+        month = form.cleaned_data["month"]
+        upload = form.cleaned_data["file"]
+        try:
+            result = domain.import_statistics(
+                request.municipality, upload.read(), month,  # type: ignore[attr-defined]
+                filename=upload.name, user=request.user)
+        except InputError as exc:
+            errors = exc.errors
+        except ParameterMissing:
+            form.add_error("month", _("No crediting rates are configured for this month."))
+        except IntegrityError:  # a parallel upload of the same month won
+            form.add_error("month", _("This month was just imported by someone else; "
+                                      "please try again."))
+        else:
+            text = (_("The statistics of %(month)s were replaced.") if result.replaced
+                    else _("The statistics of %(month)s were imported."))
+            messages.success(request, text % {"month": month.strftime("%m/%Y")})
+            if result.own_row is None:
+                messages.warning(request, _("The file has no row with this municipality's "
+                                            "AGS; its quota cannot be shown."))
+            url = reverse("quota:quota", kwargs={"municipality": municipality})
+            return redirect(f"{url}?month={month.strftime('%Y-%m')}")
+    return render(request, "quota/import.html", {
+        "form": form, "errors": [(e.row, e.column, e.text(_)) for e in errors]})
+
+
+@permission_required("quota.statistics:write")
+def edit_settings(request: HttpRequest, municipality: str) -> HttpResponse:
+    instance = domain.settings_for(request.municipality)  # type: ignore[attr-defined]
+    form = QuotaSettingsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The forecast assumptions were saved."))
+        return redirect("quota:quota", municipality=municipality)
+    return render(request, "quota/settings.html", {"form": form})

@@ -1,0 +1,82 @@
+"""Every accommodation URL × every persona (anonymous, foreign municipality, each role)."""
+
+import pytest
+
+from kim.housing import urls as housing_urls
+from tests.core.test_permissions import ALL_PERSONAS, expected_status
+from tests.housing.conftest import make_housing
+
+READERS = {"housing", "caseworker", "benefits"}
+WRITERS = {"housing"}
+INCIDENTS = {"housing", "caseworker"}
+
+
+def matrix(h):
+    p1, state = h["phase1"].pk, h["state"].pk
+    free, stay = h["places"][1].pk, h["stay"].pk
+    return {
+        "/soest/housing/": READERS,
+        "/soest/housing/facilities/new/": WRITERS,
+        f"/soest/housing/facilities/{p1}/": READERS,
+        f"/soest/housing/facilities/{state}/": READERS,
+        f"/soest/housing/facilities/{p1}/edit/": WRITERS,
+        f"/soest/housing/facilities/{p1}/units/new/": WRITERS,
+        f"/soest/housing/facilities/{state}/counts/new/": WRITERS,
+        f"/soest/housing/facilities/{p1}/incidents/": INCIDENTS,
+        f"/soest/housing/facilities/{p1}/incidents/new/": INCIDENTS,
+        f"/soest/housing/units/{h['room'].pk}/edit/": WRITERS,
+        f"/soest/housing/places/{free}/block/": WRITERS,
+        f"/soest/housing/places/{free}/move-in/": WRITERS,
+        f"/soest/housing/stays/{stay}/move/": WRITERS,
+        f"/soest/housing/stays/{stay}/move-out/": WRITERS,
+        f"/soest/housing/stays/{stay}/exception/": WRITERS,
+        "/soest/housing/hints/": READERS,
+        "/soest/housing/fehlbeleger/": READERS,
+    }
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+def test_matrix(personas, housing, persona):
+    client = personas[persona].client()
+    for url, allowed in matrix(housing).items():
+        response = client.get(url)
+        assert response.status_code == expected_status(persona, allowed), url
+        if persona == "anonymous":
+            assert response["Location"].startswith("/accounts/login/?next="), url
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+def test_reports_detail_or_aggregate(personas, housing, persona):
+    """coordinator and steering see the accommodation reports as aggregates only."""
+    client = personas[persona].client()
+    for name in ("occupancy", "refugees_over_time"):
+        response = client.get(f"/soest/reports/{name}/", {"format": "json"})
+        if persona in ("anonymous", "foreign"):
+            assert response.status_code == expected_status(persona, set()), name
+            continue
+        if persona in {"steering", "coordinator", "school_office"} | READERS:
+            assert response.status_code == 200, (persona, name)
+            # One resident: an aggregate audience sees "<3", a reader the exact 1.
+            assert response.json()["suppressed"] is (persona not in READERS), (persona, name)
+        else:
+            assert response.status_code == 403, (persona, name)
+
+
+def test_every_housing_url_is_in_the_matrix():
+    names = {p.name for p in housing_urls.urlpatterns}
+    assert names == {"facility_list", "facility_create", "facility_board", "facility_edit",
+                     "unit_add", "state_count_add", "incident_list", "incident_add",
+                     "unit_edit", "place_block", "move_in", "move", "move_out", "exception",
+                     "hints", "fehlbeleger"}
+
+
+def test_objects_of_another_municipality_are_404(personas, housing, herne):
+    foreign = make_housing(herne)
+    client = personas["housing"].client()
+    object_urls = [url for url in matrix(foreign)
+                   if any(f"/{k}/" in url for k in ("facilities", "units", "places", "stays"))
+                   and not url.endswith("/facilities/new/")]
+    assert len(object_urls) == 13
+    for url in object_urls:
+        assert client.get(url).status_code == 404, url
+        assert client.post(url, {}).status_code == 404, url
