@@ -18,9 +18,17 @@ from kim.core.audit.writer import record_bulk
 from kim.core.models import Municipality
 from kim.demo.housing_history import factory
 from kim.demo.housing_layout import FACILITIES, STATE, STATE_COUNTS
-from kim.demo.housing_plan import Home, Member, fit_placements, later_leaves
+from kim.demo.housing_plan import PLACED, Home, Member, fit_placements, later_leaves
 from kim.demo.housing_sim import Simulation, StayRecord
-from kim.housing.models import Facility, Incident, Place, StateFacilityCount, Stay, Unit
+from kim.housing.models import (
+    Facility,
+    Incident,
+    Place,
+    Placement,
+    StateFacilityCount,
+    Stay,
+    Unit,
+)
 from kim.people.domain.deadlines import refresh_persons
 from kim.people.domain.persons import refresh_keys, store_name_tokens
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
@@ -167,6 +175,22 @@ def _sync_accommodation(municipality: Municipality, stays: list[Stay]) -> None:
                 municipality_id=municipality.pk)
 
 
+def _placements(municipality: Municipality, homes: list[Home]) -> int:
+    """The integration team's record of the Tab. 7 "placed" households: kind from the cell
+    (SW = flat rented by the town, PW = private), benefit regime at the placement from the
+    row (the placed-then-recognised households were placed under the AsylbLG)."""
+    ids = dict(Household.objects.filter(municipality=municipality)
+               .values_list("reference", "pk"))
+    rows = [Placement(municipality=municipality, household_id=ids[h.reference],
+                      kind="rented_flat" if "-SW-" in h.reference else "private",
+                      placed_on=h.leave, regime="asylblg" if h.cohort.endswith("ASYL") else "sgb",
+                      note="Demo")
+            for h in homes if h.cohort in PLACED and h.leave is not None]
+    Placement.objects.bulk_create(rows)
+    record_bulk(Placement, len(rows), "demo data", municipality_id=municipality.pk)
+    return len(rows)
+
+
 def plan(homes: list[Home]) -> tuple[list[Home], Simulation, list[StayRecord]]:
     """The whole accommodation history, without touching the database."""
     rng = random.Random(SEED)  # noqa: S311  (demo data, not security)
@@ -186,13 +210,15 @@ def load(municipality: Municipality) -> int:
     with scope(municipality=municipality):
         if Facility.objects.exists() or not Person.objects.exists():
             return 0
-        created, sim, records = plan(_homes())
+        homes = _homes()
+        created, sim, records = plan(homes)
         new_ids = _create_historic(municipality, created)
         places = _create_places(municipality, sim)
         stays = _stays(municipality, records, places)
         Stay.objects.bulk_create(stays, batch_size=500)
         _state_and_incidents(municipality)
         _sync_accommodation(municipality, stays)
+        _placements(municipality, homes)
         refresh_persons(municipality, new_ids, timezone.localdate())
         for model, count in ((Facility, len(FACILITIES)), (Unit, len(sim.units + sim.flats)),
                              (Place, len(places)), (Stay, len(stays))):

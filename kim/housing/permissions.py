@@ -24,3 +24,9 @@ registry.register("housing.incidents:read", _("See the incident log of facilitie
                   roles=["housing", "caseworker"])
 registry.register("housing.incidents:write", _("Record incidents in facilities"),
                   roles=["housing", "caseworker"])
+registry.register("housing.waiting:read",
+                  _("See the private-housing waiting list, placement suggestions and "
+                    "placements into flats"), roles=READERS)
+registry.register("housing.waiting:write",
+                  _("Keep the waiting list and its priority order; record placements into "
+                    "flats"), roles=["housing"])

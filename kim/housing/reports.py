@@ -7,7 +7,7 @@ from datetime import date
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.models import Municipality
-from kim.housing.domain import fehlbeleger
+from kim.housing.domain import fehlbeleger, private_housing
 from kim.housing.domain.occupancy import Figures, facilities, figures_by_facility
 from kim.housing.domain.series import series
 from kim.reports.registry import Column, Report, ReportData, register
@@ -51,6 +51,62 @@ def refugees_over_time(municipality: Municipality, as_of: date) -> ReportData:
              "state": p["state"]} for p in series(municipality, as_of)]
     return ReportData(rows, {})
 
+
+REGIME_LABELS = {"asylblg": _("AsylbLG"), "sgb": _("SGB II / SGB XII")}
+MEMBER_LABELS = {"singles": _("single persons"), "families": _("family members")}
+
+
+def housing_placement(municipality: Municipality, as_of: date) -> ReportData:
+    """[Soest] Tab. 7: persons (and households) placed into municipal-rented / private flats,
+    placeable now, not yet placeable, not placeable – by benefit regime, singles and
+    families (rules: kim/housing/domain/private_housing.py)."""
+    persons, households = private_housing.counts(municipality, as_of)
+    rows = []
+    for regime, regime_label in REGIME_LABELS.items():
+        for size, size_label in MEMBER_LABELS.items():
+            row = {"regime": str(regime_label), "regime_code": regime,
+                   "members": str(size_label), "members_code": size}
+            for category in private_housing.CATEGORIES:
+                row[category] = persons[(regime, size, category)]
+            row["placed"] = row["placed_rented"] + row["placed_private"]
+            row["total"] = sum(row[c] for c in private_housing.CATEGORIES)
+            for category in private_housing.CATEGORIES:
+                row[f"{category}_households"] = households[(regime, size, category)]
+            rows.append(row)
+    keys = [c.key for c in PLACEMENT_COLUMNS if c.kind == "count"]
+    return ReportData(rows, {key: sum(r[key] for r in rows) for key in keys})
+
+
+PLACEMENT_COLUMNS = (
+    Column("regime", _("Benefit regime"), "text"), Column("regime_code", _("Code"), "text"),
+    Column("members", _("Counted"), "text"), Column("members_code", _("Code"), "text"),
+    Column("placed_rented", _("Placed: flat rented by the municipality")),
+    Column("placed_private", _("Placed: private flat")),
+    Column("placed", _("Placed"), sum_of=("placed_rented", "placed_private")),
+    Column("placeable", _("Placeable now")),
+    Column("not_yet_placeable", _("Not yet placeable (Gestattung)")),
+    Column("not_placeable", _("Not placeable (safe country of origin or Duldung)")),
+    Column("total", _("Total"), sum_of=private_housing.CATEGORIES),
+    Column("placed_rented_households", _("Households placed: rented by the municipality")),
+    Column("placed_private_households", _("Households placed: private flat")),
+    Column("placeable_households", _("Households placeable now")),
+    Column("not_yet_placeable_households", _("Households not yet placeable")),
+    Column("not_placeable_households", _("Households not placeable")),
+)
+
+register(Report(
+    name="housing_placement",
+    title=_("Private housing placement"),
+    description=_("Persons of the municipality on the date ([Soest] Tab. 7): placed into a "
+                  "flat rented by the municipality or a private flat (recorded placements; "
+                  "the benefit regime is the one at the placement), or – from the rules "
+                  "engine's housing category of the household – placeable now, not yet "
+                  "placeable, not placeable. Households are never split; families have two "
+                  "or more members."),
+    columns=PLACEMENT_COLUMNS,
+    compute=housing_placement,
+    permission="housing.waiting:read",
+))
 
 register(Report(
     name="occupancy",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.housing.views import facilities, incidents, stays, worklists
+from kim.housing.views import facilities, incidents, placement, stays, waiting, worklists
 
 app_name = "housing"
 
@@ -22,4 +22,13 @@ urlpatterns = [
     path("stays/<int:pk>/exception/", stays.exception, name="exception"),
     path("hints/", worklists.hints, name="hints"),
     path("fehlbeleger/", worklists.fehlbeleger_page, name="fehlbeleger"),
+    path("placement/households/<int:pk>/", placement.household_suggestions,
+         name="household_suggestions"),
+    path("placement/arrival/", placement.arrival, name="arrival"),
+    path("placement/arrival/review/", placement.arrival_review, name="arrival_review"),
+    path("waiting/", waiting.waiting_list, name="waiting_list"),
+    path("waiting/new/", waiting.entry_add, name="waiting_add"),
+    path("waiting/policy/", waiting.policy_edit, name="waiting_policy"),
+    path("waiting/<int:pk>/place/", waiting.entry_place, name="waiting_place"),
+    path("waiting/<int:pk>/withdraw/", waiting.entry_withdraw, name="waiting_withdraw"),
 ]

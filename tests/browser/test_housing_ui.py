@@ -42,3 +42,25 @@ def test_accommodation_pages_pass_axe_and_a_move_in_works(page, personas, soest)
     page.get_by_role("button", name="Speichern").click()
     expect(page.get_by_role("alert")).to_be_visible()
     assert axe_violations(page) == [], "form with errors"
+
+
+def test_placement_and_waiting_pages_pass_axe(page, personas, soest):
+    """Suggestions, arrival (select → review), waiting list, policy and placement forms."""
+    from tests.housing.test_matrix import waiting_entry
+    from tests.housing.test_placement_ui import household
+
+    home = make_housing(soest)
+    entry = waiting_entry(home)
+    family = household(soest, "Nasser", ("f", 35), ("m", 9))
+    log_in(page, "housing-soest", PASSWORD)
+    for url in [f"/soest/housing/placement/households/{family.pk}/",
+                "/soest/housing/waiting/", "/soest/housing/waiting/new/",
+                "/soest/housing/waiting/policy/", f"/soest/housing/waiting/{entry.pk}/place/",
+                f"/soest/housing/waiting/{entry.pk}/withdraw/",
+                "/soest/reports/housing_placement/", "/soest/housing/placement/arrival/"]:
+        page.goto(url)
+        assert axe_violations(page) == [], url
+    page.get_by_label(re.compile("Nasser")).check()
+    page.get_by_role("button", name=re.compile("Vorschlag berechnen|Compute a proposal")).click()
+    expect(page.get_by_role("table").first).to_contain_text("Nasser")
+    assert axe_violations(page) == [], "review"

@@ -12,7 +12,8 @@ from kim.core.models import AuditEntry
 def test_all_models_are_scoped_and_audited():
     models = list(apps.get_app_config("housing").get_models())
     assert {m.__name__ for m in models} == {"Facility", "StateFacilityCount", "Unit", "Place",
-                                            "Stay", "Incident"}
+                                            "Stay", "Incident", "WaitingListEntry",
+                                            "PriorityPolicySetting", "Placement"}
     for model in models:
         assert config_for(model) is not None, model
         with pytest.raises(ScopeError):

@@ -84,3 +84,33 @@ def test_the_plan_is_deterministic_and_loading_again_does_nothing(demo):
                                           "place__label", "start", "end")
         assert sorted(first, key=str) == sorted(stored, key=str)
         assert housing.load(demo) == 0
+
+
+TAB7 = {  # [Soest] Tab. 7, 01.10.2018: (regime, counted) → cells (persons, households)
+    ("asylblg", "singles"): {"placed_rented": 8, "placed_private": 11, "placeable": 3,
+                             "not_yet_placeable": 14, "not_placeable": 41},
+    ("asylblg", "families"): {"placed_rented": (113, 38), "placed_private": (24, 8),
+                              "placeable": (6, 1), "not_yet_placeable": (49, 12),
+                              "not_placeable": (49, 13)},
+    ("sgb", "singles"): {"placed_rented": 4, "placed_private": 70, "placeable": 36,
+                         "not_yet_placeable": 0, "not_placeable": 0},
+    ("sgb", "families"): {"placed_rented": (37, 11), "placed_private": (195, 53),
+                          "placeable": (63, 11), "not_yet_placeable": (0, 0),
+                          "not_placeable": (0, 0)},
+}
+
+
+@pytest.mark.django_db
+def test_housing_placement_is_table_7(demo):
+    data = report("housing_placement", "2018-10-01")
+    for row in data["rows"]:
+        for cell, expected in TAB7[(row["regime_code"], row["members_code"])].items():
+            persons, households = expected if isinstance(expected, tuple) else (expected,
+                                                                                  expected)
+            assert (row[cell], row[f"{cell}_households"]) == (persons, households), (
+                row["regime_code"], row["members_code"], cell)
+    totals = data["totals"]
+    assert (totals["placed_rented"], totals["placed_private"], totals["placed"]) == (
+        162, 300, 462)
+    assert (totals["placeable"], totals["not_yet_placeable"], totals["not_placeable"]) == (
+        108, 63, 90)

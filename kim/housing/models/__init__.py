@@ -9,6 +9,15 @@ from kim.housing.models.facility import (
 )
 from kim.housing.models.incident import Incident
 from kim.housing.models.stay import MoveInReason, MoveOutReason, Stay
+from kim.housing.models.waiting import (
+    EntryStatus,
+    Placement,
+    PlacementKind,
+    PriorityPolicySetting,
+    Regime,
+    WaitingListEntry,
+)
 
-__all__ = ["SHARED_KINDS", "Facility", "Incident", "Kind", "MoveInReason", "MoveOutReason",
-           "Place", "StateFacilityCount", "Stay", "TargetUse", "Unit"]
+__all__ = ["SHARED_KINDS", "EntryStatus", "Facility", "Incident", "Kind", "MoveInReason",
+           "MoveOutReason", "Place", "Placement", "PlacementKind", "PriorityPolicySetting",
+           "Regime", "StateFacilityCount", "Stay", "TargetUse", "Unit", "WaitingListEntry"]

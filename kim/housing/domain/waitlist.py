@@ -1,0 +1,163 @@
+"""The private-housing waiting list: entries ranked with the municipality's policy
+(kim.housing.waiting), eligibility from the rules engine's ``housing_category``, and the
+recording of a placement into a municipal-rented or private flat that closes the entry."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+
+from kim.core.models import Municipality
+from kim.housing.domain import stays as stays_domain
+from kim.housing.domain.phases import PROTECTION_KINDS, chain_start
+from kim.housing.domain.placement import members_of, place_household
+from kim.housing.models import (
+    EntryStatus,
+    MoveOutReason,
+    Placement,
+    PlacementKind,
+    PriorityPolicySetting,
+    Regime,
+    Stay,
+    Unit,
+    WaitingListEntry,
+)
+from kim.housing.waiting import PriorityPolicy, RankedEntry, WaitingEntry, rank
+from kim.people.domain.facts import decisions_for
+from kim.people.models import HouseholdMember, LegalStatus, Person
+
+
+def policy_of(municipality: Municipality) -> PriorityPolicy:
+    setting = PriorityPolicySetting.objects.filter(municipality=municipality).first()
+    return PriorityPolicy.from_dict(setting.policy) if setting else PriorityPolicy()
+
+
+def save_policy(municipality: Municipality, policy: PriorityPolicy, user: object) -> None:
+    setting = PriorityPolicySetting.objects.filter(municipality=municipality).first()
+    if setting is None:
+        setting = PriorityPolicySetting(municipality=municipality)
+    setting.policy, setting.updated_by = policy.to_dict(), user
+    setting.save()
+
+
+def decisions(person: Person, statuses: list[LegalStatus], day: datetime.date) -> dict | None:
+    """The engine's decisions; None without a status or for a person born after ``day``."""
+    if person.birth_date > day:
+        return None
+    return decisions_for(person, statuses, day)
+
+
+def household_regime(values: list[str]) -> str:
+    """Tab. 7 row of a household: SGB II/XII when any member receives it (the Jobcenter
+    serves the family), otherwise AsylbLG."""
+    return str(Regime.SGB if any(v in ("sgb2", "sgb12") for v in values) else Regime.ASYLBLG)
+
+
+@dataclass
+class Row:
+    entry: WaitingListEntry
+    ranked: RankedEntry
+    size: int
+
+
+def ranked_list(municipality: Municipality, day: datetime.date,
+                policy: PriorityPolicy | None = None) -> list[Row]:
+    """Active entries in priority order (eligible first, with position), then the
+    ineligible ones – a constant number of queries."""
+    policy = policy or policy_of(municipality)
+    entries = list(WaitingListEntry.objects.filter(municipality=municipality,
+                                                   status=EntryStatus.ACTIVE)
+                   .select_related("household"))
+    links = list(HouseholdMember.objects.filter(
+        household_id__in=[e.household_id for e in entries], valid_to=None)
+        .filter(Q(person__moved_away_date=None) | Q(person__moved_away_date__gt=day))
+        .select_related("person").prefetch_related(
+            Prefetch("person__statuses", queryset=LegalStatus.objects.order_by("valid_from")),
+            "person__vulnerabilities",
+            Prefetch("person__stays", queryset=Stay.objects.filter(start__lte=day)
+                     .select_related("place__unit__facility"))))
+    by_household: dict[int, list[Person]] = defaultdict(list)
+    for link in links:
+        by_household[link.household_id].append(link.person)
+    records = []
+    for entry in entries:
+        persons = by_household.get(entry.household_id, [])
+        categories, phase1, shared = [], [], []
+        for person in persons:
+            found = decisions(person, list(person.statuses.all()), day)
+            if found is not None:
+                categories.append(found["housing_category"])
+            periods = [(s.start, s.end, s.place.unit.facility.kind) for s in person.stays.all()]
+            phase1.append(chain_start(periods, ["phase1"]))
+            shared.append(chain_start(periods, ["phase1", "phase2"]))
+        records.append(WaitingEntry(
+            key=str(entry.pk), applied_on=entry.applied_on, household_size=len(persons),
+            housing_categories=tuple(categories),
+            vulnerable=any({v.kind for v in p.vulnerabilities.all()} & PROTECTION_KINDS
+                           for p in persons),
+            phase1_since=min((d for d in phase1 if d), default=None),
+            accommodated_since=min((d for d in shared if d), default=None)))
+    by_key = {str(e.pk): e for e in entries}
+    sizes = {r.key: r.household_size for r in records}
+    return [Row(by_key[r.key], r, sizes[r.key]) for r in rank(records, policy, day)]
+
+
+def add_entry(municipality: Municipality, household: object, applied_on: datetime.date,
+              note: str, user: object) -> WaitingListEntry:
+    if WaitingListEntry.objects.filter(household=household, status=EntryStatus.ACTIVE).exists():
+        raise ValidationError({"household": _("%(household)s is already on the waiting list.")
+                               % {"household": household}})
+    return WaitingListEntry.objects.create(municipality=municipality, household=household,
+                                           applied_on=applied_on, note=note, created_by=user)
+
+
+def close(entry: WaitingListEntry, status: str, on: datetime.date, note: str = "") -> None:
+    if on < entry.applied_on:
+        raise ValidationError({"on": _("The date cannot be before the application on "
+                                       "%(date)s.") % {"date": f"{entry.applied_on:%d.%m.%Y}"}})
+    entry.status, entry.closed_on = status, on
+    if note:
+        entry.note = note
+    entry.save(update_fields=["status", "closed_on", "note"])
+
+
+@transaction.atomic
+def record_placement(entry: WaitingListEntry, kind: str, on: datetime.date, *,
+                     unit: Unit | None = None, note: str = "", user: object = None) -> Placement:
+    """Place the entry's household: into a municipal-rented flat (``unit``; the members
+    move there) or a private flat (their open stays end with "own flat"). Closes the
+    entry and records the Placement with the benefit regime of the day – all or nothing."""
+    if entry.status != EntryStatus.ACTIVE:
+        raise ValidationError({"kind": _("This entry is no longer active.")})
+    household = entry.household
+    members = members_of([household], on).get(household.pk, [])
+    if not members:
+        raise ValidationError({"kind": _("%(household)s has no current members.")
+                               % {"household": household}})
+    if kind == PlacementKind.RENTED_FLAT:
+        if unit is None or unit.facility.kind != "rented_flat":
+            raise ValidationError({"unit": _("Choose a flat rented by the municipality.")})
+        place_household(household, members, unit, on, user=user,
+                        reason="phase_change")
+    else:
+        for member in members:
+            if member.open_stay is not None:
+                stays_domain.move_out(member.open_stay, on, reason=MoveOutReason.OWN_FLAT,
+                                      note=note)
+    statuses = {p.pk: list(p.statuses.order_by("valid_from"))
+                for p in (m.person for m in members)}
+    regimes = []
+    for member in members:
+        found = decisions(member.person, statuses[member.person.pk], on)
+        if found is not None:
+            regimes.append(found["benefits"]["regime"])
+    close(entry, EntryStatus.PLACED, on)
+    return Placement.objects.create(municipality=entry.municipality, household=household,
+                                    kind=kind, placed_on=on, regime=household_regime(regimes),
+                                    entry=entry, note=note, created_by=user)

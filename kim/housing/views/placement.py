@@ -1,0 +1,172 @@
+"""Placement: ranked suggestions for one household, and the plan for a whole arrival
+(computed, reviewed, optionally pinned, confirmed – nothing is written before)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kim.core.permissions.check import has_perm
+from kim.core.views.base import permission_required
+from kim.housing.domain import placement as domain
+from kim.housing.forms.placement import ArrivalFilterForm, ArrivalPlanForm
+from kim.housing.models import Placement, Stay
+from kim.housing.placement import PlacementError, Reason, solve, suggest
+from kim.housing.placement import render as render_reason
+from kim.housing.views import day_param
+from kim.people.models import Household, HouseholdMember
+
+SESSION_KEY = "housing_arrival"
+SHOWN_SUGGESTIONS = 15
+
+
+def _text(reason: Reason | list) -> str:
+    code, params = (reason.code, reason.params) if isinstance(reason, Reason) else reason
+    return render_reason(Reason(code, params), _)
+
+
+@permission_required("housing.waiting:read")
+def household_suggestions(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+    town = request.municipality  # type: ignore[attr-defined]
+    household = get_object_or_404(Household, pk=pk)
+    day = day_param(request)
+    can_write = has_perm(request.user, "housing.stays:write", town)
+    if request.method == "POST":
+        if not can_write:
+            raise PermissionDenied
+        unit = request.POST.get("unit", "")
+        try:
+            day = datetime.date.fromisoformat(request.POST.get("on", ""))
+            count = domain.write_plan(town, {str(household.pk): unit}, day, user=request.user)
+        except (ValueError, ValidationError) as exc:
+            for text in getattr(exc, "messages", [_("Invalid date or unit.")]):
+                messages.error(request, text)
+        else:
+            messages.success(request, _("%(count)s persons moved in.") % {"count": count})
+            return redirect("housing:household_suggestions", municipality=municipality,
+                            pk=household.pk)
+    members = domain.members_of([household], day).get(household.pk, [])
+    need = domain.need_for(str(household.pk), members, day) if members else None
+    ranked, excluded = [], []
+    if need is not None:
+        offers = domain.offers(town, day)
+        found = suggest(need, list(offers.values()))
+        units = domain.unit_names([s.unit_key for s in found])
+        rows = [{"unit": units[s.unit_key], "rank": s.rank, "cost": s.cost,
+                 "free": offers[s.unit_key].free_places,
+                 "reasons": [_text(r) for r in s.reasons]} for s in found]
+        ranked = [r for r in rows if r["rank"] is not None][:SHOWN_SUGGESTIONS]
+        excluded = [r for r in rows if r["rank"] is None]
+    return render(request, "housing/suggestions.html", {
+        "household": household, "members": members, "need": need, "day": day,
+        "ranked": ranked, "excluded": excluded, "can_write": can_write,
+        "housed": any(m.open_stay for m in members)})
+
+
+def _arrival_households(day: datetime.date, first: datetime.date | None,
+                        last: datetime.date | None) -> list[Household]:
+    """Households with a current member who has no open stay, was assigned in the period
+    and has not moved away; households already placed into a flat are left out."""
+    homeless = (HouseholdMember.objects.filter(household=OuterRef("pk"), valid_to=None)
+                .filter(Q(person__moved_away_date=None) | Q(person__moved_away_date__gt=day))
+                .exclude(Exists(Stay.objects.filter(person=OuterRef("person"), end=None))))
+    if first:
+        homeless = homeless.filter(person__assignment_date__gte=first)
+    if last:
+        homeless = homeless.filter(person__assignment_date__lte=last)
+    return list(Household.objects.filter(Exists(homeless), dissolved_on=None)
+                .exclude(Exists(Placement.objects.filter(household=OuterRef("pk"))))
+                .order_by("name", "pk")[:300])
+
+
+@permission_required("housing.stays:write")
+def arrival(request: HttpRequest, municipality: str) -> HttpResponse:
+    town = request.municipality  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    data = request.GET.copy()
+    data.setdefault("assigned_from", (today - datetime.timedelta(days=90)).isoformat())
+    filters = ArrivalFilterForm(data)
+    period = filters.cleaned_data if filters.is_valid() else {}
+    households = _arrival_households(today, period.get("assigned_from"),
+                                     period.get("assigned_to"))
+    members = domain.members_of(households, today)
+    choices = [(h.pk, f"{h} ({len(members.get(h.pk, []))})") for h in households]
+    form = ArrivalPlanForm(request.POST or None, choices=choices)
+    if request.method == "POST" and form.is_valid():
+        chosen = [h for h in households if h.pk in set(form.cleaned_data["households"])]
+        on = form.cleaned_data["on"]
+        plan = solve(list(domain.needs(chosen, on).values()),
+                     list(domain.offers(town, on).values()))
+        request.session[SESSION_KEY] = {"on": on.isoformat(), "pins": {},
+                                        "households": [h.pk for h in chosen],
+                                        "plan": plan.to_dict()}
+        return redirect("housing:arrival_review", municipality=municipality)
+    return render(request, "housing/arrival.html", {
+        "filters": filters, "form": form, "count": len(households)})
+
+
+def _review_rows(state: dict[str, Any], households: dict[str, Household],
+                 units: dict[str, Any]) -> tuple[list, list]:
+    plan = state["plan"]
+    placed = [{"household": households[a["household"]], "key": a["household"],
+               "size": a["size"], "unit": units.get(a["unit"]), "unit_key": a["unit"],
+               "pinned": a["household"] in state["pins"],
+               "reasons": [_text(r) for r in a["reasons"]]} for a in plan["assignments"]]
+    unplaced = [{"household": households[u["household"]], "key": u["household"],
+                 "size": u["size"], "reason": _text(u["reason"])} for u in plan["unplaced"]]
+    return placed, unplaced
+
+
+@permission_required("housing.stays:write")
+def arrival_review(request: HttpRequest, municipality: str) -> HttpResponse:
+    town = request.municipality  # type: ignore[attr-defined]
+    state = request.session.get(SESSION_KEY)
+    if not state:
+        messages.info(request, _("Compute a proposal first."))
+        return redirect("housing:arrival", municipality=municipality)
+    on = datetime.date.fromisoformat(state["on"])
+    chosen = list(Household.objects.filter(pk__in=state["households"]))
+    needs = domain.needs(chosen, on)
+    offers = domain.offers(town, on)
+    if request.method == "POST" and request.POST.get("action") == "confirm":
+        pairs = {a["household"]: a["unit"] for a in state["plan"]["assignments"]}
+        try:
+            count = domain.write_plan(town, pairs, on, user=request.user)
+        except ValidationError as exc:
+            for text in exc.messages:
+                messages.error(request, text)
+        else:
+            del request.session[SESSION_KEY]
+            messages.success(request, _("The plan was written: %(count)s persons moved in.")
+                             % {"count": count})
+            return redirect("housing:arrival", municipality=municipality)
+    elif request.method == "POST":
+        pins = {key: request.POST[f"pin-{key}"] for key in needs
+                if request.POST.get(f"pin-{key}")}
+        try:
+            plan = solve(list(needs.values()), list(offers.values()), fixed=pins)
+        except PlacementError as exc:
+            messages.error(request, _("The changed choice is not possible: %(error)s")
+                           % {"error": exc})
+        else:
+            state.update(pins=pins, plan=plan.to_dict())
+            request.session[SESSION_KEY] = state
+            return redirect("housing:arrival_review", municipality=municipality)
+    units = domain.unit_names(list(offers))
+    placed, unplaced = _review_rows(state, {str(h.pk): h for h in chosen}, units)
+    for row in placed + unplaced:
+        need = needs.get(row["key"])
+        row["options"] = [] if need is None else [
+            (s.unit_key, units[s.unit_key]) for s in
+            suggest(need, list(offers.values()), include_excluded=False)][:SHOWN_SUGGESTIONS]
+    return render(request, "housing/arrival_review.html", {
+        "state": state, "plan": state["plan"], "placed": placed, "unplaced": unplaced,
+        "on": on})

@@ -1,0 +1,125 @@
+"""The private-housing waiting list: ranked with explanations, entries, priority policy,
+recording a placement into a flat."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kim.core.permissions.check import has_perm
+from kim.core.views.base import permission_required
+from kim.housing.domain import waitlist
+from kim.housing.domain.occupancy import free_places
+from kim.housing.forms.placement import CloseForm, EntryForm, PlacementForm, PolicyForm
+from kim.housing.models import EntryStatus, Kind, Unit, WaitingListEntry
+from kim.housing.placement import render as render_reason
+from kim.housing.views import add_errors, form_page
+from kim.housing.waiting import CRITERION_LABELS, WAITING_TEXTS
+
+
+def _list_url(municipality: str) -> str:
+    return reverse("housing:waiting_list", kwargs={"municipality": municipality})
+
+
+@permission_required("housing.waiting:read")
+def waiting_list(request: HttpRequest, municipality: str) -> HttpResponse:
+    town = request.municipality  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    policy = waitlist.policy_of(town)
+    rows = []
+    for row in waitlist.ranked_list(town, today, policy):
+        r = row.ranked
+        rows.append({
+            "entry": row.entry, "position": r.position, "score": r.score, "size": row.size,
+            "eligibility": render_reason(r.eligibility.reason, _, texts=WAITING_TEXTS),
+            "tie": render_reason(r.tie_break, _, texts=WAITING_TEXTS) if r.tie_break else "",
+            "scores": [(_(CRITERION_LABELS[s.criterion]), s) for s in r.scores]})
+    return render(request, "housing/waiting_list.html", {
+        "eligible": [r for r in rows if r["position"] is not None],
+        "ineligible": [r for r in rows if r["position"] is None],
+        "policy": policy, "today": today,
+        "criteria": [(_(CRITERION_LABELS[c.criterion]), c) for c in policy.criteria],
+        "can_write": has_perm(request.user, "housing.waiting:write", town)})
+
+
+@permission_required("housing.waiting:write")
+def entry_add(request: HttpRequest, municipality: str) -> HttpResponse:
+    initial = {"household": request.GET.get("household", "")}
+    form = EntryForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            waitlist.add_entry(request.municipality, data["household"],  # type: ignore[attr-defined]
+                               data["applied_on"], data["note"], request.user)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The household was put on the waiting list."))
+            return redirect(_list_url(municipality))
+    return form_page(request, form, title=_("Put a household on the waiting list"),
+                     cancel_url=_list_url(municipality))
+
+
+@permission_required("housing.waiting:write")
+def policy_edit(request: HttpRequest, municipality: str) -> HttpResponse:
+    town = request.municipality  # type: ignore[attr-defined]
+    form = PolicyForm(request.POST or None, policy=waitlist.policy_of(town))
+    if request.method == "POST" and form.is_valid():
+        waitlist.save_policy(town, form.cleaned_data["policy"], request.user)
+        messages.success(request, _("The priority order was saved."))
+        return redirect(_list_url(municipality))
+    return form_page(request, form, title=_("Priority order of the waiting list"),
+                     cancel_url=_list_url(municipality), intro=_(
+                         "Points = points per unit × the value (up to the cap). Every "
+                         "position on the list shows its points per criterion."))
+
+
+def _active(pk: int) -> WaitingListEntry:
+    return get_object_or_404(WaitingListEntry.objects.select_related("household"), pk=pk,
+                             status=EntryStatus.ACTIVE)
+
+
+@permission_required("housing.waiting:write")
+def entry_place(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+    entry = _active(pk)
+    town = request.municipality  # type: ignore[attr-defined]
+    flats = free_places(town, timezone.localdate()).filter(
+        unit__facility__kind=Kind.RENTED_FLAT).values("unit_id")
+    units = Unit.objects.filter(pk__in=flats).select_related("facility")
+    form = PlacementForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            waitlist.record_placement(entry, data["kind"], data["on"], unit=data["unit"],
+                                      note=data["note"], user=request.user)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The placement was recorded."))
+            return redirect(_list_url(municipality))
+    return form_page(request, form, title=_("Placement of %(household)s") % {
+        "household": entry.household}, cancel_url=_list_url(municipality), intro=_(
+            "Private flat: the household's current stays end with the reason \"own flat\". "
+            "Flat rented by the municipality: the household moves there."))
+
+
+@permission_required("housing.waiting:write")
+def entry_withdraw(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+    entry = _active(pk)
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            waitlist.close(entry, EntryStatus.WITHDRAWN, form.cleaned_data["on"],
+                           form.cleaned_data["note"])
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The entry was withdrawn."))
+            return redirect(_list_url(municipality))
+    return form_page(request, form, title=_("Withdraw %(household)s from the waiting list")
+                     % {"household": entry.household}, cancel_url=_list_url(municipality))
