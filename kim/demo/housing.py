@@ -18,8 +18,9 @@ from kim.core.audit.writer import record_bulk
 from kim.core.models import Municipality
 from kim.demo.housing_history import factory
 from kim.demo.housing_layout import FACILITIES, STATE, STATE_COUNTS
-from kim.demo.housing_plan import PLACED, Home, Member, fit_placements, later_leaves
+from kim.demo.housing_plan import HORIZON, PLACED, Home, Member, fit_placements, later_leaves
 from kim.demo.housing_sim import Simulation, StayRecord
+from kim.housing.domain import fehlbeleger
 from kim.housing.models import (
     Facility,
     Incident,
@@ -28,6 +29,7 @@ from kim.housing.models import (
     StateFacilityCount,
     Stay,
     Unit,
+    WaitingListEntry,
 )
 from kim.people.domain.deadlines import refresh_persons
 from kim.people.domain.persons import refresh_keys, store_name_tokens
@@ -191,6 +193,30 @@ def _placements(municipality: Municipality, homes: list[Home]) -> int:
     return len(rows)
 
 
+def _waiting_list(municipality: Municipality) -> int:
+    """Today's waiting list: every household with a Fehlbeleger (entitled to an own flat,
+    still in Phase I/II) on HORIZON – when nothing changes any more – applied a few weeks
+    after the entitlement or the move-in, whichever is later."""
+    rng = random.Random(SEED + 1)  # noqa: S311  (demo data, not security)
+    entries, _residents = fehlbeleger.listing(municipality, HORIZON)
+    links = dict(HouseholdMember.objects.filter(
+        valid_to=None, person_id__in=[e.stay.person_id for e in entries])
+        .values_list("person_id", "household_id"))
+    applied: dict[int, D] = {}
+    for entry in entries:
+        household = links.get(entry.stay.person_id)
+        if household is None:
+            continue
+        start = max(entry.since or entry.stay.start, entry.stay.start)
+        day = min(HORIZON, start + datetime.timedelta(days=rng.randint(7, 60)))
+        applied[household] = min(applied.get(household, day), day)
+    rows = [WaitingListEntry(municipality=municipality, household_id=pk, applied_on=day,
+                             note="Demo") for pk, day in sorted(applied.items())]
+    WaitingListEntry.objects.bulk_create(rows)
+    record_bulk(WaitingListEntry, len(rows), "demo data", municipality_id=municipality.pk)
+    return len(rows)
+
+
 def plan(homes: list[Home]) -> tuple[list[Home], Simulation, list[StayRecord]]:
     """The whole accommodation history, without touching the database."""
     rng = random.Random(SEED)  # noqa: S311  (demo data, not security)
@@ -219,6 +245,7 @@ def load(municipality: Municipality) -> int:
         _state_and_incidents(municipality)
         _sync_accommodation(municipality, stays)
         _placements(municipality, homes)
+        _waiting_list(municipality)
         refresh_persons(municipality, new_ids, timezone.localdate())
         for model, count in ((Facility, len(FACILITIES)), (Unit, len(sim.units + sim.flats)),
                              (Place, len(places)), (Stay, len(stays))):

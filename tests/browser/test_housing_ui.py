@@ -57,6 +57,8 @@ def test_placement_and_waiting_pages_pass_axe(page, personas, soest):
                 "/soest/housing/waiting/", "/soest/housing/waiting/new/",
                 "/soest/housing/waiting/policy/", f"/soest/housing/waiting/{entry.pk}/place/",
                 f"/soest/housing/waiting/{entry.pk}/withdraw/",
+                "/soest/housing/waiting/placements/",
+                f"/soest/housing/placement/households/{family.pk}/record/",
                 "/soest/reports/housing_placement/", "/soest/housing/placement/arrival/"]:
         page.goto(url)
         assert axe_violations(page) == [], url

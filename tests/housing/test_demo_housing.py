@@ -6,11 +6,12 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.models import Municipality
 from kim.demo import housing
-from kim.housing.domain import fehlbeleger
+from kim.housing.domain import fehlbeleger, waitlist
 from kim.housing.domain.occupancy import covering
 from kim.housing.models import Stay
 
@@ -114,3 +115,19 @@ def test_housing_placement_is_table_7(demo):
         162, 300, 462)
     assert (totals["placeable"], totals["not_yet_placeable"], totals["not_placeable"]) == (
         108, 63, 90)
+
+
+@pytest.mark.django_db
+def test_todays_waiting_list_holds_the_fehlbeleger_households(demo):
+    today = timezone.localdate()
+    with scope(municipality=demo):
+        rows = waitlist.ranked_list(demo, today)
+        entitled = {e.stay.person_id for e in fehlbeleger.listing(demo, today)[0]}
+        members = {r.entry.household_id: set(r.entry.household.members.filter(valid_to=None)
+                                              .values_list("person_id", flat=True))
+                   for r in rows}
+    assert len(rows) >= 10
+    assert [r.ranked.position for r in rows] == list(range(1, len(rows) + 1))
+    for row in rows:  # each household has a Fehlbeleger and says why it is where it is
+        assert members[row.entry.household_id] & entitled, row.entry.household
+        assert row.ranked.scores and row.entry.applied_on <= today

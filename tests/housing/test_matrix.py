@@ -51,6 +51,8 @@ def matrix(h):
         "/soest/housing/hints/": READERS,
         "/soest/housing/fehlbeleger/": READERS,
         f"/soest/housing/placement/households/{entry.household_id}/": READERS,
+        f"/soest/housing/placement/households/{entry.household_id}/record/": WRITERS,
+        "/soest/housing/waiting/placements/": READERS,
         "/soest/housing/placement/arrival/": WRITERS,
         "/soest/housing/placement/arrival/review/": WRITERS,  # redirects without a proposal
         "/soest/housing/waiting/": READERS,
@@ -98,7 +100,8 @@ def test_every_housing_url_is_in_the_matrix():
                      "unit_edit", "place_block", "move_in", "move", "move_out", "exception",
                      "hints", "fehlbeleger", "household_suggestions", "arrival",
                      "arrival_review", "waiting_list", "waiting_add", "waiting_policy",
-                     "waiting_place", "waiting_withdraw"}
+                     "waiting_place", "waiting_withdraw", "household_placement",
+                     "placement_list"}
 
 
 def test_objects_of_another_municipality_are_404(personas, housing, herne):
@@ -110,7 +113,7 @@ def test_objects_of_another_municipality_are_404(personas, housing, herne):
     assert len(object_urls) == 13
     object_urls += [url for url in matrix(foreign)
                     if "/placement/households/" in url or url.endswith(("/place/", "/withdraw/"))]
-    assert len(object_urls) == 16
+    assert len(object_urls) == 17
     for url in object_urls:
         assert client.get(url).status_code == 404, url
         assert client.post(url, {}).status_code == 404, url

@@ -2,13 +2,16 @@
 engine, the priority policy form, placements into flats (audited), the Tab. 7 report."""
 
 import datetime
+import io
 import json
 
 import pytest
 from django_scopes import scope
+from openpyxl import load_workbook
 
 from kim.core.models import AuditEntry
 from kim.housing.domain import private_housing
+from kim.housing.domain import stays as stays_domain
 from kim.housing.models import Placement, Stay, WaitingListEntry
 from tests.housing.factories import FacilityFactory, PlaceFactory, StatusFactory, UnitFactory
 from tests.housing.test_placement_ui import EN, TODAY, _queries, household
@@ -166,3 +169,113 @@ def test_waiting_list_query_count_is_constant(personas, soest, housing):
         with scope(municipality=soest):
             WaitingListEntry.objects.create(municipality=soest, household=h, applied_on=TODAY)
     assert _queries(client, URL) == few
+
+
+@pytest.mark.django_db
+def test_moves_into_flats_count_as_placed_in_tab7_without_a_placement_record(soest, housing):
+    """A move-out recorded on the stay page ("own flat") and a stay in a town-rented flat
+    are placements too: Tab. 7 must not list those households as "placeable now"."""
+    private = household(soest, "Haddad", ("m", 40), ("f", 38))
+    rented = household(soest, "Omari", ("m", 30))
+    recognised(soest, private)
+    recognised(soest, rented)
+    moved_out = TODAY - datetime.timedelta(days=3)  # assigned a week ago
+    with scope(municipality=soest):
+        flats = FacilityFactory(municipality=soest, kind="rented_flat", target_use="mixed")
+        for member in private.members.all():
+            stay = Stay.objects.create(municipality=soest, person=member.person,
+                                       place=PlaceFactory(unit=housing["flat"]),
+                                       start=TODAY - datetime.timedelta(days=6))
+            stays_domain.move_out(stay, moved_out, reason="own_flat")
+        Stay.objects.create(municipality=soest, person=rented.members.get().person,
+                            place=PlaceFactory(unit=UnitFactory(facility=flats)),
+                            start=TODAY - datetime.timedelta(days=2))
+        before, _h = private_housing.counts(soest, moved_out - datetime.timedelta(days=1))
+        persons, households = private_housing.counts(soest, TODAY)
+    assert before[("sgb", "families", "placeable")] == 2  # still in Phase II then
+    assert (persons[("sgb", "families", "placed_private")],
+            households[("sgb", "families", "placed_private")]) == (2, 1)
+    assert persons[("sgb", "singles", "placed_rented")] == 1
+    assert persons[("sgb", "families", "placeable")] == 0
+    assert persons[("sgb", "singles", "placeable")] == 0
+
+
+@pytest.mark.django_db
+def test_household_placement_without_waiting_list_and_the_placement_list(personas, soest,
+                                                                         housing):
+    fam = household(soest, "Haddad", ("m", 40), ("f", 38))
+    listed = household(soest, "Omari", ("m", 30))
+    recognised(soest, fam)
+    recognised(soest, listed)
+    client = personas["housing"].client()
+    client.post(f"{URL}new/", {"household": listed.pk, "applied_on": "2025-01-01"})
+    for h in (fam, listed):
+        response = client.post(f"/soest/housing/placement/households/{h.pk}/record/", {
+            "kind": "private", "on": TODAY.isoformat(), "note": "=HYPERLINK(1)"}, **EN)
+        assert response.status_code == 302, h
+    bad = client.post(f"/soest/housing/placement/households/{fam.pk}/record/",
+                      {"kind": "elsewhere", "on": TODAY.isoformat()}, **EN)
+    assert "Select a valid choice" in bad.content.decode()
+    with scope(municipality=soest):
+        assert Placement.objects.count() == 2
+        assert WaitingListEntry.objects.get().status == "placed"  # Omari's entry closed
+        assert Placement.objects.get(household=listed).entry_id is not None
+        assert Placement.objects.get(household=fam).entry_id is None
+    page = personas["caseworker"].client().get(f"{URL}placements/", **EN).content.decode()
+    assert "2 placements, newest first" in page and "Haddad" in page and "Omari" in page
+    earlier = client.get(f"{URL}placements/", {"placed_to": "2020-01-01"}, **EN)
+    assert "No placement recorded in this period" in earlier.content.decode()
+    wrong = client.get(f"{URL}placements/", {"placed_from": "2026-02-01",
+                                             "placed_to": "2026-01-01"}, **EN)
+    assert "The end cannot be before the start" in wrong.content.decode()
+    csv_text = client.get(f"{URL}placements/", {"format": "csv"}, **EN).content.decode()
+    lines = csv_text.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("Placed on,Household,Persons (today),Placed into")
+    assert len(lines) == 3 and "'=HYPERLINK(1)" in csv_text  # formula neutralised
+    assert client.get(f"{URL}placements/", {"format": "pdf"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_waiting_list_export_has_positions_and_reasons(personas, soest, housing):
+    big = household(soest, "Haddad", ("m", 40), ("f", 38), ("m", 10))
+    waiting = household(soest, "Rahimi", ("m", 22))
+    recognised(soest, big)
+    with scope(municipality=soest):  # a Duldung: not placeable
+        StatusFactory(person=waiting.members.get().person, code="duldung",
+                      valid_from=TODAY - datetime.timedelta(days=20))
+        for h in (big, waiting):
+            WaitingListEntry.objects.create(municipality=soest, household=h,
+                                            applied_on=TODAY - datetime.timedelta(days=70))
+    response = personas["caseworker"].client().get(URL, {"format": "xlsx"}, **EN)
+    assert response["Content-Disposition"] == 'attachment; filename="warteliste.xlsx"'
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:5] == ["Position", "Household", "Persons", "On the list since", "Points"]
+    assert rows[1][0] == 1 and "Haddad" in rows[1][1] and rows[1][2] == 3
+    assert "Months on the waiting list: 2 (counted 2) × 10 = 20 points" in rows[1][6]
+    assert rows[2][0] is None and "Rahimi" in rows[2][1]  # not eligible: no position
+
+
+@pytest.mark.django_db
+def test_household_page_links_to_placement_by_permission(personas, soest, housing):
+    fam = household(soest, "Haddad", ("m", 40))
+    url = f"/soest/persons/households/{fam.pk}/"
+    writer = personas["housing"].client().get(url, **EN).content.decode()
+    reader = personas["caseworker"].client().get(url, **EN).content.decode()
+    assert "placement suggestions" in writer and "Record a placement into a flat" in writer
+    assert "placement suggestions" in reader and "Record a placement" not in reader
+
+
+@pytest.mark.django_db
+def test_placement_list_query_count_is_constant(personas, soest, housing):
+    client = personas["caseworker"].client()
+    with scope(municipality=soest):
+        Placement.objects.create(municipality=soest, household=household(soest, "Eins", ("m", 3)),
+                                 kind="private", placed_on=TODAY, regime="sgb")
+    few = _queries(client, f"{URL}placements/")
+    with scope(municipality=soest):
+        for n in range(6):
+            h = household(soest, f"Mehr{n}", ("f", 30), ("m", 5))
+            Placement.objects.create(municipality=soest, household=h, kind="rented_flat",
+                                     placed_on=TODAY, regime="asylblg")
+    assert _queries(client, f"{URL}placements/") == few

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from kim.core.models import Municipality
 from kim.housing.domain import stays as stays_domain
 from kim.housing.domain.occupancy import covering, free_places
 from kim.housing.domain.phases import PROTECTION_KINDS, is_uma_on, of_school_age, skip_groups
-from kim.housing.models import Kind, MoveInReason, Place, Stay, Unit
+from kim.housing.models import Kind, MoveInReason, Place, Placement, Stay, Unit
 from kim.housing.placement import HouseholdNeed, UnitOffer, check_assignments, render
 from kim.people.models import Household, HouseholdMember, Person
 
@@ -181,3 +181,23 @@ def write_plan(municipality: Municipality, assignments: dict[str, str], on: date
             written += len(place_household(household, members[household.pk], unit, on,
                                            user=user))
         return written
+
+
+ARRIVAL_LIMIT = 300  # households per arrival plan: two buses and more
+
+
+def arrival_households(day: datetime.date, first: datetime.date | None,
+                       last: datetime.date | None) -> list[Household]:
+    """Households with a current member who has no open stay, was assigned in the period
+    and has not moved away; households already placed into a flat are left out. At most
+    ``ARRIVAL_LIMIT``, by name."""
+    homeless = (HouseholdMember.objects.filter(household=OuterRef("pk"), valid_to=None)
+                .filter(Q(person__moved_away_date=None) | Q(person__moved_away_date__gt=day))
+                .exclude(Exists(Stay.objects.filter(person=OuterRef("person"), end=None))))
+    if first:
+        homeless = homeless.filter(person__assignment_date__gte=first)
+    if last:
+        homeless = homeless.filter(person__assignment_date__lte=last)
+    return list(Household.objects.filter(Exists(homeless), dissolved_on=None)
+                .exclude(Exists(Placement.objects.filter(household=OuterRef("pk"))))
+                .order_by("name", "pk")[:ARRIVAL_LIMIT])

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from kim.core.models import Municipality
@@ -30,7 +30,7 @@ from kim.housing.models import (
 )
 from kim.housing.waiting import PriorityPolicy, RankedEntry, WaitingEntry, rank
 from kim.people.domain.facts import decisions_for
-from kim.people.models import HouseholdMember, LegalStatus, Person
+from kim.people.models import Household, HouseholdMember, LegalStatus, Person
 
 
 def policy_of(municipality: Municipality) -> PriorityPolicy:
@@ -128,14 +128,16 @@ def close(entry: WaitingListEntry, status: str, on: datetime.date, note: str = "
 
 
 @transaction.atomic
-def record_placement(entry: WaitingListEntry, kind: str, on: datetime.date, *,
-                     unit: Unit | None = None, note: str = "", user: object = None) -> Placement:
-    """Place the entry's household: into a municipal-rented flat (``unit``; the members
-    move there) or a private flat (their open stays end with "own flat"). Closes the
-    entry and records the Placement with the benefit regime of the day – all or nothing."""
-    if entry.status != EntryStatus.ACTIVE:
-        raise ValidationError({"kind": _("This entry is no longer active.")})
-    household = entry.household
+def record_placement(household: Household, kind: str, on: datetime.date, *,
+                     unit: Unit | None = None, note: str = "",
+                     user: object = None) -> Placement:
+    """Place the household: into a municipal-rented flat (``unit``; the members move
+    there) or a private flat (their open stays end with "own flat"). Closes its waiting
+    list entry, if it has one, and records the Placement with the benefit regime of the
+    day – all or nothing. Households need not be on the waiting list: many find a flat
+    themselves."""
+    entry = (WaitingListEntry.objects.select_for_update()
+             .filter(household=household, status=EntryStatus.ACTIVE).first())
     members = members_of([household], on).get(household.pk, [])
     if not members:
         raise ValidationError({"kind": _("%(household)s has no current members.")
@@ -145,11 +147,13 @@ def record_placement(entry: WaitingListEntry, kind: str, on: datetime.date, *,
             raise ValidationError({"unit": _("Choose a flat rented by the municipality.")})
         place_household(household, members, unit, on, user=user,
                         reason="phase_change")
-    else:
+    elif kind == PlacementKind.PRIVATE:
         for member in members:
             if member.open_stay is not None:
                 stays_domain.move_out(member.open_stay, on, reason=MoveOutReason.OWN_FLAT,
                                       note=note)
+    else:
+        raise ValidationError({"kind": _("Choose where the household was placed.")})
     statuses = {p.pk: list(p.statuses.order_by("valid_from"))
                 for p in (m.person for m in members)}
     regimes = []
@@ -157,7 +161,25 @@ def record_placement(entry: WaitingListEntry, kind: str, on: datetime.date, *,
         found = decisions(member.person, statuses[member.person.pk], on)
         if found is not None:
             regimes.append(found["benefits"]["regime"])
-    close(entry, EntryStatus.PLACED, on)
-    return Placement.objects.create(municipality=entry.municipality, household=household,
+    if entry is not None:
+        close(entry, EntryStatus.PLACED, on)
+    return Placement.objects.create(municipality=household.municipality, household=household,
                                     kind=kind, placed_on=on, regime=household_regime(regimes),
                                     entry=entry, note=note, created_by=user)
+
+
+def placements(municipality: Municipality, first: datetime.date | None,
+               last: datetime.date | None, kind: str = "") -> QuerySet[Placement]:
+    """Recorded placements into flats, newest first, with the household's current size."""
+    qs = Placement.objects.filter(municipality=municipality)
+    if first:
+        qs = qs.filter(placed_on__gte=first)
+    if last:
+        qs = qs.filter(placed_on__lte=last)
+    if kind:
+        qs = qs.filter(kind=kind)
+    current = HouseholdMember.objects.filter(household=OuterRef("household"), valid_to=None)
+    return (qs.select_related("household", "created_by")
+            .annotate(size=Subquery(current.values("household").annotate(n=Count("pk"))
+                                    .values("n")[:1]))
+            .order_by("-placed_on", "-pk"))

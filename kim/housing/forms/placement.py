@@ -15,16 +15,23 @@ from kim.housing.waiting import CRITERIA, CRITERION_LABELS, CriterionWeight, Pri
 from kim.people.models import Household
 
 
-class ArrivalFilterForm(forms.Form):
-    assigned_from = forms.DateField(label=_("Assigned from"), widget=DATE, required=False)
-    assigned_to = forms.DateField(label=_("Assigned until"), widget=DATE, required=False)
+class PeriodFilterForm(forms.Form):
+    """A filter with an optional period given by the fields ``period`` names."""
+
+    period = ("", "")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        first, last = data.get("assigned_from"), data.get("assigned_to")
+        first, last = (data.get(name) for name in self.period)
         if first and last and last < first:
-            self.add_error("assigned_to", _("The end cannot be before the start."))
+            self.add_error(self.period[1], _("The end cannot be before the start."))
         return data
+
+
+class ArrivalFilterForm(PeriodFilterForm):
+    assigned_from = forms.DateField(label=_("Assigned from"), widget=DATE, required=False)
+    assigned_to = forms.DateField(label=_("Assigned until"), widget=DATE, required=False)
+    period = ("assigned_from", "assigned_to")
 
 
 class ArrivalPlanForm(forms.Form):
@@ -97,6 +104,14 @@ class PlacementForm(forms.Form):
         if on and on > timezone.localdate():
             self.add_error("on", _("The date cannot be in the future."))
         return data
+
+
+class PlacementFilterForm(PeriodFilterForm):
+    placed_from = forms.DateField(label=_("Placed from"), widget=DATE, required=False)
+    placed_to = forms.DateField(label=_("Placed until"), widget=DATE, required=False)
+    kind = forms.ChoiceField(label=_("Placed into"), required=False,
+                             choices=[("", _("all"))] + PlacementKind.choices)
+    period = ("placed_from", "placed_to")
 
 
 class CloseForm(forms.Form):

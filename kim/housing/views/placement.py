@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,11 +17,10 @@ from kim.core.permissions.check import has_perm
 from kim.core.views.base import permission_required
 from kim.housing.domain import placement as domain
 from kim.housing.forms.placement import ArrivalFilterForm, ArrivalPlanForm
-from kim.housing.models import Placement, Stay
 from kim.housing.placement import PlacementError, Reason, solve, suggest
 from kim.housing.placement import render as render_reason
 from kim.housing.views import day_param
-from kim.people.models import Household, HouseholdMember
+from kim.people.models import Household
 
 SESSION_KEY = "housing_arrival"
 SHOWN_SUGGESTIONS = 15
@@ -71,22 +69,6 @@ def household_suggestions(request: HttpRequest, municipality: str, pk: int) -> H
         "housed": any(m.open_stay for m in members)})
 
 
-def _arrival_households(day: datetime.date, first: datetime.date | None,
-                        last: datetime.date | None) -> list[Household]:
-    """Households with a current member who has no open stay, was assigned in the period
-    and has not moved away; households already placed into a flat are left out."""
-    homeless = (HouseholdMember.objects.filter(household=OuterRef("pk"), valid_to=None)
-                .filter(Q(person__moved_away_date=None) | Q(person__moved_away_date__gt=day))
-                .exclude(Exists(Stay.objects.filter(person=OuterRef("person"), end=None))))
-    if first:
-        homeless = homeless.filter(person__assignment_date__gte=first)
-    if last:
-        homeless = homeless.filter(person__assignment_date__lte=last)
-    return list(Household.objects.filter(Exists(homeless), dissolved_on=None)
-                .exclude(Exists(Placement.objects.filter(household=OuterRef("pk"))))
-                .order_by("name", "pk")[:300])
-
-
 @permission_required("housing.stays:write")
 def arrival(request: HttpRequest, municipality: str) -> HttpResponse:
     town = request.municipality  # type: ignore[attr-defined]
@@ -95,7 +77,7 @@ def arrival(request: HttpRequest, municipality: str) -> HttpResponse:
     data.setdefault("assigned_from", (today - datetime.timedelta(days=90)).isoformat())
     filters = ArrivalFilterForm(data)
     period = filters.cleaned_data if filters.is_valid() else {}
-    households = _arrival_households(today, period.get("assigned_from"),
+    households = domain.arrival_households(today, period.get("assigned_from"),
                                      period.get("assigned_to"))
     members = domain.members_of(households, today)
     choices = [(h.pk, f"{h} ({len(members.get(h.pk, []))})") for h in households]
@@ -110,7 +92,8 @@ def arrival(request: HttpRequest, municipality: str) -> HttpResponse:
                                         "plan": plan.to_dict()}
         return redirect("housing:arrival_review", municipality=municipality)
     return render(request, "housing/arrival.html", {
-        "filters": filters, "form": form, "count": len(households)})
+        "filters": filters, "form": form, "count": len(households),
+        "limit": domain.ARRIVAL_LIMIT})
 
 
 def _review_rows(state: dict[str, Any], households: dict[str, Household],

@@ -3,27 +3,52 @@ recording a placement into a flat."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kim.core.exports import FORMATS, table_response
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import permission_required
+from kim.core.views.base import paginate, permission_required, query_without_page
 from kim.housing.domain import waitlist
 from kim.housing.domain.occupancy import free_places
-from kim.housing.forms.placement import CloseForm, EntryForm, PlacementForm, PolicyForm
+from kim.housing.forms.placement import (
+    CloseForm,
+    EntryForm,
+    PlacementFilterForm,
+    PlacementForm,
+    PolicyForm,
+)
 from kim.housing.models import EntryStatus, Kind, Unit, WaitingListEntry
 from kim.housing.placement import render as render_reason
 from kim.housing.views import add_errors, form_page
 from kim.housing.waiting import CRITERION_LABELS, WAITING_TEXTS
+from kim.people.models import Household
 
 
 def _list_url(municipality: str) -> str:
     return reverse("housing:waiting_list", kwargs={"municipality": municipality})
+
+
+def _score_text(label: str, s: Any) -> str:
+    return _("%(label)s: %(value)s (counted %(counted)s) × %(weight)s = %(points)s points") % {
+        "label": label, "value": s.value, "counted": s.counted, "weight": s.weight,
+        "points": s.points}
+
+
+def _export_waiting(rows: list[dict[str, Any]], fmt: str) -> HttpResponse:
+    headers = [_("Position"), _("Household"), _("Persons"), _("On the list since"),
+               _("Points"), _("Eligibility"), _("Why this position")]
+    lines = ([r["position"] or "", str(r["entry"].household), r["size"],
+              r["entry"].applied_on, r["score"] if r["position"] else "", r["eligibility"],
+              "; ".join(r["scores"] + ([r["tie"]] if r["tie"] else []))] for r in rows)
+    return table_response("warteliste", fmt, headers, lines)
 
 
 @permission_required("housing.waiting:read")
@@ -38,7 +63,12 @@ def waiting_list(request: HttpRequest, municipality: str) -> HttpResponse:
             "entry": row.entry, "position": r.position, "score": r.score, "size": row.size,
             "eligibility": render_reason(r.eligibility.reason, _, texts=WAITING_TEXTS),
             "tie": render_reason(r.tie_break, _, texts=WAITING_TEXTS) if r.tie_break else "",
-            "scores": [(_(CRITERION_LABELS[s.criterion]), s) for s in r.scores]})
+            "scores": [_score_text(_(CRITERION_LABELS[s.criterion]), s) for s in r.scores]})
+    fmt = request.GET.get("format")
+    if fmt:
+        if fmt not in FORMATS:
+            raise Http404
+        return _export_waiting(rows, fmt)
     return render(request, "housing/waiting_list.html", {
         "eligible": [r for r in rows if r["position"] is not None],
         "ineligible": [r for r in rows if r["position"] is None],
@@ -84,9 +114,8 @@ def _active(pk: int) -> WaitingListEntry:
                              status=EntryStatus.ACTIVE)
 
 
-@permission_required("housing.waiting:write")
-def entry_place(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    entry = _active(pk)
+def _placement_page(request: HttpRequest, municipality: str, household: Household,
+                    back: str) -> HttpResponse:
     town = request.municipality  # type: ignore[attr-defined]
     flats = free_places(town, timezone.localdate()).filter(
         unit__facility__kind=Kind.RENTED_FLAT).values("unit_id")
@@ -95,17 +124,55 @@ def entry_place(request: HttpRequest, municipality: str, pk: int) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            waitlist.record_placement(entry, data["kind"], data["on"], unit=data["unit"],
+            waitlist.record_placement(household, data["kind"], data["on"], unit=data["unit"],
                                       note=data["note"], user=request.user)
         except ValidationError as exc:
             add_errors(form, exc)
         else:
             messages.success(request, _("The placement was recorded."))
-            return redirect(_list_url(municipality))
+            return redirect(back)
     return form_page(request, form, title=_("Placement of %(household)s") % {
-        "household": entry.household}, cancel_url=_list_url(municipality), intro=_(
+        "household": household}, cancel_url=back, intro=_(
             "Private flat: the household's current stays end with the reason \"own flat\". "
-            "Flat rented by the municipality: the household moves there."))
+            "Flat rented by the municipality: the household moves there. A waiting list "
+            "entry of the household is closed as placed."))
+
+
+@permission_required("housing.waiting:write")
+def entry_place(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+    entry = _active(pk)
+    return _placement_page(request, municipality, entry.household, _list_url(municipality))
+
+
+@permission_required("housing.waiting:write")
+def household_placement(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+    """A household placed into a flat without being on the waiting list."""
+    household = get_object_or_404(Household, pk=pk, dissolved_on=None)
+    return _placement_page(request, municipality, household, reverse(
+        "housing:placement_list", kwargs={"municipality": municipality}))
+
+
+@permission_required("housing.waiting:read")
+def placement_list(request: HttpRequest, municipality: str) -> HttpResponse:
+    town = request.municipality  # type: ignore[attr-defined]
+    form = PlacementFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs = waitlist.placements(town, data.get("placed_from"), data.get("placed_to"),
+                             data.get("kind", ""))
+    fmt = request.GET.get("format")
+    if fmt:
+        if fmt not in FORMATS:
+            raise Http404
+        rows = ([p.placed_on, str(p.household), p.size or 0, p.get_kind_display(),
+                 p.get_regime_display(), _("yes") if p.entry_id else _("no"), p.note]
+                for p in qs)
+        return table_response("vermittlungen", fmt, [
+            _("Placed on"), _("Household"), _("Persons (today)"), _("Placed into"),
+            _("Benefit regime at placement"), _("From the waiting list"), _("Note")], rows)
+    return render(request, "housing/placements.html", {
+        "form": form, "page": paginate(request, qs), "query": query_without_page(request),
+        "can_read_persons": has_perm(request.user, "people.persons:read", town),
+        "can_write": has_perm(request.user, "housing.waiting:write", town)})
 
 
 @permission_required("housing.waiting:write")
