@@ -109,7 +109,7 @@ def report_split(municipality, day: datetime.date) -> None:  # type: ignore[no-u
 
     from kim.people.domain import benefits
 
-    spent, calls, decide = [0.0], [0], benefits.decisions_for
+    spent, calls, decide = [0.0], [0], benefits.regime_and_housing
 
     def counted(*args):  # type: ignore[no-untyped-def]
         start = time.perf_counter()
@@ -119,14 +119,14 @@ def report_split(municipality, day: datetime.date) -> None:  # type: ignore[no-u
             spent[0] += time.perf_counter() - start
             calls[0] += 1
 
-    benefits.decisions_for = counted
+    benefits.regime_and_housing = counted
     try:
         with scope(municipality=municipality):
             start = time.perf_counter()
             benefits.benefit_recipient_counts(municipality, day)
             took = time.perf_counter() - start
     finally:
-        benefits.decisions_for = decide
+        benefits.regime_and_housing = decide
     print(f"benefit report {took:.2f} s: facts + rules engine {spent[0]:.2f} s for {calls[0]} "
           f"candidates, the rest (queries, rows, counting) {took - spent[0]:.2f} s")
 
@@ -202,13 +202,14 @@ def main() -> None:
         ("person list", ["/bench/persons/"] * len(sample)),
         ("deadline worklist (90 days)", ["/bench/persons/deadlines/"] * len(sample)),
         ("benefit report page", ["/bench/reports/benefit_recipients/"] * 3),
+        ("housing placement report (Tab. 7)", ["/bench/reports/housing_placement/"] * 3),
     ):
         results = [timed(client, url, 1) for url in urls]
         times = sorted(r[0] for r in results)
         p95 = times[max(0, int(len(times) * 0.95) - 1)]
         rows.append((label, statistics.median(times), p95, max(r[2] for r in results)))
     for label, p50, p95, queries in rows:
-        print(f"{label:32} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  queries {queries}")
+        print(f"{label:34} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  queries {queries}")
     report_split(municipality, timezone.localdate())
 
     header = "external_id,family_name,given_names,birth_date,sex,citizenship,legal_status," \

@@ -11,6 +11,7 @@ import random
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django_scopes import scope
 
@@ -20,7 +21,7 @@ from kim.demo.housing_history import factory
 from kim.demo.housing_layout import FACILITIES, STATE, STATE_COUNTS
 from kim.demo.housing_plan import HORIZON, PLACED, Home, Member, fit_placements, later_leaves
 from kim.demo.housing_sim import Simulation, StayRecord
-from kim.housing.domain import fehlbeleger
+from kim.housing.domain import fehlbeleger, waitlist
 from kim.housing.models import (
     Facility,
     Incident,
@@ -32,11 +33,13 @@ from kim.housing.models import (
     WaitingListEntry,
 )
 from kim.people.domain.deadlines import refresh_persons
+from kim.people.domain.facts import regime_and_housing
 from kim.people.domain.persons import refresh_keys, store_name_tokens
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
 
 SEED = 2018_5512
 D = datetime.date
+TAB7_DAY = D(2018, 10, 1)
 
 
 def _homes() -> list[Home]:
@@ -193,6 +196,38 @@ def _placements(municipality: Municipality, homes: list[Home]) -> int:
     return len(rows)
 
 
+def _later_placements(municipality: Municipality) -> int:
+    """After Tab. 7 (01.10.2018) the integration team records each household that moves
+    from Phases I/II into an own flat, with the benefit regime of that day."""
+    ended = (Stay.objects.filter(move_out_reason="own_flat", end__gt=TAB7_DAY)
+             .values_list("person_id", "end"))
+    links = dict(HouseholdMember.objects.filter(valid_to=None).values_list("person_id",
+                                                                           "household_id"))
+    moves: dict[int, D] = {}
+    for person_id, end in ended:
+        if person_id in links:
+            moves[links[person_id]] = max(moves.get(links[person_id], end), end)
+    done = set(Placement.objects.values_list("household_id", flat=True))
+    members: dict[int, list[Person]] = defaultdict(list)
+    for person in (Person.objects.filter(pk__in=[p for p, h in links.items() if h in moves])
+                   .prefetch_related(Prefetch("statuses", LegalStatus.objects
+                                              .order_by("valid_from")))):
+        members[links[person.pk]].append(person)
+    rows = []
+    for household_id, day in sorted(moves.items()):
+        if household_id in done:
+            continue
+        found = [regime_and_housing(p, list(p.statuses.all()), day)
+                 for p in members[household_id]]
+        rows.append(Placement(municipality=municipality, household_id=household_id,
+                              kind="private", placed_on=day, note="Demo",
+                              regime=waitlist.household_regime([d[0] for d in found if d])))
+    Placement.objects.bulk_create(rows)
+    record_bulk(Placement, len(rows), "demo data: placements after 2018",
+                municipality_id=municipality.pk)
+    return len(rows)
+
+
 def _waiting_list(municipality: Municipality) -> int:
     """Today's waiting list: every household with a Fehlbeleger (entitled to an own flat,
     still in Phase I/II) on HORIZON – when nothing changes any more – applied a few weeks
@@ -245,6 +280,7 @@ def load(municipality: Municipality) -> int:
         _state_and_incidents(municipality)
         _sync_accommodation(municipality, stays)
         _placements(municipality, homes)
+        _later_placements(municipality)
         _waiting_list(municipality)
         refresh_persons(municipality, new_ids, timezone.localdate())
         for model, count in ((Facility, len(FACILITIES)), (Unit, len(sim.units + sim.flats)),

@@ -5,7 +5,7 @@ and how to add a law change: ``README.md`` next to this file.
 """
 
 from .codes import FIELD_CATALOGUE, STATUS_CODES, UPCOMING_FIELDS, field_catalogue
-from .engine import decide, evaluate
+from .engine import decide, evaluate, evaluate_point
 from .facts import Facts, FactsError, parse_facts
 from .params import DEFAULT_PARAMS, PARAMS_VERSION, Params
 
@@ -20,6 +20,7 @@ __all__ = [
     "Params",
     "decide",
     "evaluate",
+    "evaluate_point",
     "field_catalogue",
     "parse_facts",
 ]

@@ -13,7 +13,7 @@ from kim.core.models import Municipality
 from kim.demo import housing
 from kim.housing.domain import fehlbeleger, waitlist
 from kim.housing.domain.occupancy import covering
-from kim.housing.models import Stay
+from kim.housing.models import Placement, Stay
 
 D = datetime.date
 TAB3 = {"06/2015": (311, 311, 0), "12/2015": (848, 350, 498), "06/2016": (564, 266, 298),
@@ -131,3 +131,17 @@ def test_todays_waiting_list_holds_the_fehlbeleger_households(demo):
     for row in rows:  # each household has a Fehlbeleger and says why it is where it is
         assert members[row.entry.household_id] & entitled, row.entry.household
         assert row.ranked.scores and row.entry.applied_on <= today
+
+
+@pytest.mark.django_db
+def test_placements_after_tab7_are_the_moves_into_own_flats(demo):
+    with scope(municipality=demo):
+        later = list(Placement.objects.filter(placed_on__gt=D(2018, 10, 1)))
+        assert len(later) >= 50
+        for placement in later:
+            members = placement.household.members.filter(valid_to=None).values("person")
+            assert not Stay.objects.filter(covering(placement.placed_on), person__in=members,
+                                           place__unit__facility__kind__in=("phase1", "phase2")
+                                           ).exists(), placement
+            assert Stay.objects.filter(person__in=members, end=placement.placed_on,
+                                       move_out_reason="own_flat").exists(), placement

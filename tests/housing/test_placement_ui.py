@@ -2,6 +2,7 @@
 before write, pins, all or nothing), and the query count of the arrival page."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -11,7 +12,7 @@ from django_scopes import scope
 
 from kim.housing.domain import placement
 from kim.housing.models import Stay
-from kim.people.models import Household, HouseholdMember, Vulnerability
+from kim.people.models import Household, HouseholdMember, PersonLanguage, Vulnerability
 from tests.housing.factories import PersonFactory, StatusFactory
 
 TODAY = timezone.localdate()
@@ -93,7 +94,9 @@ def test_arrival_is_reviewed_pinned_and_only_written_on_confirmation(personas, s
     woman = household(soest, "Tesfay", ("f", 25))
     client = personas["housing"].client()
     page = client.get("/soest/housing/placement/arrival/", **EN).content.decode()
-    assert "Nasser" in page and "Tesfay" in page
+    assert "Nasser (2 persons)" in page and "Tesfay (1 person)" in page
+    ticked = set(re.findall(r'name="households" value="(\d+)"[^>]*checked', page))
+    assert ticked == {str(family.pk), str(woman.pk)}  # the whole bus, until unticked
     response = client.post("/soest/housing/placement/arrival/", {
         "households": [family.pk, woman.pk], "on": TODAY.isoformat()}, **EN)
     assert response.status_code == 302
@@ -136,3 +139,16 @@ def test_arrival_page_query_count_is_constant(personas, soest, housing):
     for n in range(6):
         household(soest, f"Mehr{n}", ("f", 30), ("m", 5))
     assert _queries(client, url) == few
+
+
+@pytest.mark.django_db
+def test_reasons_are_german_with_language_names(personas, soest, housing):
+    family = household(soest, "Nasser", ("f", 35), ("m", 9))
+    with scope(municipality=soest):
+        PersonLanguage.objects.create(municipality=soest, language="ar", level="native",
+                                      person=family.members.order_by("pk").first().person)
+    url = f"/soest/housing/placement/households/{family.pk}/"
+    page = personas["housing"].client().get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Der Haushalt bleibt zusammen (Haushaltsgröße: 2)." in page
+    assert "Keine Nachbarn, die Arabisch sprechen." in page
+    assert "The household stays together" not in page

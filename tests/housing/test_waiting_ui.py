@@ -10,7 +10,7 @@ from django_scopes import scope
 from openpyxl import load_workbook
 
 from kim.core.models import AuditEntry
-from kim.housing.domain import private_housing
+from kim.housing.domain import private_housing, waitlist
 from kim.housing.domain import stays as stays_domain
 from kim.housing.models import Placement, Stay, WaitingListEntry
 from tests.housing.factories import FacilityFactory, PlaceFactory, StatusFactory, UnitFactory
@@ -279,3 +279,30 @@ def test_placement_list_query_count_is_constant(personas, soest, housing):
             Placement.objects.create(municipality=soest, household=h, kind="rented_flat",
                                      placed_on=TODAY, regime="asylblg")
     assert _queries(client, f"{URL}placements/") == few
+
+
+@pytest.mark.django_db
+def test_waiting_list_explains_in_german(personas, soest, housing):
+    fam = household(soest, "Haddad", ("m", 40), ("f", 38))
+    recognised(soest, fam)
+    with scope(municipality=soest):
+        WaitingListEntry.objects.create(municipality=soest, household=fam,
+                                        applied_on=TODAY - datetime.timedelta(days=70))
+    page = personas["housing"].client().get(URL, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Monate auf der Warteliste: 2 (gezählt 2) × 10 = 20 Punkte" in page
+    assert "Berechtigt: aktuell vermittelbar (Mitglieder mit dieser Kategorie: 2 von 2)." in page
+
+
+def test_household_verdict_stops_once_nothing_can_change():
+    def members():
+        yield None  # a member without status
+        yield ("asylblg_basic", "not_placeable")
+        yield ("asylblg_analog", "placeable")
+        yield ("sgb2", "not_applicable")
+        raise AssertionError("asked the engine about a member after the verdict was settled")
+
+    assert waitlist.household_verdict(members()) == ("placeable", "sgb")
+    assert waitlist.household_verdict(
+        [("asylblg_basic", "not_yet_placeable"), ("not_applicable", "not_placeable")]
+    ) == ("not_yet_placeable", "asylblg")
+    assert waitlist.household_verdict([None]) == ("unknown", "asylblg")

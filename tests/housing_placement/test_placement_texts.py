@@ -61,3 +61,12 @@ def test_render_translates_template_and_values():
 def test_value_texts_cover_the_enumerations():
     assert set(VALUE_TEXTS["use"]) == set(placement.types.TARGET_USES)
     assert set(VALUE_TEXTS["composition"]) == set(placement.types.COMPOSITIONS)
+
+
+def test_list_values_are_named_too_and_unknown_values_go_to_describe():
+    names = {"ar": "Arabic"}.get
+    reason = Reason("language_neighbours", {"languages": ["ar", "fa"]})
+    assert render(reason, describe=lambda _n, v: names(v, v)) == (
+        "Neighbours who speak Arabic, fa.")
+    listed = Reason("near", {"what": ["school", "kita"]})
+    assert render(listed) == "Close to: school, day care centre (Kita)."

@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kim.rules import FIELD_CATALOGUE, STATUS_CODES, UPCOMING_FIELDS, evaluate
+from kim.rules import FIELD_CATALOGUE, STATUS_CODES, UPCOMING_FIELDS, evaluate, evaluate_point
 from kim.rules.dates import add_years
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -206,3 +206,11 @@ def test_since_is_the_first_day_of_the_regime(facts):
     if since > first_status:
         day_before = date.fromisoformat(since) - timedelta(days=1)
         assert evaluate(_at(facts, day_before))["benefits"]["regime"] != regime
+
+
+@SETTINGS
+@given(facts_objects())
+def test_point_evaluation_agrees_with_the_full_one(facts: dict[str, Any]) -> None:
+    """The reports' cheap entry point gives exactly the full engine's two values."""
+    full = evaluate(facts)
+    assert evaluate_point(facts) == (full["benefits"]["regime"], full["housing_category"])

@@ -21,7 +21,8 @@ from kim.housing.domain import stays as stays_domain
 from kim.housing.domain.occupancy import covering, free_places
 from kim.housing.domain.phases import PROTECTION_KINDS, is_uma_on, of_school_age, skip_groups
 from kim.housing.models import Kind, MoveInReason, Place, Placement, Stay, Unit
-from kim.housing.placement import HouseholdNeed, UnitOffer, check_assignments, render
+from kim.housing.placement import HouseholdNeed, UnitOffer, check_assignments
+from kim.housing.texts import reason_text
 from kim.people.models import Household, HouseholdMember, Person
 
 PHASES = {Kind.PHASE1: 1, Kind.PHASE2: 2, Kind.RENTED_FLAT: "flat"}
@@ -173,7 +174,7 @@ def write_plan(municipality: Municipality, assignments: dict[str, str], on: date
                         "unit": names.get(assignments[key], assignments[key])}
                 else:
                     where = str(names.get(key, key))
-                messages.append(f"{where}: {render(reason, _)}")
+                messages.append(f"{where}: {reason_text(reason)}")
             raise ValidationError({"plan": messages})
         written = 0
         for household in sorted(households, key=lambda h: h.pk):

@@ -22,15 +22,21 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from kim.core.models import Municipality
-from kim.housing.domain.waitlist import decisions, household_regime
+from kim.housing.domain.waitlist import household_regime, household_verdict
 from kim.housing.models import Kind, MoveOutReason, Placement, Stay
-from kim.housing.waiting import eligibility
 from kim.people.domain.benefits import residents
-from kim.people.models import HouseholdMember, LegalStatus, Person
+from kim.people.domain.facts import (
+    FactPerson,
+    fact_persons,
+    regime_and_housing,
+    status_histories,
+)
+from kim.people.models import HouseholdMember, Person
 
 CATEGORIES = ("placed_rented", "placed_private", "placeable", "not_yet_placeable",
               "not_placeable")
@@ -56,7 +62,7 @@ def _from_stays(persons: QuerySet[Person], day: datetime.date,
     return result
 
 
-def _placed_by_stays(members: list[Person], homes: dict[int, tuple[str, datetime.date]],
+def _placed_by_stays(members: list[FactPerson], homes: dict[int, tuple[str, datetime.date]],
                      ) -> tuple[str, datetime.date] | None:
     """The household's placement read from its members' stays, or None."""
     where = [homes[p.pk] for p in members if p.pk in homes]
@@ -69,11 +75,10 @@ def _placed_by_stays(members: list[Person], homes: dict[int, tuple[str, datetime
 
 def counts(municipality: Municipality, day: datetime.date) -> tuple[Counter, Counter]:
     """(persons, households) keyed by (regime, "singles" | "families", category) – five
-    queries whatever the size."""
+    queries whatever the size; persons and statuses as plain rows (people.domain.facts)."""
     population = residents(municipality, day)
-    persons = list(population.prefetch_related(
-        Prefetch("statuses", queryset=LegalStatus.objects.filter(valid_from__lte=day)
-                 .order_by("valid_from"))).order_by())
+    persons = fact_persons(population)
+    histories = status_histories(municipality, persons)
     home = dict(HouseholdMember.objects.filter(municipality=municipality,
                                                valid_from__lte=day)
                 .filter(Q(valid_to=None) | Q(valid_to__gte=day))
@@ -84,10 +89,15 @@ def counts(municipality: Municipality, day: datetime.date) -> tuple[Counter, Cou
                                        .order_by("placed_on", "pk")
                                        .values_list("household_id", "kind", "regime")):
         placed[household_id] = (KIND_TO_CATEGORY[kind], regime)  # the latest wins
-    groups: dict[object, list] = defaultdict(list)
+    groups: dict[object, list[FactPerson]] = defaultdict(list)
     for person in persons:
         groups[home.get(person.pk, f"person-{person.pk}")].append(person)
     homes = _from_stays(population, day)
+
+    def decided(members: list[FactPerson], on: datetime.date,
+                ) -> Iterator[tuple[str, str] | None]:
+        return (regime_and_housing(p, histories[p.pk], on) for p in members)
+
     by_persons: Counter = Counter()
     by_households: Counter = Counter()
     for key, members in groups.items():
@@ -95,16 +105,11 @@ def counts(municipality: Municipality, day: datetime.date) -> tuple[Counter, Cou
             category, regime = placed[key]  # type: ignore[index]
         elif (by_stays := _placed_by_stays(members, homes)) is not None:
             category, since = by_stays
-            regime = household_regime([d["benefits"]["regime"] for d in (
-                decisions(p, list(p.statuses.all()), since) for p in members) if d])
+            regime = household_regime([d[0] for d in decided(members, since) if d])
         else:
-            found = [d for d in (decisions(p, list(p.statuses.all()), day) for p in members)
-                     if d is not None]
-            verdict = eligibility([d["housing_category"] for d in found])
-            if verdict.category not in CATEGORIES:
+            category, regime = household_verdict(decided(members, day))
+            if category not in CATEGORIES:
                 continue
-            category = verdict.category
-            regime = household_regime([d["benefits"]["regime"] for d in found])
         size = "singles" if len(members) == 1 else "families"
         by_persons[(regime, size, category)] += len(members)
         by_households[(regime, size, category)] += 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -28,8 +29,8 @@ from kim.housing.models import (
     Unit,
     WaitingListEntry,
 )
-from kim.housing.waiting import PriorityPolicy, RankedEntry, WaitingEntry, rank
-from kim.people.domain.facts import decisions_for
+from kim.housing.waiting import PriorityPolicy, RankedEntry, WaitingEntry, eligibility, rank
+from kim.people.domain.facts import regime_and_housing
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
 
 
@@ -46,17 +47,28 @@ def save_policy(municipality: Municipality, policy: PriorityPolicy, user: object
     setting.save()
 
 
-def decisions(person: Person, statuses: list[LegalStatus], day: datetime.date) -> dict | None:
-    """The engine's decisions; None without a status or for a person born after ``day``."""
-    if person.birth_date > day:
-        return None
-    return decisions_for(person, statuses, day)
+SGB_REGIMES = ("sgb2", "sgb12")
 
 
 def household_regime(values: list[str]) -> str:
     """Tab. 7 row of a household: SGB II/XII when any member receives it (the Jobcenter
     serves the family), otherwise AsylbLG."""
-    return str(Regime.SGB if any(v in ("sgb2", "sgb12") for v in values) else Regime.ASYLBLG)
+    return str(Regime.SGB if any(v in SGB_REGIMES for v in values) else Regime.ASYLBLG)
+
+
+def household_verdict(found: Iterable[tuple[str, str] | None]) -> tuple[str, str]:
+    """(housing category, Tab. 7 regime) of a household from its members' (regime,
+    housing category) – None: no status. Consumed lazily: once a member is placeable and
+    one receives SGB II/XII, neither can change – the rest costs no engine call."""
+    categories, regimes = [], []
+    for decision in found:
+        if decision is None:
+            continue
+        regimes.append(decision[0])
+        categories.append(decision[1])
+        if "placeable" in categories and any(r in SGB_REGIMES for r in regimes):
+            break
+    return eligibility(categories).category, household_regime(regimes)
 
 
 @dataclass
@@ -90,9 +102,9 @@ def ranked_list(municipality: Municipality, day: datetime.date,
         persons = by_household.get(entry.household_id, [])
         categories, phase1, shared = [], [], []
         for person in persons:
-            found = decisions(person, list(person.statuses.all()), day)
+            found = regime_and_housing(person, list(person.statuses.all()), day)
             if found is not None:
-                categories.append(found["housing_category"])
+                categories.append(found[1])
             periods = [(s.start, s.end, s.place.unit.facility.kind) for s in person.stays.all()]
             phase1.append(chain_start(periods, ["phase1"]))
             shared.append(chain_start(periods, ["phase1", "phase2"]))
@@ -158,9 +170,9 @@ def record_placement(household: Household, kind: str, on: datetime.date, *,
                 for p in (m.person for m in members)}
     regimes = []
     for member in members:
-        found = decisions(member.person, statuses[member.person.pk], on)
+        found = regime_and_housing(member.person, statuses[member.person.pk], on)
         if found is not None:
-            regimes.append(found["benefits"]["regime"])
+            regimes.append(found[0])
     if entry is not None:
         close(entry, EntryStatus.PLACED, on)
     return Placement.objects.create(municipality=household.municipality, household=household,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kim.housing.forms import DATE
@@ -132,7 +133,7 @@ class PolicyForm(forms.Form):
         ("order", _("the criteria one after another (by their rank)"))])
 
     def __init__(self, *args: Any, policy: PriorityPolicy, **kwargs: Any) -> None:
-        initial = {"name": policy.name, "mode": policy.mode}
+        initial = {"name": gettext(policy.name), "mode": policy.mode}
         for index, c in enumerate(policy.criteria, start=1):
             initial.update({f"{c.criterion}_weight": c.weight, f"{c.criterion}_cap": c.cap,
                             f"{c.criterion}_rank": index})

@@ -12,23 +12,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import permission_required
 from kim.housing.domain import placement as domain
 from kim.housing.forms.placement import ArrivalFilterForm, ArrivalPlanForm
-from kim.housing.placement import PlacementError, Reason, solve, suggest
-from kim.housing.placement import render as render_reason
+from kim.housing.placement import PlacementError, solve, suggest
+from kim.housing.texts import reason_text
 from kim.housing.views import day_param
 from kim.people.models import Household
 
 SESSION_KEY = "housing_arrival"
 SHOWN_SUGGESTIONS = 15
-
-
-def _text(reason: Reason | list) -> str:
-    code, params = (reason.code, reason.params) if isinstance(reason, Reason) else reason
-    return render_reason(Reason(code, params), _)
 
 
 @permission_required("housing.waiting:read")
@@ -60,7 +56,7 @@ def household_suggestions(request: HttpRequest, municipality: str, pk: int) -> H
         units = domain.unit_names([s.unit_key for s in found])
         rows = [{"unit": units[s.unit_key], "rank": s.rank, "cost": s.cost,
                  "free": offers[s.unit_key].free_places,
-                 "reasons": [_text(r) for r in s.reasons]} for s in found]
+                 "reasons": [reason_text(r) for r in s.reasons]} for s in found]
         ranked = [r for r in rows if r["rank"] is not None][:SHOWN_SUGGESTIONS]
         excluded = [r for r in rows if r["rank"] is None]
     return render(request, "housing/suggestions.html", {
@@ -80,8 +76,13 @@ def arrival(request: HttpRequest, municipality: str) -> HttpResponse:
     households = domain.arrival_households(today, period.get("assigned_from"),
                                      period.get("assigned_to"))
     members = domain.members_of(households, today)
-    choices = [(h.pk, f"{h} ({len(members.get(h.pk, []))})") for h in households]
-    form = ArrivalPlanForm(request.POST or None, choices=choices)
+    choices = [(h.pk, ngettext("%(household)s (%(count)s person)",
+                               "%(household)s (%(count)s persons)", n)
+                % {"household": h, "count": n})
+               for h in households for n in [len(members.get(h.pk, []))]]
+    # A bus is planned as a whole: every household is ticked until the user unticks it.
+    form = ArrivalPlanForm(request.POST or None, choices=choices,
+                           initial={"households": [h.pk for h in households]})
     if request.method == "POST" and form.is_valid():
         chosen = [h for h in households if h.pk in set(form.cleaned_data["households"])]
         on = form.cleaned_data["on"]
@@ -102,9 +103,9 @@ def _review_rows(state: dict[str, Any], households: dict[str, Household],
     placed = [{"household": households[a["household"]], "key": a["household"],
                "size": a["size"], "unit": units.get(a["unit"]), "unit_key": a["unit"],
                "pinned": a["household"] in state["pins"],
-               "reasons": [_text(r) for r in a["reasons"]]} for a in plan["assignments"]]
+               "reasons": [reason_text(r) for r in a["reasons"]]} for a in plan["assignments"]]
     unplaced = [{"household": households[u["household"]], "key": u["household"],
-                 "size": u["size"], "reason": _text(u["reason"])} for u in plan["unplaced"]]
+                 "size": u["size"], "reason": reason_text(u["reason"])} for u in plan["unplaced"]]
     return placed, unplaced
 
 

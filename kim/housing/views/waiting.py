@@ -26,7 +26,7 @@ from kim.housing.forms.placement import (
     PolicyForm,
 )
 from kim.housing.models import EntryStatus, Kind, Unit, WaitingListEntry
-from kim.housing.placement import render as render_reason
+from kim.housing.texts import reason_text
 from kim.housing.views import add_errors, form_page
 from kim.housing.waiting import CRITERION_LABELS, WAITING_TEXTS
 from kim.people.models import Household
@@ -61,8 +61,8 @@ def waiting_list(request: HttpRequest, municipality: str) -> HttpResponse:
         r = row.ranked
         rows.append({
             "entry": row.entry, "position": r.position, "score": r.score, "size": row.size,
-            "eligibility": render_reason(r.eligibility.reason, _, texts=WAITING_TEXTS),
-            "tie": render_reason(r.tie_break, _, texts=WAITING_TEXTS) if r.tie_break else "",
+            "eligibility": reason_text(r.eligibility.reason, WAITING_TEXTS),
+            "tie": reason_text(r.tie_break, WAITING_TEXTS) if r.tie_break else "",
             "scores": [_score_text(_(CRITERION_LABELS[s.criterion]), s) for s in r.scores]})
     fmt = request.GET.get("format")
     if fmt:
@@ -72,7 +72,7 @@ def waiting_list(request: HttpRequest, municipality: str) -> HttpResponse:
     return render(request, "housing/waiting_list.html", {
         "eligible": [r for r in rows if r["position"] is not None],
         "ineligible": [r for r in rows if r["position"] is None],
-        "policy": policy, "today": today,
+        "policy": policy, "policy_name": _(policy.name), "today": today,
         "criteria": [(_(CRITERION_LABELS[c.criterion]), c) for c in policy.criteria],
         "can_write": has_perm(request.user, "housing.waiting:write", town)})
 

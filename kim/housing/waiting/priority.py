@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..placement.texts import gettext_noop
 from ..placement.types import Reason
 from .eligibility import Eligibility, eligibility
 
 PHASE1_LIMIT_MONTHS = 6  # Soest 5.5.1.1: Phase I stay at most 6 months
+DEFAULT_NAME = gettext_noop("kim standard order")  # shown translated by the UI
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class CriterionWeight:
 class PriorityPolicy:
     """A municipality's priority order; stored as JSON (to_json/from_json)."""
 
-    name: str = "default"
+    name: str = DEFAULT_NAME
     mode: str = "points"  # "points" or "order"
     criteria: tuple[CriterionWeight, ...] = field(
         default_factory=lambda: (

@@ -8,10 +8,8 @@ the rules engine only about persons whose status in force can mean AsylbLG benef
 from __future__ import annotations
 
 import datetime
-import json
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import (
@@ -26,7 +24,7 @@ from django.db.models import (
 )
 
 from kim.core.models import Municipality
-from kim.people.domain.facts import decisions_for
+from kim.people.domain.facts import fact_persons, regime_and_housing, status_histories
 from kim.people.domain.persons import current_status
 from kim.people.models import LegalStatus, Person
 from kim.rules import DEFAULT_PARAMS
@@ -88,70 +86,17 @@ def candidates(municipality: Municipality, as_of: datetime.date) -> QuerySet[Per
     return residents(municipality, as_of).alias(hit=Subquery(in_force)).filter(hit=1)
 
 
-class _Status(NamedTuple):
-    code: str
-    valid_from: datetime.date
-
-
-class _Person(NamedTuple):
-    """The person fields the rules' facts are built from (kim.people.domain.facts)."""
-
-    pk: int
-    birth_date: datetime.date
-    birth_date_precision: str
-    citizenships: list[str]
-    entry_date: datetime.date | None
-    asylum_application_date: datetime.date | None
-    assignment_date: datetime.date | None
-    lives_in_reception_centre: bool
-    unaccompanied_minor: bool
-    analog_benefits_since: datetime.date | None
-    residence_obligation_exception: bool
-    birth_date_fact = Person.birth_date_fact
-
-
-def _rows(qs: QuerySet[Any]) -> list[tuple[Any, ...]]:
-    """The raw rows of a values_list() query: Django's per-value converters took a third
-    of the report's time at 100 000 persons. The callers convert what the database
-    returns as text (SQLite: dates, JSON) or integers (SQLite: booleans)."""
-    sql, params = qs.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _day(value: Any) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _person(row: tuple[Any, ...]) -> _Person:
-    pk, born, precision, citizenships, entry, applied, assigned, centre, uma, analog, exc = row
-    return _Person(pk, _day(born), precision,  # type: ignore[arg-type]
-                   json.loads(citizenships) if isinstance(citizenships, str) else citizenships,
-                   _day(entry), _day(applied), _day(assigned), bool(centre), bool(uma),
-                   _day(analog), bool(exc))
-
-
 def asylblg_recipients(municipality: Municipality,
                        as_of: datetime.date) -> Iterator[tuple[int, str, str]]:
     """(person id, status group, regime) for every AsylbLG recipient on ``as_of``."""
-    persons = [_person(row) for row in _rows(candidates(municipality, as_of)
-                                             .values_list(*_Person._fields).order_by())]
-    # Every status of the municipality in one single-table query: a join or IN with the
-    # candidates becomes a quadratic nested loop on PostgreSQL tables without statistics.
-    histories: dict[int, list[_Status]] = {person.pk: [] for person in persons}
-    for person_id, code, valid_from in _rows(LegalStatus.objects.filter(
-            municipality=municipality).values_list("person_id", "code", "valid_from")
-            .order_by()):
-        history = histories.get(person_id)
-        if history is not None:
-            history.append(_Status(code, _day(valid_from)))  # type: ignore[arg-type]
+    persons = fact_persons(candidates(municipality, as_of))
+    histories = status_histories(municipality, persons)
     for person in persons:
         statuses = histories[person.pk]
-        decisions = decisions_for(person, statuses, as_of)  # type: ignore[arg-type]
-        if decisions is None:
+        decided = regime_and_housing(person, statuses, as_of)
+        if decided is None:
             continue
-        regime = decisions["benefits"]["regime"]
+        regime = decided[0]
         if regime in REGIMES:
             status = current_status(statuses, as_of)  # type: ignore[arg-type]
             yield person.pk, status_group(status.code if status else ""), regime
