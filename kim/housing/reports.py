@@ -78,8 +78,10 @@ def housing_placement(municipality: Municipality, as_of: date) -> ReportData:
 
 
 PLACEMENT_COLUMNS = (
-    Column("regime", _("Benefit regime"), "text"), Column("regime_code", _("Code"), "text"),
-    Column("members", _("Counted"), "text"), Column("members_code", _("Code"), "text"),
+    Column("regime", _("Benefit regime"), "text"),
+    Column("regime_code", _("Benefit regime (code)"), "text"),
+    Column("members", _("Counted"), "text"),
+    Column("members_code", _("Counted (code)"), "text"),
     Column("placed_rented", _("Placed: flat rented by the municipality")),
     Column("placed_private", _("Placed: private flat")),
     Column("placed", _("Placed"), sum_of=("placed_rented", "placed_private")),

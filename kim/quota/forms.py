@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kim.quota.models import QuotaSettings
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+FIRST_YEAR = 1990  # FlüAG NRW dates from 1982; kim keeps statistics from 1990 on
 MONTH_FORMAT = "%Y-%m"
 
 
@@ -27,6 +29,16 @@ class StatisticsImportForm(forms.Form):
         label=_("CSV file of the Land"),
         help_text=_("Columns ags, name, key_percent, stock, facility_regular_places, "
                     "facility_reserve_places; comma or semicolon separated, UTF-8."))
+
+    def clean_month(self) -> Any:
+        month = self.cleaned_data["month"]
+        today = timezone.localdate()
+        if month.replace(day=1) > today.replace(day=1):
+            raise forms.ValidationError(_("The month cannot be in the future."))
+        if month.year < FIRST_YEAR:
+            raise forms.ValidationError(_("The month cannot be before %(year)s.")
+                                        % {"year": FIRST_YEAR})
+        return month
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

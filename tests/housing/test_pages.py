@@ -10,6 +10,7 @@ from django_scopes import scope, scopes_disabled
 
 from kim.core.models import AuditEntry
 from kim.housing.models import Facility, Incident, Place, StateFacilityCount, Stay, Unit
+from kim.people.models import Vulnerability
 from tests.housing.factories import PersonFactory, PlaceFactory, StayFactory, UnitFactory
 
 TODAY = timezone.localdate()
@@ -57,10 +58,15 @@ def test_move_in_through_the_page(personas, housing, soest):
     assert "already has a stay" in again.content.decode()
 
 
-def test_uma_block_is_a_form_error(personas, housing, soest):
+@pytest.mark.parametrize("recorded_as", ["flag", "vulnerability"])
+def test_uma_block_is_a_form_error(personas, housing, soest, recorded_as):
+    """Either record of an unaccompanied minor blocks: the person's flag or the
+    vulnerability "uma" that case work records."""
     with scope(municipality=soest):
-        minor = PersonFactory(municipality=soest, unaccompanied_minor=True,
+        minor = PersonFactory(municipality=soest, unaccompanied_minor=recorded_as == "flag",
                               birth_date=TODAY.replace(year=TODAY.year - 15, day=1))
+        if recorded_as == "vulnerability":
+            Vulnerability.objects.create(municipality=soest, person=minor, kind="uma")
     response = personas["housing"].client().post(
         f"/soest/housing/places/{housing['places'][1].pk}/move-in/",
         {"person": minor.pk, "start": TODAY.isoformat(), "reason": "arrival"}, **EN)

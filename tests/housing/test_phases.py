@@ -120,6 +120,13 @@ def test_uma_in_shared_accommodation_is_flagged(soest, in_soest, housing):
     assert [f.kind for f in all_flags(soest, TODAY) if f.person == uma] == ["uma_shared"]
 
 
+def test_uma_recorded_as_vulnerability_is_flagged_too(soest, in_soest, housing):
+    uma = PersonFactory(municipality=soest, birth_date=TODAY.replace(year=TODAY.year - 16, day=1))
+    Vulnerability.objects.create(municipality=soest, person=uma, kind="uma")
+    StayFactory(place=housing["places"][1], person=uma, start=TODAY)
+    assert [f.kind for f in all_flags(soest, TODAY) if f.person == uma] == ["uma_shared"]
+
+
 def test_hints_page(personas, residents):
     client = personas["housing"].client()
     response = client.get("/soest/housing/hints/", HTTP_ACCEPT_LANGUAGE="en")

@@ -188,3 +188,16 @@ def test_no_move_in_to_a_facility_not_in_use(in_soest, housing, newcomer):
     with pytest.raises(ValidationError) as info:
         stays.move_in(newcomer, place, TODAY)
     assert errors(info.value) == {"place": ["Waldstraße is not in use."]}
+
+
+def test_reasons_outside_the_choices_are_refused(in_soest, housing, newcomer):
+    stay = housing["stay"]
+    with pytest.raises(ValidationError) as caught:
+        stays.move_out(stay, TODAY, reason="nonsense")
+    assert errors(caught.value) == {"reason": ["Unknown reason 'nonsense'."]}
+    with pytest.raises(ValidationError):
+        stays.move(stay, housing["places"][1], TODAY, reason="bored")
+    with pytest.raises(ValidationError):
+        stays.move_in(newcomer, housing["places"][2], TODAY, reason="x")
+    stay.refresh_from_db()
+    assert stay.end is None and not Stay.objects.filter(person=newcomer).exists()

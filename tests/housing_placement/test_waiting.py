@@ -35,7 +35,7 @@ def entry(key, applied, size=3, cats=P, **kw):
         (["not_applicable", "placeable"], True, "placeable"),
         (["not_yet_placeable", "not_placeable"], False, "not_yet_placeable"),
         (["not_placeable", "not_applicable"], False, "not_placeable"),
-        (["not_applicable"], False, "not_applicable"),
+        (["not_applicable"], True, "not_applicable"),
         ([], False, "unknown"),
     ],
 )

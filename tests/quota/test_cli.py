@@ -71,6 +71,8 @@ def test_keys_awov_version(tmp_path):
      b"1,A,abc,5,0,0\n", (), "row 2, column key_percent"),
     (b"ags,name,key_percent\n1,A,5\n", (), "row 1, column stock: column is missing"),
     (b"", ("--format", "xml"), "unknown format 'xml'"),
+    (b"ags,name,key_percent,stock,facility_regular_places,facility_reserve_places\n"
+     b"1,A,25,5,0,0\n2,B,25,5,0,0\n", (), "The keys add up to 50 %, not 100 %"),
     (b"", ("--as-of", "30.09.2018"), "bad date '30.09.2018'"),
 ])
 def test_errors_are_one_line_and_print_no_result(tmp_path, content, args, message):

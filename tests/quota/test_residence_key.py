@@ -8,6 +8,7 @@ import pytest
 from kim.quota.domain.keys import percent_output
 from kim.quota.domain.params import ParameterMissing
 from kim.quota.domain.residence_key import Municipality, read, residence_keys
+from kim.quota.domain.tables import InputError
 
 IN_FORCE = datetime.date(2018, 1, 1)
 
@@ -50,7 +51,7 @@ def test_no_key_outside_a_configured_version(day):
 
 
 def test_last_day_of_the_2016_version():
-    keys, version = residence_keys([Municipality("1", "A", 1, D(1), 0)], datetime.date(2021, 3,
+    keys, version = residence_keys([Municipality("1", "A", 1, D(1), 1)], datetime.date(2021, 3,
                                                                                        31))
     assert keys[0].share == 1 and version == "awov.key@2016-12-01"
 
@@ -60,3 +61,16 @@ def test_read_flags():
             b"05315000,K\xc3\xb6ln,1000000,405,50000,ja,0\n")
     (row,) = read(data)
     assert (row.ags, row.rent_capped, row.high_eu_share) == ("05315000", True, False)
+
+
+@pytest.mark.parametrize(("ms", "message"), [
+    ([Municipality("1", "A", 600, D(200), 0), Municipality("2", "B", 400, D(800), 0)],
+     "unemployed: The unemployed of all rows add up to 0"),
+    ([Municipality("1", "A", 600, D(200), 5, rent_capped=True),
+      Municipality("2", "B", 400, D(800), 5, rent_capped=True)],
+     "rent_capped: Every municipality is marked: the reduction would go to nobody."),
+])
+def test_files_the_law_cannot_be_applied_to_are_errors(ms, message):
+    with pytest.raises(InputError) as caught:
+        residence_keys(ms, IN_FORCE)
+    assert message in str(caught.value)

@@ -70,3 +70,46 @@ def test_forecast_from_a_stored_month(soest, sept_2018):
         # Soest is furthest behind: with 1500 persons a month it receives at first.
         assert forecast[0].assignments > 0
         assert forecast[-1].cumulative == sum(f.assignments for f in forecast)
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ((SOEST_AGS, "Soest", "0.267870503", 99_999_999_999, 0, 0),
+     "99999999999 is more than 10000000"),
+    (("05111000", "Muster\x00stadt", "1", 1, 0, 0), "contains a control character"),
+    (("05111000", "Musterstadt", "0.0000000000001", 1, 0, 0),
+     "has more than 12 digits before or after the decimal point"),
+])
+def test_implausible_cells_are_refused_and_the_history_stays_readable(soest, sept_2018, row,
+                                                                       message):
+    with scope(municipality=soest):
+        with pytest.raises(InputError) as caught:
+            import_statistics(soest, land_csv([row]), SEPT_2018)
+        assert message in str(caught.value)
+        assert [r.quota_percent for r in own_history(soest)] == [D("79.12")]  # untouched
+
+
+def test_a_quota_the_table_cannot_store_is_refused_before_writing(soest, sept_2018):
+    tiny = land_csv([(SOEST_AGS, "Soest", "0.000000001", 9_000_000, 0, 0),
+                     ("05111000", "Musterstadt", "99.999999999", 1, 0, 0)])
+    with scope(municipality=soest):
+        with pytest.raises(InputError, match=r"Soest \(05974040\): a quota of .* not plaus"):
+            import_statistics(soest, tiny, SEPT_2018)
+        assert LandStatisticsRow.objects.count() == 4  # the September import as it was
+        assert [r.quota_percent for r in own_history(soest)] == [D("79.12")]
+
+
+def test_keys_must_cover_the_whole_land(soest):
+    half = land_csv([(SOEST_AGS, "Soest", "25", 172, 0, 0), ("05111000", "M", "25", 172, 0, 0)])
+    with scope(municipality=soest):
+        with pytest.raises(InputError, match="The keys add up to 50 %, not 100 %"):
+            import_statistics(soest, half, SEPT_2018)
+        assert not LandStatistics.objects.exists()
+
+
+def test_an_ags_without_its_leading_zero_is_explained(soest):
+    excel = land_csv([("5974040", "Soest", "0.267870503", 172, 0, 0),
+                      ("05111000", "Musterstadt", "99.732129497", 80983, 0, 0)])
+    with scope(municipality=soest):
+        with pytest.raises(InputError, match="5974040 looks like 05974040 without its leading"):
+            import_statistics(soest, excel, SEPT_2018)
+        assert not LandStatistics.objects.exists()

@@ -7,6 +7,7 @@ from django_scopes import scope
 
 from kim.quota.domain.statistics import import_statistics
 from kim.quota.models import LandStatistics, QuotaSettings
+from tests.housing.factories import FacilityFactory, PlaceFactory, UnitFactory
 from tests.quota.conftest import land_csv, soest_land
 
 
@@ -81,6 +82,17 @@ def test_upload_validates_month_and_file_type(personas, soest):
         assert not LandStatistics.objects.exists()
 
 
+def test_upload_refuses_a_month_in_the_future_or_long_ago(personas, soest):
+    client = personas["housing"].client()
+    for month, text in (("2999-01", "cannot be in the future"), ("1800-01", "before 1990")):
+        html = client.post("/soest/quota/import/", {
+            "month": month, "file": SimpleUploadedFile("land.csv", soest_land())},
+            HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert text in html, month
+    with scope(municipality=soest):
+        assert not LandStatistics.objects.exists()
+
+
 def test_settings_are_saved_and_used_by_the_forecast(personas, soest, sept_2018):
     client = personas["housing"].client()
     response = client.post("/soest/quota/settings/", {
@@ -95,7 +107,17 @@ def test_settings_are_saved_and_used_by_the_forecast(personas, soest, sept_2018)
     # 98.46 %; 43 persons in households of 4 need 11 housing units.
     assert forecast.count("<tr><th scope=\"row\">") == 2
     assert ('<td class="num">43</td><td class="num">43</td><td class="num">98,78</td>'
-            '<td class="num">43</td><td class="num">11</td>') in forecast
+            '<td class="num">43</td><td class="num">11</td><td class="num">43</td>') in forecast
+    # Ten free places in Phase II today (one blocked, one in Phase III): 43 − 10 still missing.
+    with scope(municipality=soest):
+        flat = UnitFactory(facility=FacilityFactory(municipality=soest, kind="phase2"))
+        for n in range(11):
+            PlaceFactory(unit=flat, blocked=n == 0)
+        PlaceFactory(unit=UnitFactory(facility=FacilityFactory(municipality=soest,
+                                                               kind="rented_flat")))
+    forecast = _page(client).split('id="h-forecast"', 1)[1].split("</section>", 1)[0]
+    assert '<td class="num">11</td><td class="num">33</td></tr>' in forecast
+    assert "minus 10 heute freie Plätze in Phase I und II" in forecast
 
 
 def test_settings_reject_bad_values(personas, soest):

@@ -58,6 +58,8 @@ def test_pdf_to_file(personas, tmp_path):
     (["users_by_role", "--municipality", "atlantis"], "Unknown municipality 'atlantis'"),
     (["users_by_role", "--municipality", "soest", "--as-of", "2026-02-30"],
      "Bad date '2026-02-30'; expected YYYY-MM-DD"),
+    (["users_by_role", "--municipality", "soest", "--as-of", "2200-01-01"],
+     "Date 2200-01-01 out of range; reports cover the years 1990 to 2100"),
     (["users_by_role", "--municipality", "soest", "--as-of", "31.01.2026"],
      "Bad date '31.01.2026'; expected YYYY-MM-DD"),
     (["users_by_role", "--municipality", "soest", "--format", "docx"],

@@ -115,7 +115,8 @@ def test_html_page_has_table_date_form_and_download_links(personas):
 
 
 def test_bad_date_shows_a_field_error_not_a_500(personas):
-    for query in ("as_of=2026-02-30", "as_of=gestern", "as_of=2026-02-30&format=csv"):
+    for query in ("as_of=2026-02-30", "as_of=gestern", "as_of=2026-02-30&format=csv",
+                  "as_of=9999-12-31", "as_of=1800-01-01&format=json"):
         response = personas["steering"].client().get(f"/soest/reports/users_by_role/?{query}")
         assert response.status_code == 200
         page = response.content.decode()

@@ -59,8 +59,18 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     raise AssertionError("unreachable")
 
 
-def is_uma_on(person: Person, day: datetime.date) -> bool:
-    return bool(person.unaccompanied_minor) and person.age_on(day) < 18
+def is_uma_on(person: Person, day: datetime.date,
+              kinds: Iterable[str] | None = None) -> bool:
+    """Under 18 on ``day`` and unaccompanied: the person's flag or the vulnerability "uma"
+    recorded by case work (either suffices). ``kinds``: the person's vulnerability kinds
+    when loaded already; otherwise they are read (one query)."""
+    if person.age_on(day) >= 18:
+        return False
+    if person.unaccompanied_minor:
+        return True
+    if kinds is None:
+        kinds = person.vulnerabilities.values_list("kind", flat=True)
+    return "uma" in set(kinds)
 
 
 def uma_block_message(person: Person, day: datetime.date) -> str | None:
@@ -130,7 +140,7 @@ def flags_for(stay: object, person: Person, *, facility_kind: str,
               today: datetime.date) -> list[Flag]:
     """All three-phase flags of one open stay."""
     flags = []
-    if is_uma_on(person, today):
+    if is_uma_on(person, today, protection):
         flags.append(Flag("uma_shared", person, stay, None, _(
             "Unaccompanied minor in municipal accommodation: the youth welfare office must "
             "take over (SGB VIII).")))

@@ -58,7 +58,7 @@ def members_of(households: list[Household], day: datetime.date) -> dict[int, lis
 def need_for(key: str, members: list[Member], day: datetime.date) -> HouseholdNeed:
     persons = [m.person for m in members]
     adults = [p for p in persons if p.age_on(day) >= 18]
-    if any(is_uma_on(p, day) for p in persons):
+    if any(is_uma_on(m.person, day, m.kinds) for m in members):
         composition = "uma"
     elif len(persons) > 1:
         composition = "family"

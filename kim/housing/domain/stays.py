@@ -95,9 +95,17 @@ def sync_person(person: Person, today: datetime.date | None = None) -> None:
     refresh_person(person, today or timezone.localdate())
 
 
+def _reason(value: str, choices: type[MoveInReason] | type[MoveOutReason]) -> None:
+    """Forms offer only the choices; callers of the domain get the same rule."""
+    if value not in choices.values:
+        raise ValidationError({"reason": _("Unknown reason %(reason)r.") % {"reason": value}})
+
+
 @transaction.atomic
 def move_in(person: Person, place: Place, start: datetime.date, *, reason: str = "",
             note: str = "", user: object = None) -> Stay:
+    if reason:
+        _reason(reason, MoveInReason)
     _not_future(start, "start")
     _check_person(person, place, start)
     _check_place(place, start)
@@ -114,6 +122,7 @@ def move(stay: Stay, place: Place, on: datetime.date, *, reason: str, note: str 
     """End ``stay`` on ``on`` and start the next one there, in one transaction."""
     if stay.end is not None:
         raise ValidationError({"place": _("This stay has already ended.")})
+    _reason(reason, MoveInReason)
     _not_future(on, "on")
     if on <= stay.start:
         raise ValidationError({"on": _("The move must be after the move-in on %(date)s.")
@@ -139,6 +148,7 @@ def move(stay: Stay, place: Place, on: datetime.date, *, reason: str, note: str 
 def move_out(stay: Stay, on: datetime.date, *, reason: str, note: str = "") -> Stay:
     if stay.end is not None:
         raise ValidationError({"on": _("This stay has already ended.")})
+    _reason(reason, MoveOutReason)
     _not_future(on, "on")
     if on <= stay.start:
         raise ValidationError({"on": _("The move-out must be after the move-in on %(date)s.")

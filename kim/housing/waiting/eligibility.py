@@ -2,7 +2,9 @@
 its members (legal-rules.md §3.10, Soest Tab. 7).
 
 Decision (documented in README.md): members with ``not_applicable`` (settled, EU citizen,
-German) neither block nor qualify — they move with their household. Among the others the
+German) neither block nor qualify — they move with their household; a household of only
+such members is eligible (nothing in refugee law keeps it in municipal accommodation: the
+Fehlbeleger list counts it as entitled to an own flat). Among the others the
 most favourable category decides, because a household is never split and a member with a
 ``placeable`` status is entitled to leave municipal accommodation now (the Tab. 7 count
 "aktuell vermittelbar"): one ``placeable`` member makes the household eligible. Otherwise
@@ -36,8 +38,8 @@ def eligibility(categories: Iterable[str]) -> Eligibility:
     if not members:
         return Eligibility(False, "unknown", Reason("eligibility_unknown"))
     relevant = [c for c in members if c != "not_applicable"]
-    if not relevant:
-        return Eligibility(False, "not_applicable", Reason("eligibility_not_applicable"))
+    if not relevant:  # free to rent like anyone: as entitled as a placeable member
+        return Eligibility(True, "not_applicable", Reason("eligibility_not_applicable"))
     placeable = relevant.count("placeable")
     if placeable:
         return Eligibility(

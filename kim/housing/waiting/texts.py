@@ -24,7 +24,7 @@ WAITING_TEXTS: dict[str, str] = {
     ),
     "eligibility_not_placeable": gettext_noop("Not placeable (safe country of origin or Duldung)."),
     "eligibility_not_applicable": gettext_noop(
-        "Not applicable: no member falls under refugee housing (settled, EU citizen, German)."
+        "Eligible: no member is bound to refugee accommodation (settled, EU citizen, German)."
     ),
     "eligibility_unknown": gettext_noop("No housing category known for the members yet."),
     "tie_applied_later": gettext_noop(

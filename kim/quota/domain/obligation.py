@@ -74,7 +74,21 @@ def read(data: bytes) -> list[Entry]:
             for r in tables.read_rows(data, COLUMNS)]
 
 
+KEY_SUM_TOLERANCE = Decimal("0.01")  # percentage points: rounding of published keys only
+
+
+def check_keys(entries: Sequence[Entry]) -> None:
+    """The obligation shares the whole Land's credited total: the keys must add up to
+    100 % (up to rounding), or every quota is wrong – e.g. 200 % for half a Land."""
+    total = sum((e.key_percent for e in entries), Decimal(0))
+    if abs(total - 100) > KEY_SUM_TOLERANCE:
+        raise InputError([CellError(0, "key_percent", gettext_noop(
+            "The keys add up to %(total)s %%, not 100 %%: the file must hold every "
+            "municipality of the Land."), {"total": f"{total.normalize():f}"})])
+
+
 def compute(entries: Sequence[Entry], as_of: date) -> Table:
+    check_keys(entries)
     rates = crediting_on(as_of)
     with localcontext() as ctx:
         ctx.prec = PRECISION

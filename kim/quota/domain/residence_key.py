@@ -19,6 +19,7 @@ from decimal import Decimal, localcontext
 from kim.quota.domain import tables
 from kim.quota.domain.keys import PRECISION, Key
 from kim.quota.domain.params import residence_key_on
+from kim.quota.domain.tables import CellError, InputError, gettext_noop
 
 COLUMNS = (("ags", tables.text), ("name", tables.text), ("population", tables.whole(1)),
            ("area_km2", tables.positive_decimal), ("unemployed", tables.whole(0)),
@@ -43,12 +44,15 @@ def read(data: bytes) -> list[Municipality]:
 
 
 def _reduce(keys: list[Decimal], base: Sequence[Decimal], hit: Sequence[bool],
-            rate: Decimal) -> list[Decimal]:
+            rate: Decimal, column: str) -> list[Decimal]:
     """Take ``rate`` × the base key from every hit municipality and give the sum to the
     others in proportion to their current key."""
     taken = sum((rate * b for b, h in zip(base, hit, strict=True) if h), Decimal(0))
     others = sum((k for k, h in zip(keys, hit, strict=True) if not h), Decimal(0))
-    if taken == 0 or others == 0:
+    if taken and not others:  # the law's reduction would vanish: the file must be wrong
+        raise InputError([CellError(0, column, gettext_noop(
+            "Every municipality is marked: the reduction would go to nobody."))])
+    if taken == 0:
         return keys
     factor = 1 + taken / others
     return [k - rate * b if h else k * factor
@@ -64,13 +68,16 @@ def residence_keys(municipalities: Sequence[Municipality], as_of: date) -> tuple
         population = Decimal(sum(m.population for m in municipalities))
         area = sum((m.area_km2 for m in municipalities), Decimal(0))
         unemployed = Decimal(sum(m.unemployed for m in municipalities))
+        if not unemployed and w.unemployed:
+            raise InputError([CellError(0, "unemployed", gettext_noop(
+                "The unemployed of all rows add up to 0; the key needs the Land's "
+                "registered unemployed."))])
         base = [w.population * m.population / population + w.area * m.area_km2 / area
-                + (w.unemployed * m.unemployed / unemployed if unemployed else
-                   w.unemployed * m.population / population)
+                + (w.unemployed * m.unemployed / unemployed if unemployed else Decimal(0))
                 for m in municipalities]
         keys = _reduce(list(base), base, [m.rent_capped for m in municipalities],
-                       w.rent_capped_reduction)
+                       w.rent_capped_reduction, "rent_capped")
         keys = _reduce(keys, base, [m.high_eu_share for m in municipalities],
-                       w.high_eu_reduction)
+                       w.high_eu_reduction, "high_eu_share")
     return [Key(m.ags, m.name, k, False)
             for m, k in zip(municipalities, keys, strict=True)], row.ref

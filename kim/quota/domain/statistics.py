@@ -14,6 +14,7 @@ from kim.core.audit.writer import record_bulk
 from kim.core.models import Municipality
 from kim.quota.domain import obligation
 from kim.quota.domain.forecast import ForecastMonth, add_month, forecast
+from kim.quota.domain.tables import CellError, InputError, gettext_noop
 from kim.quota.models import LandStatistics, LandStatisticsRow, QuotaSettings
 
 
@@ -33,14 +34,45 @@ def import_statistics(municipality: Municipality, data: bytes, month: date, *,
     """Validate the whole file and compute its table, then replace the month in one
     transaction. Raises ``InputError``/``ParameterMissing`` before writing anything."""
     month = month.replace(day=1)
-    table = obligation.compute(obligation.read(data), month_end(month))
+    entries = obligation.read(data)
+    _check_leading_zeros(municipality, entries)
+    table = obligation.compute(entries, month_end(month))
     return store_table(municipality, table, month, filename=filename, user=user)
+
+
+def _check_leading_zeros(municipality: Municipality, entries: list[obligation.Entry]) -> None:
+    """Excel turns the AGS 05974040 into the number 5974040: refuse such a file rather
+    than store a Land table in which the municipality cannot find itself."""
+    own = municipality.ags
+    if own and own.startswith("0") and all(e.ags != own for e in entries):
+        stripped = next((e for e in entries if e.ags == own.lstrip("0")), None)
+        if stripped is not None:
+            raise InputError([CellError(0, "ags", gettext_noop(
+                "The AGS %(found)s looks like %(ags)s without its leading zero (a spreadsheet "
+                "turned it into a number). Format the column as text and export again."),
+                {"found": stripped.ags, "ags": own})])
+
+
+MAX_QUOTA = Decimal("99999999.99")  # LandStatisticsRow.quota_percent: 10 digits, 2 decimals
+
+
+def check_storable(table: obligation.Table) -> None:
+    """A quota beyond what the table stores comes from a key that cannot be right (e.g.
+    0.000000001 % for a town with stock): refuse the file, naming the municipality,
+    instead of writing figures the history could not read back."""
+    errors = [CellError(0, "key_percent", gettext_noop(
+        "%(name)s (%(ags)s): a quota of %(quota)s %% is not plausible; check key_percent "
+        "and stock."), {"name": r.name, "ags": r.ags, "quota": r.quota_percent})
+        for r in table.rows if abs(r.quota_percent) > MAX_QUOTA]
+    if errors:
+        raise InputError(errors)
 
 
 def store_table(municipality: Municipality, table: obligation.Table, month: date, *,
                 filename: str = "", user: Any = None) -> Imported:
     """Store a computed month (replacing an earlier import of the same month)."""
     month = month.replace(day=1)
+    check_storable(table)
     with transaction.atomic():
         old = LandStatistics.objects.filter(municipality=municipality, month=month).first()
         if old is not None:

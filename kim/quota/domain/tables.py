@@ -20,8 +20,11 @@ from decimal import Decimal
 from typing import Any
 
 MAX_ROWS = 20_000
+MAX_COUNT = 10_000_000  # persons or places of one municipality; Berlin has 3.9 million people
+MAX_DECIMALS = 12  # the stored key has 12 decimal places (published keys: 9)
 _INT = re.compile(r"^\d+$")
 _DEC = re.compile(r"^\d+(\.\d+)?$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def gettext_noop(message: str) -> str:
@@ -67,6 +70,8 @@ def text(value: str, _comma: bool) -> str:
         raise CellProblem(gettext_noop("is empty"))
     if len(value) > 200:
         raise CellProblem(gettext_noop("is longer than 200 characters"))
+    if _CONTROL.search(value):
+        raise CellProblem(gettext_noop("contains a control character"))
     return value
 
 
@@ -75,6 +80,9 @@ def whole(minimum: int) -> Parser:
         if not _INT.match(value) or int(value) < minimum:
             raise CellProblem(gettext_noop("%(value)r is not a whole number ≥ %(minimum)s"),
                               value=value, minimum=minimum)
+        if int(value) > MAX_COUNT:
+            raise CellProblem(gettext_noop("%(value)s is more than %(maximum)s"),
+                              value=value, maximum=MAX_COUNT)
         return int(value)
     return parse
 
@@ -83,6 +91,9 @@ def positive_decimal(value: str, comma: bool) -> Decimal:
     normal = value.replace(",", ".") if comma and "." not in value else value
     if not _DEC.match(normal) or Decimal(normal) <= 0:
         raise CellProblem(gettext_noop("%(value)r is not a number greater than 0"), value=value)
+    if len(normal.partition(".")[2]) > MAX_DECIMALS or len(normal.partition(".")[0]) > 12:
+        raise CellProblem(gettext_noop("%(value)s has more than 12 digits before or after "
+                                       "the decimal point"), value=value)
     return Decimal(normal)
 
 

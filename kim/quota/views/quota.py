@@ -11,11 +11,14 @@ from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import permission_required
+from kim.housing.domain.occupancy import free_places
+from kim.housing.models import SHARED_KINDS
 from kim.quota.domain import statistics as domain
 from kim.quota.domain.chart import quota_chart
 from kim.quota.domain.params import ParameterMissing
@@ -63,11 +66,18 @@ def quota(request: HttpRequest, municipality: str) -> HttpResponse:
     rows = domain.table_rows(stats) if stats else []
     own = next((r for r in rows if tenant.ags and r.ags == tenant.ags), None)
     history = domain.own_history(tenant)
+    forecast = domain.expected_assignments(tenant, stats, rows) if stats else []
+    free = None  # today's free places in Phases I/II: what the forecast can use up first
+    if has_perm(request.user, "housing.facilities:read", tenant):
+        free = (free_places(tenant, timezone.localdate())
+                .filter(unit__facility__kind__in=SHARED_KINDS).count())
     return render(request, "quota/quota.html", {
         "stats": stats, "table": _table(rows, own), "own": own, "months": domain.months(),
         "history": history,
         "chart": quota_chart([(r.statistics.month, r.quota_percent) for r in history]),
-        "forecast": domain.expected_assignments(tenant, stats, rows) if stats else [],
+        "forecast": [{"month": f, "missing": max(0, f.places - free) if free is not None
+                      else None} for f in forecast],
+        "free_places": free,
         "settings": domain.settings_for(tenant),
         "key_sum": sum((r.key_percent for r in rows), start=0),
         "can_write": has_perm(request.user, "quota.statistics:write", tenant),

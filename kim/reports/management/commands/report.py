@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.models import Municipality
+from kim.reports.forms import FIRST_YEAR, LAST_YEAR, date_in_range
 from kim.reports.registry import reports
 from kim.reports.renderers import FORMATS
 from kim.reports.service import Audience, produce
@@ -65,7 +66,11 @@ class Command(BaseCommand):
 def parse_date(text: str) -> date:
     try:
         if len(text) == 10:  # fromisoformat would also take "20240131" and week dates
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
+            if not date_in_range(day):
+                raise CommandError(f"Date {text} out of range; reports cover the years "
+                                   f"{FIRST_YEAR} to {LAST_YEAR}")
+            return day
     except ValueError:
         pass
     raise CommandError(f"Bad date {text!r}; expected YYYY-MM-DD")
