@@ -19,7 +19,7 @@ from django.db.models import Prefetch, Q
 from kim.core.models import Municipality
 from kim.housing.domain.occupancy import covering
 from kim.housing.models import SHARED_KINDS, Stay
-from kim.people.domain.facts import decisions_for
+from kim.people.domain.facts import regime_and_housing
 from kim.people.domain.persons import current_status
 from kim.people.models import LegalStatus, Person
 from kim.rules.codes import ASYLUM_PROCEDURE, TOLERATED
@@ -32,8 +32,8 @@ def entitled(person: Person, statuses: list[LegalStatus], day: datetime.date) ->
     status = current_status(statuses, day)
     if status is None or status.code in NOT_ENTITLING:
         return False  # spares the engine the clear cases
-    decisions = decisions_for(person, statuses, day)
-    return bool(decisions) and decisions["housing_category"] in ENTITLING_CATEGORIES
+    decided = regime_and_housing(person, statuses, day)  # the cheap point entry
+    return decided is not None and decided[1] in ENTITLING_CATEGORIES
 
 
 def entitled_since(statuses: list[LegalStatus], day: datetime.date) -> datetime.date | None:
