@@ -70,6 +70,10 @@ def test_keys_awov_version(tmp_path):
     (b"ags,name,key_percent,stock,facility_regular_places,facility_reserve_places\n"
      b"1,A,abc,5,0,0\n", (), "row 2, column key_percent"),
     (b"ags,name,key_percent\n1,A,5\n", (), "row 1, column stock: column is missing"),
+    (b"ags,name,key_percent,stock,stock,facility_regular_places,facility_reserve_places\n"
+     b"1,A,100,5,6,0,0\n", (), "row 1, column stock: column appears twice"),
+    (b"ags,name,key_percent,stock,facility_regular_places,facility_reserve_places\n"
+     + b"".join(b"%d,A,x,5,0,0\n" % i for i in range(100)), (), "and 80 more problems"),
     (b"", ("--format", "xml"), "unknown format 'xml'"),
     (b"ags,name,key_percent,stock,facility_regular_places,facility_reserve_places\n"
      b"1,A,25,5,0,0\n2,B,25,5,0,0\n", (), "The keys add up to 50 %, not 100 %"),

@@ -48,12 +48,18 @@ class CellError:
         return f"{where}: {self.text()}"
 
 
+SHOWN_ERRORS = 20  # in the one-line message; ``errors`` keeps them all
+
+
 class InputError(ValueError):
     """The file cannot be used; ``errors`` says why, row by row."""
 
     def __init__(self, errors: list[CellError]) -> None:
         self.errors = errors
-        super().__init__("; ".join(str(e) for e in errors))
+        text = "; ".join(str(e) for e in errors[:SHOWN_ERRORS])
+        if len(errors) > SHOWN_ERRORS:
+            text += f"; … and {len(errors) - SHOWN_ERRORS} more problems"
+        super().__init__(text)
 
 
 class CellProblem(ValueError):
@@ -145,6 +151,10 @@ def read_rows(data: bytes, columns: Sequence[tuple[str, Parser]],
     if missing:
         raise InputError([CellError(1, name, gettext_noop("column is missing"))
                           for name in missing])
+    twice = [name for name, _ in columns if header.count(name) > 1]
+    if twice:  # which one would be meant? Never guess.
+        raise InputError([CellError(1, name, gettext_noop("column appears twice"))
+                          for name in twice])
     if len(lines) - 1 > MAX_ROWS:
         raise InputError([CellError(0, "", gettext_noop("The file has more than %(max)s rows."),
                                     {"max": MAX_ROWS})])
