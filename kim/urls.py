@@ -1,20 +1,40 @@
+"""URLs: the global pages, then every module's pages under ``/<municipality>/``.
+
+Module URLs come from the module registry (``KimModule.urls`` at its ``url_prefix``,
+``public_urls`` at its ``public_prefix``); core's own pages come last because they sit
+directly under the municipality's slug.
+"""
+
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from kim.core.modules.registry import modules
 from kim.core.views import auth, home
+from kim.core.views.base import global_view
+
+
+def _tenant_patterns() -> list:  # type: ignore[type-arg]
+    patterns = []
+    ordered = sorted(modules, key=lambda m: (m.url_prefix == "", m.label))
+    for module in ordered:
+        if module.public_urls:
+            patterns.append(path(f"<slug:municipality>/{module.public_prefix}",
+                                 include(module.public_urls)))
+    for module in ordered:
+        if module.urls:
+            patterns.append(path(f"<slug:municipality>/{module.url_prefix}",
+                                 include(module.urls)))
+    return patterns
+
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("accounts/login/", auth.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password/", auth.PasswordChangeView.as_view(), name="password_change"),
-    path("i18n/setlang/", set_language, name="set_language"),
-    # Everything of a municipality lives under its slug; TenantMiddleware opens the scope.
-    path("<slug:municipality>/persons/", include("kim.people.urls")),
-    path("<slug:municipality>/reports/", include("kim.reports.urls")),
-    path("<slug:municipality>/casework/", include("kim.casework.urls")),
-    path("<slug:municipality>/housing/", include("kim.housing.urls")),
-    path("<slug:municipality>/quota/", include("kim.quota.urls")),
-    path("<slug:municipality>/", include("kim.core.urls")),
+    path("accounts/login/", global_view("anonymous")(auth.LoginView.as_view()), name="login"),
+    path("accounts/logout/", global_view("login")(auth_views.LogoutView.as_view()),
+         name="logout"),
+    path("accounts/password/", global_view("login")(auth.PasswordChangeView.as_view()),
+         name="password_change"),
+    path("i18n/setlang/", global_view("anonymous")(set_language), name="set_language"),
+    *_tenant_patterns(),
 ]

@@ -1,21 +1,15 @@
-from importlib import import_module
-
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.modules.apps import KimAppConfig
 
-class CoreConfig(AppConfig):
+
+class CoreConfig(KimAppConfig):
     name = "kim.core"
     label = "core"
     verbose_name = _("Core")
 
-    # Registration modules, in order: navigation and cards validate the permissions
-    # they name, so the permissions come first.
-    registrations = ("permissions.core", "navigation", "cards", "audit.exemptions")
-
     def ready(self) -> None:
-        for module in self.registrations:
-            import_module(f"{self.name}.{module}")
+        super().ready()
         from kim.core.audit import auth_events, writer
 
         writer.connect()

@@ -58,8 +58,10 @@ class TenantMiddleware:
     """Opens the municipality scope for URLs that start with ``/<municipality>/``.
 
     Anonymous users are sent to the login page; a user without an active membership in
-    that municipality gets 404, exactly as if it did not exist. Everything else runs with
-    no scope at all, so any tenant-owned query outside a municipality URL raises.
+    that municipality gets 404, exactly as if it did not exist. Views a module declared
+    public (``public_view``) are open to anyone while the municipality is active, with no
+    membership (``request.membership`` is None). Everything else runs with no scope at
+    all, so any tenant-owned query outside a municipality URL raises.
     """
 
     def __init__(self, get_response: Handler) -> None:
@@ -67,28 +69,36 @@ class TenantMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         try:
-            slug = resolve(request.path_info).kwargs.get("municipality")
+            match = resolve(request.path_info)
         except Resolver404:
-            slug = None
+            return self.get_response(request)
+        slug = match.kwargs.get("municipality")
         if slug is None:
             return self.get_response(request)
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("login"))
 
-        from kim.core.models import Membership
+        from kim.core.models import Membership, Municipality
 
-        with scopes_disabled():
-            membership = (
-                Membership.objects.select_related("municipality")
-                .prefetch_related("roles")
-                .filter(user=request.user, municipality__slug=slug, is_active=True,
-                        municipality__is_active=True)
-                .first()
-            )
-        if membership is None:
-            raise Http404("No such municipality")
-        remember(request.user, membership)
-        municipality = membership.municipality
+        membership = None
+        if getattr(match.func, "kim_public", False):
+            with scopes_disabled():
+                municipality = Municipality.objects.filter(slug=slug, is_active=True).first()
+            if municipality is None:
+                raise Http404("No such municipality")
+        else:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), reverse("login"))
+            with scopes_disabled():
+                membership = (
+                    Membership.objects.select_related("municipality")
+                    .prefetch_related("roles")
+                    .filter(user=request.user, municipality__slug=slug, is_active=True,
+                            municipality__is_active=True)
+                    .first()
+                )
+            if membership is None:
+                raise Http404("No such municipality")
+            remember(request.user, membership)
+            municipality = membership.municipality
         request.municipality = municipality  # type: ignore[attr-defined]
         request.membership = membership  # type: ignore[attr-defined]
         # Responses are rendered inside this block. Streaming responses are not: a view

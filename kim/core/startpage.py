@@ -6,14 +6,13 @@ that says what will appear there and where it comes from – never sample figure
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.http import TenantRequest
+from kim.core.modules.registry import modules
 from kim.core.permissions.check import granted, has_perm
 from kim.core.permissions.registry import DEFAULT_ROLES, registry
 
@@ -34,30 +33,11 @@ START_TITLES: dict[str, Promise] = {
 }
 
 
-@dataclass(frozen=True)
-class Card:
-    key: str
-    template: str
-    permission: str | None
-    context: Callable[[HttpRequest], dict[str, Any]]
-    order: int = 100
-
-
-_cards: list[Card] = []
-
-
-def register(card: Card) -> None:
-    if card.permission is not None:
-        registry.get(card.permission)
-    _cards.append(card)
-    _cards.sort(key=lambda c: (c.order, c.key))
-
-
-def cards_for(request: HttpRequest) -> list[dict[str, Any]]:
-    municipality = request.municipality  # type: ignore[attr-defined]
+def cards_for(request: TenantRequest) -> list[dict[str, Any]]:
+    municipality = request.municipality
     return [
         {"key": c.key, "template": c.template, **c.context(request)}
-        for c in _cards
+        for c in modules.cards()
         if c.permission is None or has_perm(request.user, c.permission, municipality)
     ]
 
@@ -70,12 +50,13 @@ def primary_role(membership: Any) -> Promise | str:
     return _("Start page")
 
 
-def my_access(request: HttpRequest) -> dict[str, Any]:
+def my_access(request: TenantRequest) -> dict[str, Any]:
     from kim.core.domain.roles import role_label
 
-    names = granted(request.user, request.municipality)  # type: ignore[attr-defined]
+    names = granted(request.user, request.municipality)
+    assert request.membership is not None  # start page: members only
     return {
-        "roles": [role_label(r) for r in request.membership.roles.all()],  # type: ignore[attr-defined]
+        "roles": [role_label(r) for r in request.membership.roles.all()],
         "permissions": [p for p in registry if p.name in names],
         "default_roles": DEFAULT_ROLES,
     }

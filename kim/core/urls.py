@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.core.views import audit, home, roles, users
+from kim.core.views import audit, home, reports, roles, users
 
 app_name = "core"
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("admin/roles/<int:pk>/", roles.role_detail, name="role_detail"),
     path("admin/roles/<int:pk>/edit/", roles.role_edit, name="role_edit"),
     path("admin/audit/", audit.audit_list, name="audit_list"),
+    path("reports/", reports.report_list, name="report_list"),
+    path("reports/<slug:name>/", reports.report_detail, name="report_detail"),
 ]

@@ -1,17 +1,9 @@
-from importlib import import_module
-
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.modules.apps import KimAppConfig
 
-class HousingConfig(AppConfig):
+
+class HousingConfig(KimAppConfig):
     name = "kim.housing"
     label = "housing"
     verbose_name = _("Accommodation")
-
-    # Permissions first: navigation, cards and reports validate the names they use.
-    registrations = ("permissions", "navigation", "cards", "reports")
-
-    def ready(self) -> None:
-        for module in self.registrations:
-            import_module(f"{self.name}.{module}")

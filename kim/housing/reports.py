@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.models import Municipality
+from kim.core.reports.registry import Column, Report, ReportData, ReportParams
 from kim.housing.domain import fehlbeleger, private_housing
 from kim.housing.domain.occupancy import Figures, facilities, figures_by_facility
 from kim.housing.domain.series import series
-from kim.reports.registry import Column, Report, ReportData, register
 
 COUNTS = ("capacity", "occupied", "free", "blocked", "fehlbeleger")
 
 
-def occupancy(municipality: Municipality, as_of: date) -> ReportData:
+def occupancy(municipality: Municipality, params: ReportParams) -> ReportData:
     """Per facility in use (or occupied on the day): capacity, occupied, free, blocked,
     occupancy rate and Fehlbeleger ([Soest] 5.5.1.2, [Kamp-Lintfort])."""
+    as_of = params.as_of
     figures = figures_by_facility(municipality, as_of)
     entries, _residents = fehlbeleger.listing(municipality, as_of)
     wrong = {}
@@ -43,9 +42,10 @@ def occupancy(municipality: Municipality, as_of: date) -> ReportData:
     return ReportData(rows, totals)
 
 
-def refugees_over_time(municipality: Municipality, as_of: date) -> ReportData:
+def refugees_over_time(municipality: Municipality, params: ReportParams) -> ReportData:
     """Persons by half-year: in municipal shared accommodation (from the stays) and in state
     facilities (the counts recorded for them) – [Soest] Tab. 3, [Stuttgart]."""
+    as_of = params.as_of
     rows = [{"period": f"{p['day']:%m/%Y}", "date": p["day"].isoformat(),
              "total": p["municipal"] + p["state"], "municipal": p["municipal"],
              "state": p["state"]} for p in series(municipality, as_of)]
@@ -56,10 +56,11 @@ REGIME_LABELS = {"asylblg": _("AsylbLG"), "sgb": _("SGB II / SGB XII")}
 MEMBER_LABELS = {"singles": _("single persons"), "families": _("family members")}
 
 
-def housing_placement(municipality: Municipality, as_of: date) -> ReportData:
+def housing_placement(municipality: Municipality, params: ReportParams) -> ReportData:
     """[Soest] Tab. 7: persons (and households) placed into municipal-rented / private flats,
     placeable now, not yet placeable, not placeable – by benefit regime, singles and
     families (rules: kim/housing/domain/private_housing.py)."""
+    as_of = params.as_of
     persons, households = private_housing.counts(municipality, as_of)
     rows = []
     for regime, regime_label in REGIME_LABELS.items():
@@ -96,7 +97,7 @@ PLACEMENT_COLUMNS = (
     Column("not_placeable_households", _("Households not placeable")),
 )
 
-register(Report(
+HOUSING_PLACEMENT = Report(
     name="housing_placement",
     title=_("Private housing placement"),
     description=_("Persons of the municipality on the date ([Soest] Tab. 7): placed into a "
@@ -108,9 +109,9 @@ register(Report(
     columns=PLACEMENT_COLUMNS,
     compute=housing_placement,
     permission="housing.waiting:read",
-))
+)
 
-register(Report(
+OCCUPANCY = Report(
     name="occupancy",
     title=_("Occupancy of the facilities"),
     description=_("Places per facility on the date: capacity = occupied + free + blocked; "
@@ -124,9 +125,9 @@ register(Report(
              Column("fehlbeleger", _("Fehlbeleger"))),
     compute=occupancy,
     permission="housing.stays:read",
-))
+)
 
-register(Report(
+REFUGEES_OVER_TIME = Report(
     name="refugees_over_time",
     title=_("Refugees in accommodation over time"),
     description=_("Persons at each half-year end (and on the date): in municipal shared "
@@ -137,4 +138,4 @@ register(Report(
              Column("state", _("State facility"))),
     compute=refugees_over_time,
     permission="housing.stays:read",
-))
+)

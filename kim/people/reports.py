@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.models import Municipality
+from kim.core.reports.registry import Column, Report, ReportData, ReportParams
 from kim.people.domain.benefits import REGIMES, STATUS_GROUPS, benefit_recipient_counts
-from kim.reports.registry import Column, Report, ReportData, register
 
 GROUP_LABELS = {"gestattung": _("Aufenthaltsgestattung"), "duldung": _("Duldung"),
                 "other": _("other status")}
 
 
-def benefit_recipients(municipality: Municipality, as_of: date) -> ReportData:
+def benefit_recipients(municipality: Municipality, params: ReportParams) -> ReportData:
     """AsylbLG recipients on ``as_of`` by status and basic/analogue benefits ([Soest] 4.2)."""
-    counts = benefit_recipient_counts(municipality, as_of)
+    counts = benefit_recipient_counts(municipality, params.as_of)
     rows = []
     for group in STATUS_GROUPS:
         row = {"status": str(GROUP_LABELS[group]), "status_code": group}
@@ -27,7 +25,7 @@ def benefit_recipients(municipality: Municipality, as_of: date) -> ReportData:
     return ReportData(rows, totals)
 
 
-register(Report(
+BENEFIT_RECIPIENTS = Report(
     name="benefit_recipients",
     title=_("AsylbLG benefit recipients"),
     description=_("Persons of the municipality on the date (assigned, not moved away) whose "
@@ -40,4 +38,4 @@ register(Report(
              Column("total", _("Total"), sum_of=("asylblg_basic", "asylblg_analog"))),
     compute=benefit_recipients,
     permission="people.status:read",
-))
+)

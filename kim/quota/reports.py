@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.models import Municipality
+from kim.core.reports.registry import Column, Report, ReportData, ReportParams
 from kim.quota.domain.arrivals import arrivals
 from kim.quota.domain.countries import country_name
 from kim.quota.domain.statistics import statistics_for
 from kim.quota.models import LandStatisticsRow
-from kim.reports.registry import Column, Report, ReportData, register
 
 
-def quota(municipality: Municipality, as_of: date) -> ReportData:
+def quota(municipality: Municipality, params: ReportParams) -> ReportData:
     """The own municipality's row of the latest Land statistics month on or before
     ``as_of`` ([Soest] Tab. 1); no row when there is none or the AGS is not set."""
+    as_of = params.as_of
     stats = statistics_for(as_of=as_of)
     row = (LandStatisticsRow.objects.filter(statistics=stats, ags=municipality.ags).first()
            if stats is not None and municipality.ags else None)
@@ -30,7 +29,8 @@ def quota(municipality: Municipality, as_of: date) -> ReportData:
         "rank": row.rank, "municipalities": stats.row_count}], {})
 
 
-def arrivals_by_origin(municipality: Municipality, as_of: date) -> ReportData:
+def arrivals_by_origin(municipality: Municipality, params: ReportParams) -> ReportData:
+    as_of = params.as_of
     rows = [{"year": str(a.year), "country_code": a.country,
              "country": country_name(a.country), "persons": a.persons,
              "children": a.children} for a in arrivals(municipality, as_of)]
@@ -38,7 +38,7 @@ def arrivals_by_origin(municipality: Municipality, as_of: date) -> ReportData:
                              "children": sum(r["children"] for r in rows)})
 
 
-register(Report(
+QUOTA = Report(
     name="quota",
     title=_("FlüAG obligation and fulfilment"),
     description=_("The municipality's row of the Land's distribution statistics for the "
@@ -60,9 +60,9 @@ register(Report(
              Column("municipalities", _("Municipalities in the Land"), "number")),
     compute=quota,
     permission="quota.statistics:read",
-))
+)
 
-register(Report(
+ARRIVALS_BY_ORIGIN = Report(
     name="arrivals_by_origin",
     title=_("Assignments by country of origin"),
     description=_("Persons assigned to the municipality per year and country of origin (first "
@@ -73,4 +73,4 @@ register(Report(
              Column("persons", _("Persons")), Column("children", _("Of them children"))),
     compute=arrivals_by_origin,
     permission="quota.arrivals:read",
-))
+)

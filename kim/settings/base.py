@@ -38,12 +38,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_scopes",
     "axes",
-    "kim.core",
-    "kim.reports",  # before the apps that register reports
-    "kim.people",
-    "kim.casework",
-    "kim.housing",
-    "kim.quota",
+    "kim.core.apps.CoreConfig",
+    "kim.people.apps.PeopleConfig",
+    "kim.casework.apps.CaseworkConfig",
+    "kim.housing.apps.HousingConfig",
+    "kim.quota.apps.QuotaConfig",
 ]
 
 MIDDLEWARE = [

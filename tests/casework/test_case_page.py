@@ -56,7 +56,7 @@ def test_timeline_merges_events_newest_first(personas, case):
     assert kinds == ["appointment", "note", "status", "appointment", "household_join",
                      "status"]
     assert [e.when for e in events] == sorted((e.when for e in events), reverse=True)
-    assert events[3].appointment == past  # the household's appointment is in her timeline
+    assert events[3].obj == past  # the household's appointment is in her timeline
 
 
 def test_household_leave_is_an_event(personas, case):

@@ -3,7 +3,6 @@
 import pytest
 from django_scopes import scope
 
-from kim.housing import urls as housing_urls
 from kim.housing.models import WaitingListEntry
 from kim.people.models import Household, HouseholdMember
 from tests.core.test_permissions import ALL_PERSONAS, expected_status
@@ -92,16 +91,6 @@ def test_reports_detail_or_aggregate(personas, housing, persona):
         else:
             assert response.status_code == 403, (persona, name)
 
-
-def test_every_housing_url_is_in_the_matrix():
-    names = {p.name for p in housing_urls.urlpatterns}
-    assert names == {"facility_list", "facility_create", "facility_board", "facility_edit",
-                     "unit_add", "state_count_add", "incident_list", "incident_add",
-                     "unit_edit", "place_block", "move_in", "move", "move_out", "exception",
-                     "hints", "fehlbeleger", "household_suggestions", "arrival",
-                     "arrival_review", "waiting_list", "waiting_add", "waiting_policy",
-                     "waiting_place", "waiting_withdraw", "household_placement",
-                     "placement_list"}
 
 
 def test_objects_of_another_municipality_are_404(personas, housing, herne):

@@ -8,10 +8,10 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scope
 
+from kim.core.reports.registry import ReportParams, reports
+from kim.core.reports.service import Audience, produce
 from kim.housing.domain.series import half_year_ends
 from kim.housing.reports import occupancy, refugees_over_time
-from kim.reports.registry import reports
-from kim.reports.service import Audience, produce
 from tests.housing.factories import (
     FacilityFactory,
     PersonFactory,
@@ -50,7 +50,7 @@ def town(soest):
 
 
 def test_occupancy_rows_and_totals(soest, in_soest, town):
-    data = occupancy(soest, D(2024, 6, 30))
+    data = occupancy(soest, ReportParams(D(2024, 6, 30)))
     assert data.rows == [{"facility": "Erstaufnahme", "code": "P1",
                           "kind": "Phase I – central reception", "capacity": 10, "occupied": 4,
                           "free": 5, "blocked": 1, "rate": 44.4, "fehlbeleger": 1}]
@@ -77,12 +77,12 @@ def test_half_year_ends():
 
 
 def test_refugees_over_time(soest, in_soest, town):
-    data = refugees_over_time(soest, D(2025, 3, 31))
+    data = refugees_over_time(soest, ReportParams(D(2025, 3, 31)))
     assert data.rows == [
         {"period": "06/2024", "date": "2024-06-30", "total": 304, "municipal": 4, "state": 300},
         {"period": "12/2024", "date": "2024-12-31", "total": 4, "municipal": 4, "state": 0},
         {"period": "03/2025", "date": "2025-03-31", "total": 3, "municipal": 3, "state": 0}]
-    assert refugees_over_time(soest, D(2023, 12, 31)).rows == []
+    assert refugees_over_time(soest, ReportParams(D(2023, 12, 31))).rows == []
 
 
 def test_command_json(soest, town):

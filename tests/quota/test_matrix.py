@@ -2,7 +2,6 @@
 
 import pytest
 
-from kim.quota import urls as quota_urls
 from tests.core.test_permissions import ALL_PERSONAS, expected_status
 
 READ = {"caseworker", "benefits", "housing"}
@@ -38,10 +37,6 @@ def test_posts_need_write_permission(personas, persona):
         expected = expected_status(persona, WRITE)
         assert status == expected, url  # housing: 200, the form with its errors
 
-
-def test_every_quota_url_is_in_the_matrix():
-    assert {p.name for p in quota_urls.urlpatterns} == {"quota", "import", "settings",
-                                                         "arrivals"}
 
 
 def test_navigation_entry_only_for_readers(personas):

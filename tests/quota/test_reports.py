@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.utils import translation
 from django_scopes import scope
 
+from kim.core.reports.registry import reports
+from kim.core.reports.service import Audience, produce
 from kim.people.models import Person
 from kim.quota.domain.arrivals import arrivals, pivot
-from kim.reports.registry import reports
-from kim.reports.service import Audience, produce
 
 # [Kamp-Lintfort] "Zuweisungen 2021 und 2022": (persons, children) per year.
 KAMP_LINTFORT = {

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django_scopes import scope
 
 from kim.core.models import Membership, Role
-from kim.reports.registry import Column, Report, ReportData, reports
+from kim.core.reports.registry import Column, Report, ReportData, reports
 from tests.conftest import make_member
 
 DEMO = "members_demo"

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
-from kim.reports.registry import reports
+from kim.core.reports.registry import reports
 
 ROOT = Path(__file__).resolve().parents[2]
 

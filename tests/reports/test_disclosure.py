@@ -3,7 +3,13 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kim.reports.disclosure import PRIMARY_MARKER, SECONDARY_MARKER, TOTALS, protect, table_lines
+from kim.core.reports.disclosure import (
+    PRIMARY_MARKER,
+    SECONDARY_MARKER,
+    TOTALS,
+    protect,
+    table_lines,
+)
 
 P, X = PRIMARY_MARKER, SECONDARY_MARKER
 

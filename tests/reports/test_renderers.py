@@ -12,10 +12,10 @@ from django.utils import translation
 from django_scopes import scope
 from openpyxl import load_workbook
 
-from kim.reports.registry import Column, Report, ReportData
-from kim.reports.renderers import FORMATS
-from kim.reports.renderers.safe import safe_cell
-from kim.reports.service import Audience, ReportResult, produce
+from kim.core.reports.registry import Column, Report, ReportData, ReportParams
+from kim.core.reports.renderers import FORMATS
+from kim.core.reports.renderers.safe import safe_cell
+from kim.core.reports.service import Audience, ReportResult, produce
 
 AS_OF = date(2026, 3, 31)
 DETAIL_ROWS = [
@@ -93,7 +93,7 @@ def _result(rows, columns):
     report = Report(name="inject", title="Injection", columns=columns,
                     compute=lambda m, d: ReportData(rows), permission="core.users:read")
     return ReportResult(report=report, municipality_slug="soest", municipality_name="Soest",
-                        as_of=AS_OF, rows=rows, totals={}, aggregate=False)
+                        params=ReportParams(AS_OF), rows=rows, totals={}, aggregate=False)
 
 
 DANGEROUS = ["=HYPERLINK(\"http://x\")", "+1+2", "-3+4", "@SUM(A1)", "\tcmd", "\rcmd"]
@@ -147,7 +147,7 @@ def test_pdf_is_a_pdf_with_the_table(results, tmp_path):
     from django.template.loader import render_to_string
     from weasyprint import HTML
 
-    from kim.reports.renderers.as_html import document_context
+    from kim.core.reports.renderers.as_html import document_context
 
     html = render_to_string("reports/print.html", document_context(results[Audience.AGGREGATE]))
     assert len(HTML(string=html).render().pages) == 1

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from kim.core.permissions.registry import DEFAULT_ROLES
-from kim.reports.registry import reports
+from kim.core.reports.registry import reports
 from tests.core.test_permissions import expected_status
 from tests.reports.conftest import DEMO_REPORT, add_members
 

@@ -1,33 +1,34 @@
 """Automatic gap flags: what the data says should be happening but is not recorded.
 
-Pure function of data the case page has loaded anyway; decisions come from the rules engine.
+Every module may declare a ``GapSource``; case work's own flags (below) come from the rules
+engine's decisions and case work's data. The case page collects the flags of every source
+the reader may see (``collect``).
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kim.casework.domain import caseload
 from kim.casework.models import Document, PlanGoal
 from kim.casework.models.plan import FieldOfAction, PlanStatus
+from kim.core.models import Municipality
+from kim.core.modules import GapContext, GapFlag
+from kim.core.modules.registry import modules
+from kim.core.permissions.check import has_perm
 from kim.people.domain.facts import decisions_for
-from kim.people.domain.persons import current_status
+from kim.people.domain.persons import current_household, current_status
 from kim.people.models import LegalStatus, Person
 from kim.rules.codes import RESIDENCE_PERMITS
 
-
-@dataclass(frozen=True)
-class GapFlag:
-    code: str
-    message: Promise | str
-    basis: str = ""
+_UNSET = object()
 
 
-def _basis(decisions: dict[str, Any], field: str) -> str:
+def _basis(decisions: Any, field: str) -> str:
     section = decisions.get(field)
     if isinstance(section, dict) and section.get("basis"):
         return str(section["basis"])
@@ -36,16 +37,18 @@ def _basis(decisions: dict[str, Any], field: str) -> str:
 
 
 def gap_flags(person: Person, *, statuses: list[LegalStatus], goals: list[PlanGoal],
-              document_kinds: set[str], has_caseworker: bool,
-              today: datetime.date) -> list[GapFlag]:
+              document_kinds: set[str], has_caseworker: bool, today: datetime.date,
+              decisions: Mapping[str, Any] | None | object = _UNSET) -> list[GapFlag]:
+    """Case work's flags, a pure function of loaded data: integration course without a
+    language goal, Kita claim or school duty without a place, a residence permit without
+    its copy, no caseworker. ``decisions``: the engine's decisions today, if at hand."""
+    if decisions is _UNSET:
+        decisions = decisions_for(person, statuses, today)
     flags: list[GapFlag] = []
-    decisions = decisions_for(person, statuses, today)
-    if decisions is not None:
+    if isinstance(decisions, Mapping):
         access = decisions["integration_course"]["access"]
         has_language_goal = any(g.field == FieldOfAction.LANGUAGE
                                 and g.status != PlanStatus.DROPPED for g in goals)
-        # Enrolments come with the education module; until then a language goal is the
-        # sign that someone is taking care of it.
         if access in ("entitled", "admissible") and not has_language_goal:
             message = (_("Entitled to an integration course, but no language goal is recorded.")
                        if access == "entitled" else
@@ -69,4 +72,25 @@ def gap_flags(person: Person, *, statuses: list[LegalStatus], goals: list[PlanGo
                                             "Aufenthaltstitel is in the documents.")))
     if not has_caseworker:
         flags.append(GapFlag("caseworker", _("No responsible caseworker for the household.")))
+    return flags
+
+
+def casework_flags(person: Person, context: GapContext) -> list[GapFlag]:
+    """Case work's gap source (declared in kim/casework/module.py): loads what
+    ``gap_flags`` needs (a constant number of queries)."""
+    member = current_household(person)
+    return gap_flags(
+        person, statuses=list(person.statuses.all()), goals=list(person.plan_goals.all()),
+        document_kinds=set(person.documents.values_list("kind", flat=True)),
+        has_caseworker=member is not None and bool(caseload.open_assignments(member.household)),
+        today=context.today, decisions=context.decisions)
+
+
+def collect(person: Person, user: Any, municipality: Municipality,
+            context: GapContext) -> list[GapFlag]:
+    """The flags of every gap source the user may see."""
+    flags: list[GapFlag] = []
+    for source in modules.gap_sources():
+        if has_perm(user, source.permission, municipality):
+            flags += source.flags(person, context)
     return flags

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from django.http import HttpResponse
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-
-
-def case_redirect(municipality: str, person_id: int, anchor: str = "") -> HttpResponse:
-    response = redirect("casework:case", municipality=municipality, pk=person_id)
-    if anchor:
-        response["Location"] += f"#{anchor}"
-    return response
+from kim.core.http import TenantRequest
+from kim.core.views.base import tenant_redirect, tenant_url
 
 
-def form_page(request: HttpRequest, form: Any, *, title: Any, cancel_url: str,
-              multipart: bool = False, intro: Any = "") -> HttpResponse:
-    return render(request, "casework/form.html", {
-        "form": form, "title": title, "cancel_url": cancel_url, "multipart": multipart,
-        "intro": intro})
+def case_url(request: TenantRequest, person_id: int, anchor: str = "") -> str:
+    return tenant_url(request, "casework:case", anchor, pk=person_id)
+
+
+def case_redirect(request: TenantRequest, person_id: int, anchor: str = "") -> HttpResponse:
+    return tenant_redirect(request, "casework:case", anchor, pk=person_id)

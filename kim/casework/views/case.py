@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
 from kim.casework.domain import caseload, documents, plan
-from kim.casework.domain.gaps import gap_flags
+from kim.casework.domain.gaps import collect
 from kim.casework.domain.timeline import timeline
 from kim.core.audit.writer import record_read
+from kim.core.http import TenantRequest
+from kim.core.modules import GapContext
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import permission_required
+from kim.core.views.base import tenant_view
+from kim.people.domain.facts import decisions_for
 from kim.people.models import HouseholdMember, Person
 
 
-@permission_required("casework.appointments:read")
-def case(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
-    m = request.municipality  # type: ignore[attr-defined]
+@tenant_view("casework.appointments:read", obj=Person)
+def case(request: TenantRequest, person: Person) -> HttpResponse:
+    m = request.municipality
 
     def may(name: str) -> bool:
         return has_perm(request.user, name, m)
@@ -28,15 +30,15 @@ def case(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
     memberships = list(HouseholdMember.objects.filter(person=person)
                        .select_related("household").order_by("-valid_from", "-pk"))
     current = next((x for x in memberships if x.valid_to is None), None)
-    statuses = list(person.statuses.all())
+    today = timezone.localdate()
     ctx: dict[str, Any] = {
         "person": person, "memberships": memberships, "current": current,
         "assignments": caseload.open_assignments(current.household) if current else [],
         "can_see_restricted": may("people.restricted:read"),
         "can_write_restricted": may("people.restricted:write"),
         "can_write_appointments": may("casework.appointments:write"),
-        "can_see_plan": may("casework.plan:read"),
-        "can_write_plan": may("casework.plan:write"),
+        "can_see_plan": may("casework.integration_plan:read"),
+        "can_write_plan": may("casework.integration_plan:write"),
         "can_assign": may("casework.caseload:write"),
         "notes": [], "documents": [], "checklist": [], "goals": [], "gaps": [],
     }
@@ -45,13 +47,10 @@ def case(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
         ctx["documents"] = list(person.documents.select_related("uploaded_by"))
         ctx["checklist"] = documents.checklist({d.kind for d in ctx["documents"]})
         record_read(person, ["case_notes", "documents"], reason="case page")
-    ctx["timeline"] = timeline(person, statuses=statuses, memberships=memberships,
-                               notes=ctx["notes"] if ctx["can_see_restricted"] else None)
+    ctx["timeline"] = timeline(person, request.user, m)
     if ctx["can_see_plan"]:
         ctx["goals"] = plan.goals_of(person)
-        kinds = ({d.kind for d in ctx["documents"]} if ctx["can_see_restricted"]
-                 else set(person.documents.values_list("kind", flat=True)))
-        ctx["gaps"] = gap_flags(person, statuses=statuses, goals=ctx["goals"],
-                                document_kinds=kinds, has_caseworker=bool(ctx["assignments"]),
-                                today=timezone.localdate())
+    decisions = (decisions_for(person, list(person.statuses.all()), today)
+                 if may("people.status:read") or ctx["can_see_plan"] else None)
+    ctx["gaps"] = collect(person, request.user, m, GapContext(today, decisions))
     return render(request, "casework/case.html", ctx)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,33 +14,37 @@ from django.views.decorators.http import require_POST
 from kim.casework.domain import caseload as domain
 from kim.casework.forms.caseload import AssignForm
 from kim.casework.models import CaseAssignment
-from kim.casework.views import case_redirect, form_page
-from kim.core.views.base import permission_required
+from kim.casework.views import case_redirect
+from kim.core.http import TenantRequest
+from kim.core.permissions.check import visible
+from kim.core.views.base import form_page, tenant_redirect, tenant_url, tenant_view
 from kim.people.models import Household, Person
 
 
-@permission_required("casework.caseload:read")
-def caseload(request: HttpRequest, municipality: str) -> HttpResponse:
-    rows = domain.my_caseload(request.user, timezone.now())  # type: ignore[arg-type]
+@tenant_view("casework.caseload:read", list_view=True)
+def caseload(request: TenantRequest) -> HttpResponse:
+    rows = domain.my_caseload(request.user, timezone.now())
     return render(request, "casework/caseload.html", {"rows": rows})
 
 
-def _back(request: HttpRequest, municipality: str) -> HttpResponse:
+def _back(request: TenantRequest) -> HttpResponse:
     """Back to the case page the user came from (``?person=``), else to the caseload."""
     person_id = request.GET.get("person", "")
     if person_id.isdigit():
-        return case_redirect(municipality, get_object_or_404(Person, pk=int(person_id)).pk,
-                             "caseworkers")
-    return redirect("casework:caseload", municipality=municipality)
+        person = visible(request.user, "casework.appointments:read", request.municipality,
+                         Person.objects.all()).filter(pk=int(person_id)).first()
+        if person is None:
+            raise Http404("No such person")
+        return case_redirect(request, person.pk, "caseworkers")
+    return tenant_redirect(request, "casework:caseload")
 
 
-@permission_required("casework.caseload:write")
-def assign(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    household = get_object_or_404(Household, pk=pk)
-    form = AssignForm(request.POST or None, municipality=request.municipality,  # type: ignore[attr-defined]
+@tenant_view("casework.caseload:write", obj=Household)
+def assign(request: TenantRequest, household: Household) -> HttpResponse:
+    form = AssignForm(request.POST or None, municipality=request.municipality,
                       household=household)
     if request.method == "POST" and form.is_valid():
-        back = _back(request, municipality)  # resolved first: a bad ?person= writes nothing
+        back = _back(request)  # resolved first: a bad ?person= writes nothing
         try:
             domain.assign(household, form.cleaned_data["caseworker"], form.cleaned_data["since"])
         except (IntegrityError, ValidationError):  # a parallel request assigned them first
@@ -53,15 +56,15 @@ def assign(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
     return form_page(
         request, form,
         title=_("Assign a caseworker to %(household)s") % {"household": household},
-        cancel_url=reverse("casework:caseload", kwargs={"municipality": municipality}),
+        cancel_url=tenant_url(request, "casework:caseload"),
         intro=_("Currently responsible: %(names)s") % {"names": current or "–"})
 
 
-@permission_required("casework.caseload:write")
+@tenant_view("casework.caseload:write", obj=lambda: CaseAssignment.objects.filter(until=None),
+             get_status=405)
 @require_POST
-def end_assignment(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    assignment = get_object_or_404(CaseAssignment, pk=pk, until=None)
-    back = _back(request, municipality)
+def end_assignment(request: TenantRequest, assignment: CaseAssignment) -> HttpResponse:
+    back = _back(request)
     domain.end_assignment(assignment, timezone.localdate())
     messages.success(request, _("The responsibility was ended."))
     return back

@@ -4,41 +4,38 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from kim.casework.domain import documents as domain
 from kim.casework.forms.documents import DocumentForm
 from kim.casework.models import Document
-from kim.casework.views import case_redirect, form_page
+from kim.casework.views import case_redirect, case_url
 from kim.core.audit.writer import record_read
-from kim.core.views.base import permission_required
+from kim.core.http import TenantRequest
+from kim.core.views.base import form_page, tenant_view
 from kim.people.models import Person
 
 
-@permission_required("people.restricted:write")
-def document_upload(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
+@tenant_view("people.restricted:write", obj=Person)
+def document_upload(request: TenantRequest, person: Person) -> HttpResponse:
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             domain.store(person, form.cleaned_data["kind"], form.cleaned_data["file"],
-                         request.user)  # type: ignore[arg-type]
+                         request.user)
         except ValidationError as error:
             form.add_error("file", error)
         else:
             messages.success(request, _("The document was uploaded."))
-            return case_redirect(municipality, person.pk, "documents")
-    cancel = reverse("casework:case", kwargs={"municipality": municipality, "pk": person.pk})
-    return form_page(request, form, multipart=True, cancel_url=cancel + "#documents",
+            return case_redirect(request, person.pk, "documents")
+    return form_page(request, form, multipart=True,
+                     cancel_url=case_url(request, person.pk, "documents"),
                      title=_("Upload a document for %(name)s") % {"name": person})
 
 
-@permission_required("people.restricted:read")
-def document_download(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    document = get_object_or_404(Document, pk=pk)
+@tenant_view("people.restricted:read", obj=Document)
+def document_download(request: TenantRequest, document: Document) -> HttpResponse:
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:

@@ -18,7 +18,6 @@ class AuditConfig:
 
 
 _registered: dict[str, AuditConfig] = {}
-_exempt: dict[str, str] = {}
 
 M = TypeVar("M", bound=type[models.Model])
 
@@ -41,18 +40,15 @@ def audited(redact: Iterable[str] = (), exclude: Iterable[str] = ()) -> Callable
     return register
 
 
-def exempt(label: str, reason: str) -> None:
-    if not reason.strip():
-        raise ValueError("An audit exemption needs a reason.")
-    _exempt[label.lower()] = reason
-
-
 def config_for(model: type[models.Model]) -> AuditConfig | None:
     return _registered.get(_label(model))
 
 
 def exemption_for(model: type[models.Model]) -> str | None:
-    return _exempt.get(_label(model))
+    """The reason a model is not audited, as its module declares it (``AuditRules``)."""
+    from kim.core.modules.registry import modules
+
+    return modules.audit_exemptions().get(_label(model))
 
 
 class AuditSnapshotMixin(models.Model):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
 from django_scopes import scopes_disabled
 
 from kim.core.permissions.registry import registry
 
 _CACHE_ATTR = "_kim_granted"
+M = TypeVar("M", bound=Model)
 
 
 def granted(user: Any, municipality: Any) -> frozenset[str]:
@@ -71,6 +73,18 @@ def has_perm(user: Any, name: str, municipality: Any, obj: Any = None) -> bool:
         if perm.predicate is not None and not perm.predicate(user, obj, municipality):
             return False
     return True
+
+
+def visible(user: Any, name: str, municipality: Any, queryset: QuerySet[M]) -> QuerySet[M]:
+    """The objects of ``queryset`` the user may ``name``: none without the permission,
+    those of the permission's scope filter if it has an object rule, else all of them.
+    Lists and detail views use this, so a list shows exactly what a detail view opens."""
+    perm = registry.get(name)
+    if name not in granted(user, municipality):
+        return queryset.none()
+    if perm.scope is not None:
+        return perm.scope(user, municipality, queryset)
+    return queryset
 
 
 def require(user: Any, name: str, municipality: Any, obj: Any = None) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Iterator
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from kim.core.modules.contract import Perm, Predicate, ScopeFilter
 
 # Default roles (product.md §3). Their permission bundles are assembled from the
 # ``roles=`` of each registered permission.
@@ -26,45 +26,39 @@ DEFAULT_ROLES: dict[str, Promise] = {
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$")
 
-# predicate(user, obj, municipality) -> bool, for object-level rules
-Predicate = Callable[[Any, Any, Any], bool]
-
 
 class UnknownPermission(LookupError):
     pass
 
 
-@dataclass(frozen=True)
-class Permission:
-    name: str
-    label: Promise | str
-    roles: frozenset[str]
-    predicate: Predicate | None = None
-
-    @property
-    def area(self) -> str:
-        return self.name.split(".", 1)[0]
-
-
 class Registry:
-    def __init__(self) -> None:
-        self._perms: dict[str, Permission] = {}
+    """Permission names with their labels, default roles and object rules (``Perm``)."""
 
-    def register(self, name: str, label: Promise | str, roles: Iterable[str] = (),
-                 predicate: Predicate | None = None) -> Permission:
-        if not NAME_RE.match(name):
-            raise ValueError(f"Permission name {name!r} is not of the form area.resource:action")
-        if name in self._perms:
-            raise ValueError(f"Permission {name!r} is registered twice")
-        role_set = frozenset(roles)
-        unknown = role_set - DEFAULT_ROLES.keys()
+    def __init__(self) -> None:
+        self._perms: dict[str, Perm] = {}
+
+    def add(self, perm: Perm) -> Perm:
+        if not NAME_RE.match(perm.name):
+            raise ValueError(f"Permission name {perm.name!r} is not of the form "
+                             "area.resource:action")
+        if perm.name in self._perms:
+            raise ValueError(f"Permission {perm.name!r} is registered twice")
+        unknown = set(perm.roles) - DEFAULT_ROLES.keys()
         if unknown:
-            raise ValueError(f"Permission {name!r} names unknown default roles {sorted(unknown)}")
-        perm = Permission(name, label, role_set, predicate)
-        self._perms[name] = perm
+            raise ValueError(f"Permission {perm.name!r} names unknown default roles "
+                             f"{sorted(unknown)}")
+        self._perms[perm.name] = perm
         return perm
 
-    def get(self, name: str) -> Permission:
+    def register(self, name: str, label: Promise | str, roles: Iterable[str] = (),
+                 predicate: Predicate | None = None, scope: ScopeFilter | None = None) -> Perm:
+        return self.add(Perm(name, label, tuple(roles), predicate, scope))
+
+    def remove(self, name: str) -> None:
+        """For tests that register a module of their own."""
+        del self._perms[name]
+
+    def get(self, name: str) -> Perm:
         try:
             return self._perms[name]
         except KeyError:
@@ -81,7 +75,7 @@ class Registry:
             raise ValueError(f"Unknown default role {role!r}")
         return frozenset(p.name for p in self._perms.values() if role in p.roles)
 
-    def __iter__(self) -> Iterator[Permission]:
+    def __iter__(self) -> Iterator[Perm]:
         return iter(sorted(self._perms.values(), key=lambda p: p.name))
 
     def __contains__(self, name: object) -> bool:

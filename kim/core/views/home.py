@@ -7,10 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django_scopes import scopes_disabled
 
+from kim.core.http import TenantRequest
 from kim.core.models import Membership
 from kim.core.startpage import cards_for, primary_role
+from kim.core.views.base import any_member, global_view, tenant_view
 
 
+@global_view("login")
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     with scopes_disabled():
@@ -25,8 +28,9 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"memberships": memberships})
 
 
-def start(request: HttpRequest, municipality: str) -> HttpResponse:
-    membership = request.membership  # type: ignore[attr-defined]
+@tenant_view(access=any_member)
+def start(request: TenantRequest) -> HttpResponse:
+    membership = request.membership
     return render(request, "core/start.html", {
         "role_title": primary_role(membership),
         "cards": cards_for(request),

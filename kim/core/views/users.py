@@ -4,30 +4,31 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from kim.core.domain import users as domain
 from kim.core.forms.users import MemberForm, NewMemberForm, PasswordResetForm
+from kim.core.http import TenantRequest
 from kim.core.models import Membership, Role
-from kim.core.views.base import paginate, permission_required
+from kim.core.views.base import paginate, tenant_redirect, tenant_view
 
 
-@permission_required("core.users:read")
-def user_list(request: HttpRequest, municipality: str) -> HttpResponse:
-    page = paginate(request, domain.members(request.municipality))  # type: ignore[attr-defined]
+@tenant_view("core.users:read", list_view=True)
+def user_list(request: TenantRequest) -> HttpResponse:
+    page = paginate(request, domain.members(request.municipality))
     return render(request, "core/users/list.html", {"page": page})
 
 
-@permission_required("core.users:write")
-def user_create(request: HttpRequest, municipality: str) -> HttpResponse:
+@tenant_view("core.users:write")
+def user_create(request: TenantRequest) -> HttpResponse:
     form = NewMemberForm(request.POST or None, roles=Role.objects.all())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             domain.create_member(
-                request.municipality,  # type: ignore[attr-defined]
+                request.municipality,
                 username=data["username"], password=data["password"], roles=data["roles"],
                 first_name=data["first_name"], last_name=data["last_name"], email=data["email"],
             )
@@ -35,13 +36,16 @@ def user_create(request: HttpRequest, municipality: str) -> HttpResponse:
             form.add_error("password", exc)
         else:
             messages.success(request, _("User %(name)s was created.") % {"name": data["username"]})
-            return redirect("core:user_list", municipality=municipality)
+            return tenant_redirect(request, "core:user_list")
     return render(request, "core/users/form.html", {"form": form, "creating": True})
 
 
-@permission_required("core.users:write")
-def user_edit(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
+def _memberships():  # type: ignore[no-untyped-def]
+    return Membership.objects.select_related("user")
+
+
+@tenant_view("core.users:write", obj=_memberships)
+def user_edit(request: TenantRequest, membership: Membership) -> HttpResponse:
     user = membership.user
     initial = {"first_name": user.first_name, "last_name": user.last_name, "email": user.email,
                "is_active": membership.is_active, "roles": membership.roles.all()}
@@ -55,14 +59,13 @@ def user_edit(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
                                  last_name=data["last_name"], email=data["email"],
                                  is_active=data["is_active"], roles=data["roles"])
             messages.success(request, _("Changes to %(name)s were saved.") % {"name": user})
-            return redirect("core:user_list", municipality=municipality)
+            return tenant_redirect(request, "core:user_list")
     return render(request, "core/users/form.html",
                   {"form": form, "creating": False, "membership": membership})
 
 
-@permission_required("core.users:write")
-def user_password(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
+@tenant_view("core.users:write", obj=_memberships)
+def user_password(request: TenantRequest, membership: Membership) -> HttpResponse:
     form = PasswordResetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -72,5 +75,5 @@ def user_password(request: HttpRequest, municipality: str, pk: int) -> HttpRespo
         else:
             messages.success(request, _("A one-time password was set for %(name)s.")
                              % {"name": membership.user})
-            return redirect("core:user_list", municipality=municipality)
+            return tenant_redirect(request, "core:user_list")
     return render(request, "core/users/password.html", {"form": form, "membership": membership})

@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
-
-def board_url(municipality: str, facility_id: int, anchor: str = "") -> str:
-    url = reverse("housing:facility_board", kwargs={"municipality": municipality,
-                                                    "pk": facility_id})
-    return f"{url}#{anchor}" if anchor else url
+from kim.core.http import TenantRequest
+from kim.core.views.base import tenant_redirect, tenant_url
 
 
-def to_board(municipality: str, facility_id: int, anchor: str = "") -> HttpResponse:
-    return redirect(board_url(municipality, facility_id, anchor))
+def board_url(request: TenantRequest, facility_id: int, anchor: str = "") -> str:
+    return tenant_url(request, "housing:facility_board", anchor, pk=facility_id)
 
 
-def form_page(request: HttpRequest, form: Any, *, title: Any, cancel_url: str,
-              intro: Any = "", extra: dict[str, Any] | None = None,
-              template: str = "housing/form.html") -> HttpResponse:
-    return render(request, template, {"form": form, "title": title, "cancel_url": cancel_url,
-                                      "intro": intro, **(extra or {})})
+def to_board(request: TenantRequest, facility_id: int, anchor: str = "") -> HttpResponse:
+    return tenant_redirect(request, "housing:facility_board", anchor, pk=facility_id)
 
 
 def day_param(request: HttpRequest, name: str = "on") -> datetime.date:
@@ -34,10 +25,3 @@ def day_param(request: HttpRequest, name: str = "on") -> datetime.date:
         return datetime.date.fromisoformat(request.GET.get(name, ""))
     except ValueError:
         return timezone.localdate()
-
-
-def add_errors(form: Any, exc: Any) -> None:
-    """Put a domain ValidationError on the form: on the named field when the form has it
-    (e.g. ``person``), otherwise at the top (e.g. ``place`` when the place is the page's)."""
-    for name, messages in exc.message_dict.items():
-        form.add_error(name if name in form.fields else None, messages)

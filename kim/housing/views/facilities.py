@@ -5,24 +5,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import permission_required
+from kim.core.views.base import form_page, tenant_url, tenant_view
 from kim.housing.domain.hints import flags_for_stays
 from kim.housing.domain.occupancy import Figures, board, figures_by_facility
 from kim.housing.forms.facilities import BlockForm, FacilityForm, StateCountForm, UnitForm
 from kim.housing.models import Facility, Kind, Place, StateFacilityCount, Unit
-from kim.housing.views import board_url, day_param, form_page, to_board
+from kim.housing.views import board_url, day_param, to_board
 
 
-@permission_required("housing.facilities:read")
-def facility_list(request: HttpRequest, municipality: str) -> HttpResponse:
-    town = request.municipality  # type: ignore[attr-defined]
+@tenant_view("housing.facilities:read", list_view=True)
+def facility_list(request: TenantRequest) -> HttpResponse:
+    town = request.municipality
     day = day_param(request)
     figures = figures_by_facility(town, day)
     everything = list(Facility.objects.filter(municipality=town).prefetch_related("counts"))
@@ -42,10 +42,9 @@ def facility_list(request: HttpRequest, municipality: str) -> HttpResponse:
         "can_write": has_perm(request.user, "housing.facilities:write", town)})
 
 
-@permission_required("housing.stays:read")
-def facility_board(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    facility = get_object_or_404(Facility, pk=pk)
-    town = request.municipality  # type: ignore[attr-defined]
+@tenant_view("housing.stays:read", obj=Facility)
+def facility_board(request: TenantRequest, facility: Facility) -> HttpResponse:
+    town = request.municipality
     day = day_param(request)
     is_today = day == timezone.localdate()
 
@@ -73,30 +72,29 @@ def facility_board(request: HttpRequest, municipality: str, pk: int) -> HttpResp
         "can_read_incidents": may("housing.incidents:read")})
 
 
-def _facility_form(request: HttpRequest, municipality: str, facility: Facility) -> HttpResponse:
+def _facility_form(request: TenantRequest, facility: Facility) -> HttpResponse:
     form = FacilityForm(request.POST or None, instance=facility)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, _("The facility was saved."))
-        return to_board(municipality, saved.pk)
-    cancel = (board_url(municipality, facility.pk) if facility.pk else
-              reverse("housing:facility_list", kwargs={"municipality": municipality}))
+        return to_board(request, saved.pk)
+    cancel = (board_url(request, facility.pk) if facility.pk else
+              tenant_url(request, "housing:facility_list"))
     title = _("Change facility") if facility.pk else _("New facility")
     return form_page(request, form, title=title, cancel_url=cancel)
 
 
-@permission_required("housing.facilities:write")
-def facility_create(request: HttpRequest, municipality: str) -> HttpResponse:
-    return _facility_form(request, municipality,
-                          Facility(municipality=request.municipality))  # type: ignore[attr-defined]
+@tenant_view("housing.facilities:write")
+def facility_create(request: TenantRequest) -> HttpResponse:
+    return _facility_form(request, Facility(municipality=request.municipality))
 
 
-@permission_required("housing.facilities:write")
-def facility_edit(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    return _facility_form(request, municipality, get_object_or_404(Facility, pk=pk))
+@tenant_view("housing.facilities:write", obj=Facility)
+def facility_edit(request: TenantRequest, facility: Facility) -> HttpResponse:
+    return _facility_form(request, facility)
 
 
-def _unit_form(request: HttpRequest, municipality: str, unit: Unit) -> HttpResponse:
+def _unit_form(request: TenantRequest, unit: Unit) -> HttpResponse:
     form = UnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -110,48 +108,44 @@ def _unit_form(request: HttpRequest, municipality: str, unit: Unit) -> HttpRespo
                     added += 1
                 number += 1
         messages.success(request, _("The unit was saved."))
-        return to_board(municipality, saved.facility_id, f"unit-{saved.pk}")
+        return to_board(request, saved.facility_id, f"unit-{saved.pk}")
     title = (_("Change unit %(name)s") % {"name": unit.name} if unit.pk
              else _("New unit in %(facility)s") % {"facility": unit.facility})
     return form_page(request, form, title=title,
-                     cancel_url=board_url(municipality, unit.facility_id))
+                     cancel_url=board_url(request, unit.facility_id))
 
 
-@permission_required("housing.facilities:write")
-def unit_add(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    facility = get_object_or_404(Facility.objects.exclude(kind=Kind.STATE), pk=pk)
-    return _unit_form(request, municipality,
-                      Unit(municipality_id=facility.municipality_id, facility=facility))
+@tenant_view("housing.facilities:write", obj=lambda: Facility.objects.exclude(kind=Kind.STATE))
+def unit_add(request: TenantRequest, facility: Facility) -> HttpResponse:
+    return _unit_form(request, Unit(municipality_id=facility.municipality_id, facility=facility))
 
 
-@permission_required("housing.facilities:write")
-def unit_edit(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    return _unit_form(request, municipality,
-                      get_object_or_404(Unit.objects.select_related("facility"), pk=pk))
+@tenant_view("housing.facilities:write", obj=lambda: Unit.objects.select_related("facility"))
+def unit_edit(request: TenantRequest, unit: Unit) -> HttpResponse:
+    return _unit_form(request, unit)
 
 
-@permission_required("housing.facilities:write")
-def place_block(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    place = get_object_or_404(Place.objects.select_related("unit__facility"), pk=pk)
+@tenant_view("housing.facilities:write",
+             obj=lambda: Place.objects.select_related("unit__facility"))
+def place_block(request: TenantRequest, place: Place) -> HttpResponse:
     form = BlockForm(request.POST or None, instance=place)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The place was saved."))
-        return to_board(municipality, place.unit.facility_id, f"unit-{place.unit_id}")
+        return to_board(request, place.unit.facility_id, f"unit-{place.unit_id}")
     return form_page(request, form, title=_("Block or release place %(place)s") % {
-        "place": place}, cancel_url=board_url(municipality, place.unit.facility_id))
+        "place": place}, cancel_url=board_url(request, place.unit.facility_id))
 
 
-@permission_required("housing.facilities:write")
-def state_count_add(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    facility = get_object_or_404(Facility.objects.filter(kind=Kind.STATE), pk=pk)
+@tenant_view("housing.facilities:write", obj=lambda: Facility.objects.filter(kind=Kind.STATE))
+def state_count_add(request: TenantRequest, facility: Facility) -> HttpResponse:
     form = StateCountForm(request.POST or None, instance=StateFacilityCount(
         municipality_id=facility.municipality_id, facility=facility))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The count was saved."))
-        return to_board(municipality, facility.pk)
+        return to_board(request, facility.pk)
     return form_page(request, form, title=_("Persons in %(facility)s") % {
-        "facility": facility}, cancel_url=board_url(municipality, facility.pk),
+        "facility": facility}, cancel_url=board_url(request, facility.pk),
         intro=_("An aggregate figure from the state: how many persons live in the facility "
                 "on the date. It holds until the next count; record 0 when it closes."))

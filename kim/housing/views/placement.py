@@ -8,14 +8,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import permission_required
+from kim.core.views.base import tenant_redirect, tenant_view
 from kim.housing.domain import placement as domain
 from kim.housing.forms.placement import ArrivalFilterForm, ArrivalPlanForm
 from kim.housing.placement import PlacementError, solve, suggest
@@ -27,10 +28,9 @@ SESSION_KEY = "housing_arrival"
 SHOWN_SUGGESTIONS = 15
 
 
-@permission_required("housing.waiting:read")
-def household_suggestions(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    town = request.municipality  # type: ignore[attr-defined]
-    household = get_object_or_404(Household, pk=pk)
+@tenant_view("housing.waiting:read", obj=Household)
+def household_suggestions(request: TenantRequest, household: Household) -> HttpResponse:
+    town = request.municipality
     day = day_param(request)
     can_write = has_perm(request.user, "housing.stays:write", town)
     if request.method == "POST":
@@ -45,8 +45,7 @@ def household_suggestions(request: HttpRequest, municipality: str, pk: int) -> H
                 messages.error(request, text)
         else:
             messages.success(request, _("%(count)s persons moved in.") % {"count": count})
-            return redirect("housing:household_suggestions", municipality=municipality,
-                            pk=household.pk)
+            return tenant_redirect(request, "housing:household_suggestions", pk=household.pk)
     members = domain.members_of([household], day).get(household.pk, [])
     need = domain.need_for(str(household.pk), members, day) if members else None
     ranked, excluded = [], []
@@ -65,9 +64,9 @@ def household_suggestions(request: HttpRequest, municipality: str, pk: int) -> H
         "housed": any(m.open_stay for m in members)})
 
 
-@permission_required("housing.stays:write")
-def arrival(request: HttpRequest, municipality: str) -> HttpResponse:
-    town = request.municipality  # type: ignore[attr-defined]
+@tenant_view("housing.stays:write")
+def arrival(request: TenantRequest) -> HttpResponse:
+    town = request.municipality
     today = timezone.localdate()
     data = request.GET.copy()
     data.setdefault("assigned_from", (today - datetime.timedelta(days=90)).isoformat())
@@ -91,7 +90,7 @@ def arrival(request: HttpRequest, municipality: str) -> HttpResponse:
         request.session[SESSION_KEY] = {"on": on.isoformat(), "pins": {},
                                         "households": [h.pk for h in chosen],
                                         "plan": plan.to_dict()}
-        return redirect("housing:arrival_review", municipality=municipality)
+        return tenant_redirect(request, "housing:arrival_review")
     return render(request, "housing/arrival.html", {
         "filters": filters, "form": form, "count": len(households),
         "limit": domain.ARRIVAL_LIMIT})
@@ -109,13 +108,13 @@ def _review_rows(state: dict[str, Any], households: dict[str, Household],
     return placed, unplaced
 
 
-@permission_required("housing.stays:write")
-def arrival_review(request: HttpRequest, municipality: str) -> HttpResponse:
-    town = request.municipality  # type: ignore[attr-defined]
+@tenant_view("housing.stays:write", get_status=302)
+def arrival_review(request: TenantRequest) -> HttpResponse:
+    town = request.municipality
     state = request.session.get(SESSION_KEY)
     if not state:
         messages.info(request, _("Compute a proposal first."))
-        return redirect("housing:arrival", municipality=municipality)
+        return tenant_redirect(request, "housing:arrival")
     on = datetime.date.fromisoformat(state["on"])
     chosen = list(Household.objects.filter(pk__in=state["households"]))
     needs = domain.needs(chosen, on)
@@ -131,7 +130,7 @@ def arrival_review(request: HttpRequest, municipality: str) -> HttpResponse:
             del request.session[SESSION_KEY]
             messages.success(request, _("The plan was written: %(count)s persons moved in.")
                              % {"count": count})
-            return redirect("housing:arrival", municipality=municipality)
+            return tenant_redirect(request, "housing:arrival")
     elif request.method == "POST":
         pins = {key: request.POST[f"pin-{key}"] for key in needs
                 if request.POST.get(f"pin-{key}")}
@@ -143,7 +142,7 @@ def arrival_review(request: HttpRequest, municipality: str) -> HttpResponse:
         else:
             state.update(pins=pins, plan=plan.to_dict())
             request.session[SESSION_KEY] = state
-            return redirect("housing:arrival_review", municipality=municipality)
+            return tenant_redirect(request, "housing:arrival_review")
     units = domain.unit_names(list(offers))
     placed, unplaced = _review_rows(state, {str(h.pk): h for h in chosen}, units)
     for row in placed + unplaced:

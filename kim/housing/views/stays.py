@@ -5,38 +5,36 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kim.core.views.base import permission_required
+from kim.core.http import TenantRequest
+from kim.core.views.base import add_errors, form_page, tenant_view
 from kim.housing.domain import stays as domain
 from kim.housing.domain.occupancy import free_places
 from kim.housing.forms.stays import ExceptionForm, MoveForm, MoveInForm, MoveOutForm
 from kim.housing.models import Kind, Place, Stay, TargetUse
-from kim.housing.views import add_errors, board_url, form_page, to_board
+from kim.housing.views import board_url, to_board
 from kim.people.domain.persons import search
 from kim.people.models import Person
 
 SEARCH_LIMIT = 20
 
 
-def _candidates(request: HttpRequest, text: str):
+def _candidates(request: TenantRequest, text: str):  # type: ignore[no-untyped-def]
     """Persons matching the search who have no open stay (at most SEARCH_LIMIT)."""
     housed = Stay.objects.filter(end=None).values("person_id")
-    found = search(request.municipality, text).exclude(pk__in=housed)  # type: ignore[attr-defined]
+    found = search(request.municipality, text).exclude(pk__in=housed)
     return Person.objects.filter(pk__in=list(found.values_list("pk", flat=True)[:SEARCH_LIMIT]))
 
 
-def _stay(pk: int) -> Stay:
-    return get_object_or_404(Stay.objects.select_related("person", "place__unit__facility"),
-                             pk=pk, end=None)
+def _open_stays():  # type: ignore[no-untyped-def]
+    return Stay.objects.select_related("person", "place__unit__facility").filter(end=None)
 
 
-@permission_required("housing.stays:write")
-def move_in(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    place = get_object_or_404(Place.objects.select_related("unit__facility"), pk=pk)
+@tenant_view("housing.stays:write", obj=lambda: Place.objects.select_related("unit__facility"))
+def move_in(request: TenantRequest, place: Place) -> HttpResponse:
     text = (request.GET.get("q") or request.POST.get("q") or "").strip()
     if request.method == "POST":
         # Only the chosen person: validates the id and keeps the page short on errors.
@@ -56,20 +54,19 @@ def move_in(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
             add_errors(form, exc)
         else:
             messages.success(request, _("The move-in was recorded."))
-            return to_board(municipality, place.unit.facility_id, f"unit-{place.unit_id}")
+            return to_board(request, place.unit.facility_id, f"unit-{place.unit_id}")
     return form_page(request, form, title=_("Move in: %(place)s") % {
         "place": domain.place_name(place)},
-        cancel_url=board_url(municipality, place.unit.facility_id),
+        cancel_url=board_url(request, place.unit.facility_id),
         template="housing/move_in.html",
         extra={"q": text, "searched": bool(text), "place": place,
                "use_label": TargetUse(place.unit.effective_target_use).label,
                "found": bool(text) and candidates.exists()})
 
 
-@permission_required("housing.stays:write")
-def move(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    stay = _stay(pk)
-    places = free_places(request.municipality, timezone.localdate())  # type: ignore[attr-defined]
+@tenant_view("housing.stays:write", obj=_open_stays)
+def move(request: TenantRequest, stay: Stay) -> HttpResponse:
+    places = free_places(request.municipality, timezone.localdate())
     form = MoveForm(request.POST or None, places=places)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -80,18 +77,17 @@ def move(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
             add_errors(form, exc)
         else:
             messages.success(request, _("The move was recorded."))
-            return to_board(municipality, new.place.unit.facility_id,
+            return to_board(request, new.place.unit.facility_id,
                             f"unit-{new.place.unit_id}")
     return form_page(request, form, title=_("Move %(name)s") % {"name": stay.person},
-                     cancel_url=board_url(municipality, stay.place.unit.facility_id),
+                     cancel_url=board_url(request, stay.place.unit.facility_id),
                      intro=_("Currently: %(place)s, since %(date)s.") % {
                          "place": domain.place_name(stay.place),
                          "date": f"{stay.start:%d.%m.%Y}"})
 
 
-@permission_required("housing.stays:write")
-def move_out(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    stay = _stay(pk)
+@tenant_view("housing.stays:write", obj=_open_stays)
+def move_out(request: TenantRequest, stay: Stay) -> HttpResponse:
     form = MoveOutForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -101,27 +97,26 @@ def move_out(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
             add_errors(form, exc)
         else:
             messages.success(request, _("The move-out was recorded."))
-            return to_board(municipality, stay.place.unit.facility_id,
+            return to_board(request, stay.place.unit.facility_id,
                             f"unit-{stay.place.unit_id}")
     return form_page(request, form, title=_("Move-out of %(name)s") % {"name": stay.person},
-                     cancel_url=board_url(municipality, stay.place.unit.facility_id),
+                     cancel_url=board_url(request, stay.place.unit.facility_id),
                      intro=_("From %(place)s, living there since %(date)s.") % {
                          "place": domain.place_name(stay.place),
                          "date": f"{stay.start:%d.%m.%Y}"})
 
 
-@permission_required("housing.stays:write")
-def exception(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    stay = get_object_or_404(Stay.objects.select_related("person", "place__unit__facility"),
-                             pk=pk, end=None, place__unit__facility__kind=Kind.PHASE1)
+@tenant_view("housing.stays:write",
+             obj=lambda: _open_stays().filter(place__unit__facility__kind=Kind.PHASE1))
+def exception(request: TenantRequest, stay: Stay) -> HttpResponse:
     form = ExceptionForm(request.POST or None,
                          initial={"reason": stay.phase1_exception_reason})
     if request.method == "POST" and form.is_valid():
         domain.record_exception(stay, form.cleaned_data["reason"])
         messages.success(request, _("The reason was recorded."))
-        return to_board(municipality, stay.place.unit.facility_id,
+        return to_board(request, stay.place.unit.facility_id,
                         f"unit-{stay.place.unit_id}")
     return form_page(request, form, title=_("Phase I beyond six months: %(name)s") % {
-        "name": stay.person}, cancel_url=board_url(municipality, stay.place.unit.facility_id),
+        "name": stay.person}, cancel_url=board_url(request, stay.place.unit.facility_id),
         intro=_("[Soest] 5.5.1.1: a Phase I stay is limited to six months as a rule; every "
                 "exception is justified by the administration."))

@@ -7,15 +7,22 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kim.core.exports import FORMATS, table_response
+from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import paginate, permission_required, query_without_page
+from kim.core.views.base import (
+    add_errors,
+    form_page,
+    paginate,
+    query_without_page,
+    tenant_url,
+    tenant_view,
+)
 from kim.housing.domain import waitlist
 from kim.housing.domain.occupancy import free_places
 from kim.housing.forms.placement import (
@@ -27,13 +34,12 @@ from kim.housing.forms.placement import (
 )
 from kim.housing.models import EntryStatus, Kind, Unit, WaitingListEntry
 from kim.housing.texts import reason_text
-from kim.housing.views import add_errors, form_page
 from kim.housing.waiting import CRITERION_LABELS, WAITING_TEXTS
 from kim.people.models import Household
 
 
-def _list_url(municipality: str) -> str:
-    return reverse("housing:waiting_list", kwargs={"municipality": municipality})
+def _list_url(request: TenantRequest) -> str:
+    return tenant_url(request, "housing:waiting_list")
 
 
 def _score_text(label: str, s: Any) -> str:
@@ -51,9 +57,9 @@ def _export_waiting(rows: list[dict[str, Any]], fmt: str) -> HttpResponse:
     return table_response("warteliste", fmt, headers, lines)
 
 
-@permission_required("housing.waiting:read")
-def waiting_list(request: HttpRequest, municipality: str) -> HttpResponse:
-    town = request.municipality  # type: ignore[attr-defined]
+@tenant_view("housing.waiting:read", list_view=True)
+def waiting_list(request: TenantRequest) -> HttpResponse:
+    town = request.municipality
     today = timezone.localdate()
     policy = waitlist.policy_of(town)
     rows = []
@@ -77,46 +83,45 @@ def waiting_list(request: HttpRequest, municipality: str) -> HttpResponse:
         "can_write": has_perm(request.user, "housing.waiting:write", town)})
 
 
-@permission_required("housing.waiting:write")
-def entry_add(request: HttpRequest, municipality: str) -> HttpResponse:
+@tenant_view("housing.waiting:write")
+def entry_add(request: TenantRequest) -> HttpResponse:
     initial = {"household": request.GET.get("household", "")}
     form = EntryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            waitlist.add_entry(request.municipality, data["household"],  # type: ignore[attr-defined]
+            waitlist.add_entry(request.municipality, data["household"],
                                data["applied_on"], data["note"], request.user)
         except ValidationError as exc:
             add_errors(form, exc)
         else:
             messages.success(request, _("The household was put on the waiting list."))
-            return redirect(_list_url(municipality))
+            return HttpResponseRedirect(_list_url(request))
     return form_page(request, form, title=_("Put a household on the waiting list"),
-                     cancel_url=_list_url(municipality))
+                     cancel_url=_list_url(request))
 
 
-@permission_required("housing.waiting:write")
-def policy_edit(request: HttpRequest, municipality: str) -> HttpResponse:
-    town = request.municipality  # type: ignore[attr-defined]
+@tenant_view("housing.waiting:write")
+def policy_edit(request: TenantRequest) -> HttpResponse:
+    town = request.municipality
     form = PolicyForm(request.POST or None, policy=waitlist.policy_of(town))
     if request.method == "POST" and form.is_valid():
         waitlist.save_policy(town, form.cleaned_data["policy"], request.user)
         messages.success(request, _("The priority order was saved."))
-        return redirect(_list_url(municipality))
+        return HttpResponseRedirect(_list_url(request))
     return form_page(request, form, title=_("Priority order of the waiting list"),
-                     cancel_url=_list_url(municipality), intro=_(
+                     cancel_url=_list_url(request), intro=_(
                          "Points = points per unit × the value (up to the cap). Every "
                          "position on the list shows its points per criterion."))
 
 
-def _active(pk: int) -> WaitingListEntry:
-    return get_object_or_404(WaitingListEntry.objects.select_related("household"), pk=pk,
-                             status=EntryStatus.ACTIVE)
+def _active():  # type: ignore[no-untyped-def]
+    return WaitingListEntry.objects.select_related("household").filter(
+        status=EntryStatus.ACTIVE)
 
 
-def _placement_page(request: HttpRequest, municipality: str, household: Household,
-                    back: str) -> HttpResponse:
-    town = request.municipality  # type: ignore[attr-defined]
+def _placement_page(request: TenantRequest, household: Household, back: str) -> HttpResponse:
+    town = request.municipality
     flats = free_places(town, timezone.localdate()).filter(
         unit__facility__kind=Kind.RENTED_FLAT).values("unit_id")
     units = Unit.objects.filter(pk__in=flats).select_related("facility")
@@ -130,7 +135,7 @@ def _placement_page(request: HttpRequest, municipality: str, household: Househol
             add_errors(form, exc)
         else:
             messages.success(request, _("The placement was recorded."))
-            return redirect(back)
+            return HttpResponseRedirect(back)
     return form_page(request, form, title=_("Placement of %(household)s") % {
         "household": household}, cancel_url=back, intro=_(
             "Private flat: the household's current stays end with the reason \"own flat\". "
@@ -138,23 +143,20 @@ def _placement_page(request: HttpRequest, municipality: str, household: Househol
             "entry of the household is closed as placed."))
 
 
-@permission_required("housing.waiting:write")
-def entry_place(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    entry = _active(pk)
-    return _placement_page(request, municipality, entry.household, _list_url(municipality))
+@tenant_view("housing.waiting:write", obj=_active)
+def entry_place(request: TenantRequest, entry: WaitingListEntry) -> HttpResponse:
+    return _placement_page(request, entry.household, _list_url(request))
 
 
-@permission_required("housing.waiting:write")
-def household_placement(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
+@tenant_view("housing.waiting:write", obj=lambda: Household.objects.filter(dissolved_on=None))
+def household_placement(request: TenantRequest, household: Household) -> HttpResponse:
     """A household placed into a flat without being on the waiting list."""
-    household = get_object_or_404(Household, pk=pk, dissolved_on=None)
-    return _placement_page(request, municipality, household, reverse(
-        "housing:placement_list", kwargs={"municipality": municipality}))
+    return _placement_page(request, household, tenant_url(request, "housing:placement_list"))
 
 
-@permission_required("housing.waiting:read")
-def placement_list(request: HttpRequest, municipality: str) -> HttpResponse:
-    town = request.municipality  # type: ignore[attr-defined]
+@tenant_view("housing.waiting:read", list_view=True)
+def placement_list(request: TenantRequest) -> HttpResponse:
+    town = request.municipality
     form = PlacementFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     qs = waitlist.placements(town, data.get("placed_from"), data.get("placed_to"),
@@ -175,9 +177,8 @@ def placement_list(request: HttpRequest, municipality: str) -> HttpResponse:
         "can_write": has_perm(request.user, "housing.waiting:write", town)})
 
 
-@permission_required("housing.waiting:write")
-def entry_withdraw(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    entry = _active(pk)
+@tenant_view("housing.waiting:write", obj=_active)
+def entry_withdraw(request: TenantRequest, entry: WaitingListEntry) -> HttpResponse:
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -187,6 +188,6 @@ def entry_withdraw(request: HttpRequest, municipality: str, pk: int) -> HttpResp
             add_errors(form, exc)
         else:
             messages.success(request, _("The entry was withdrawn."))
-            return redirect(_list_url(municipality))
+            return HttpResponseRedirect(_list_url(request))
     return form_page(request, form, title=_("Withdraw %(household)s from the waiting list")
-                     % {"household": entry.household}, cancel_url=_list_url(municipality))
+                     % {"household": entry.household}, cancel_url=_list_url(request))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import paginate, permission_required, query_without_page
+from kim.core.views.base import paginate, query_without_page, tenant_view
 from kim.housing.domain import fehlbeleger
 from kim.housing.domain.hints import all_flags
 from kim.housing.forms.stays import HintFilterForm
@@ -21,9 +22,9 @@ FLAG_LABELS = {
 }
 
 
-@permission_required("housing.stays:read")
-def hints(request: HttpRequest, municipality: str) -> HttpResponse:
-    town = request.municipality  # type: ignore[attr-defined]
+@tenant_view("housing.stays:read", list_view=True)
+def hints(request: TenantRequest) -> HttpResponse:
+    town = request.municipality
     form = HintFilterForm(request.GET or None, labels=FLAG_LABELS)
     kind = form.cleaned_data.get("kind", "") if form.is_valid() else ""
     today = timezone.localdate()
@@ -40,9 +41,9 @@ def hints(request: HttpRequest, municipality: str) -> HttpResponse:
         "can_write_stays": has_perm(request.user, "housing.stays:write", town)})
 
 
-@permission_required("housing.stays:read")
-def fehlbeleger_page(request: HttpRequest, municipality: str) -> HttpResponse:
-    town = request.municipality  # type: ignore[attr-defined]
+@tenant_view("housing.stays:read", list_view=True)
+def fehlbeleger_page(request: TenantRequest) -> HttpResponse:
+    town = request.municipality
     today = timezone.localdate()
     entries, residents = fehlbeleger.listing(town, today)
     points = fehlbeleger.trend(town, today)

@@ -5,15 +5,6 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kim.people.decision_labels import FIELD_LABELS
-from kim.people.domain.deadlines import POLICY_PERMIT_EXPIRY, POLICY_UMA_18
-from kim.rules.codes import UPCOMING_FIELDS
-
-KIND_LABELS: dict[str, Any] = {**{f: FIELD_LABELS.get(f, f) for f in UPCOMING_FIELDS},
-                               POLICY_PERMIT_EXPIRY: _("Residence document expires"),
-                               POLICY_UMA_18: _("Unaccompanied minor turns 18")}
-
-
 MINE = "me"
 
 
@@ -25,10 +16,10 @@ class WorklistForm(forms.Form):
     date_to = forms.DateField(label=_("To"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args: Any, responsible_users: list[tuple[int, str]] | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(self, *args: Any, kinds: dict[str, Any],
+                 responsible_users: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kinds"].choices = list(KIND_LABELS.items())  # type: ignore[attr-defined]
+        self.fields["kinds"].choices = list(kinds.items())  # type: ignore[attr-defined]
         if responsible_users is not None:  # only when case work tells who is responsible
             self.fields["responsible"] = forms.ChoiceField(
                 label=_("Responsible"), required=False,

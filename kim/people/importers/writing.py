@@ -9,7 +9,7 @@ from django.db import connection
 
 from kim.core.models import Municipality
 from kim.people.domain.bulk import insert_rows, update_rows
-from kim.people.domain.deadlines import compute
+from kim.people.domain.deadlines import PEOPLE_SOURCE, compute
 from kim.people.domain.persons import CHUNK, chunks, refresh_keys, store_name_tokens
 from kim.people.models import Deadline, Household, HouseholdMember, LegalStatus, Person
 
@@ -136,11 +136,13 @@ def _statuses(municipality: Municipality, rows: list[dict[str, Any]], persons: l
 
 def _deadlines(municipality: Municipality, persons: list[Person], created: set[int],
                histories: dict[int, list[LegalStatus]], today: datetime.date) -> None:
-    """What refresh_persons() does, from the objects in hand instead of loading them again."""
+    """What refresh_persons() does for the people module's own deadline source, from the
+    objects in hand instead of loading them again (an import changes nothing the other
+    modules' sources read)."""
     for part in chunks(sorted(p.pk for p in persons if p.pk not in created)):
-        Deadline.objects.filter(person_id__in=part).delete()
+        Deadline.objects.filter(person_id__in=part, source=PEOPLE_SOURCE).delete()
     insert_rows([Deadline(municipality=municipality, person=person, date=due.date,
-                          kind=due.kind, value=due.value, source=due.source)
+                          kind=due.kind, value=due.value, source=PEOPLE_SOURCE)
                  for person in persons
                  for due in compute(person, histories.get(person.pk, []), today)])
 

@@ -16,16 +16,14 @@ from kim.people.models.person import Person
 
 
 class Deadline(TenantModel):
-    class Source(models.TextChoices):
-        RULES = "rules", _("legal rules")
-        POLICY = "policy", _("municipal policy")
+    """One date of the worklist; ``source`` is the key of the module's DeadlineSource."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="deadlines",
                                verbose_name=_("person"))
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=40)
     value = models.CharField(_("new value"), max_length=60, blank=True)
-    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    source = models.CharField(_("source"), max_length=40)
 
     class Meta:
         verbose_name = _("deadline")

@@ -2,41 +2,39 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
-from kim.core.permissions.check import has_perm
-from kim.core.views.base import paginate, permission_required, query_without_page
+from kim.core.http import TenantRequest
+from kim.core.permissions.check import visible
+from kim.core.views.base import paginate, query_without_page, tenant_view
 from kim.people.domain import persons as domain
-from kim.people.domain.children import minors
 from kim.people.forms.persons import PersonSearchForm
 from kim.people.models import Person
 
 PERMISSION = "people.children:read"
 
 
-@permission_required(PERMISSION)
-def children_list(request: HttpRequest, municipality: str) -> HttpResponse:
+@tenant_view(PERMISSION, list_view=True)
+def children_list(request: TenantRequest) -> HttpResponse:
     form = PersonSearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()
-    qs = minors(domain.search(request.municipality,  # type: ignore[attr-defined]
-                              filters.get("q") or "", filters.get("birth_year")), today)
+    # The permission's object rule admits minors who still live here (the same rule
+    # decides the detail page).
+    qs = visible(request.user, PERMISSION, request.municipality, domain.search(
+        request.municipality, filters.get("q") or "", filters.get("birth_year")))
     page = paginate(request, qs.prefetch_related("languages"))
     rows = [{"person": p, "age": p.age_on(today)} for p in page.object_list]
     return render(request, "people/children_list.html", {
         "form": form, "page": page, "rows": rows, "query": query_without_page(request)})
 
 
-@permission_required(PERMISSION)
-def child_detail(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
-    # The permission's predicate admits minors only; an adult is "not found" here, so the
-    # page does not even confirm that the person exists.
-    if not has_perm(request.user, PERMISSION, request.municipality,  # type: ignore[attr-defined]
-                    person):
-        raise Http404("Not a child")
+@tenant_view(PERMISSION, obj=Person)
+def child_detail(request: TenantRequest, person: Person) -> HttpResponse:
+    # The permission's object rule admits minors only; an adult is "not found" here, so
+    # the page does not even confirm that the person exists.
     return render(request, "people/child_detail.html", {
         "person": person, "age": person.age_on(timezone.localdate()),
         "names": list(person.names.all()), "languages": list(person.languages.all())})

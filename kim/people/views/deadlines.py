@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kim.core.exports import FORMATS, table_response
+from kim.core.http import TenantRequest
+from kim.core.modules.registry import modules
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import paginate, permission_required, query_without_page
+from kim.core.views.base import paginate, query_without_page, tenant_view
 from kim.people.decision_labels import value_label
-from kim.people.domain import responsibility
-from kim.people.domain.deadlines import worklist
-from kim.people.forms.deadlines import KIND_LABELS, WorklistForm
+from kim.people.domain.deadlines import kind_labels, worklist
+from kim.people.forms.deadlines import WorklistForm
 from kim.people.status_labels import STATUS_LABELS
 
 
@@ -27,13 +28,14 @@ def _value(kind: str, value: str) -> str:
     return str(value_label(kind, value))
 
 
-@permission_required("people.status:read")
-def deadline_list(request: HttpRequest, municipality: str) -> HttpResponse:
-    town = request.municipality  # type: ignore[attr-defined]
-    source = responsibility.registered()
+@tenant_view("people.status:read", list_view=True)
+def deadline_list(request: TenantRequest) -> HttpResponse:
+    town = request.municipality
+    source = modules.responsibility()
     if source and not has_perm(request.user, source.permission, town):
         source = None
-    form = WorklistForm(request.GET or None,
+    labels = kind_labels()
+    form = WorklistForm(request.GET or None, kinds=labels,
                         responsible_users=source.responsible_users(town) if source else None)
     valid = form.is_valid()
     data = form.cleaned_data if valid else {}
@@ -48,11 +50,11 @@ def deadline_list(request: HttpRequest, municipality: str) -> HttpResponse:
         if fmt not in FORMATS:
             raise Http404
         rows = ([d.date, str(d.person), d.person.birth_date_display,
-                 str(KIND_LABELS.get(d.kind, d.kind)), _value(d.kind, d.value)] for d in qs)
+                 str(labels.get(d.kind, d.kind)), _value(d.kind, d.value)] for d in qs)
         return table_response("fristen", fmt, [_("Date"), _("Person"), _("Date of birth"),
                                                _("Type"), _("New value")], rows)
     page = paginate(request, qs)
-    items = [{"deadline": d, "kind": KIND_LABELS.get(d.kind, d.kind),
+    items = [{"deadline": d, "kind": labels.get(d.kind, d.kind),
               "value": _value(d.kind, d.value)} for d in page.object_list]
     return render(request, "people/deadlines.html", {
         "form": form, "page": page, "items": items, "date_from": date_from,

@@ -1,23 +1,22 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import permission_required
+from kim.core.views.base import tenant_redirect, tenant_view
 from kim.people.domain.households import HouseholdError, merge, split
 from kim.people.forms.households import MergeForm, SplitForm
 from kim.people.models import Household
 
 
-@permission_required("people.persons:read")
-def household_detail(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    household = get_object_or_404(Household, pk=pk)
+@tenant_view("people.persons:read", obj=Household)
+def household_detail(request: TenantRequest, household: Household) -> HttpResponse:
     members = list(household.members.select_related("person").order_by("-valid_to", "pk"))
-    can_write = has_perm(request.user, "people.persons:write",
-                         request.municipality)  # type: ignore[attr-defined]
+    can_write = has_perm(request.user, "people.persons:write", request.municipality)
     return render(request, "people/household.html", {
         "household": household,
         "current": [m for m in members if m.valid_to is None],
@@ -28,10 +27,8 @@ def household_detail(request: HttpRequest, municipality: str, pk: int) -> HttpRe
     })
 
 
-@permission_required("people.persons:write")
-def household_change(request: HttpRequest, municipality: str, pk: int,
-                     action: str) -> HttpResponse:
-    household = get_object_or_404(Household, pk=pk)
+@tenant_view("people.persons:write", obj=Household)
+def household_change(request: TenantRequest, household: Household, action: str) -> HttpResponse:
     form_class = SplitForm if action == "split" else MergeForm
     form = form_class(request.POST or None, household=household)
     if request.method == "POST" and form.is_valid():
@@ -45,6 +42,6 @@ def household_change(request: HttpRequest, municipality: str, pk: int,
             form.add_error("on", str(exc))
         else:
             messages.success(request, _("The household was changed."))
-            return redirect("people:household_detail", municipality=municipality, pk=pk)
+            return tenant_redirect(request, "people:household_detail", pk=household.pk)
     return render(request, "people/household_change.html",
                   {"household": household, "form": form, "action": action})

@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kim.core.views.base import permission_required
+from kim.core.http import TenantRequest
+from kim.core.permissions.check import visible
+from kim.core.views.base import tenant_redirect, tenant_view
 from kim.people.domain.duplicates import person_like, probable_duplicates_of
 from kim.people.domain.merge import MergeError, merge_persons
 from kim.people.models import Person
 
 
-@permission_required("people.persons:write")
-def person_duplicates(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
-    matches = probable_duplicates_of(request.municipality,  # type: ignore[attr-defined]
-                                     person_like(person), exclude_id=person.pk)
+@tenant_view("people.persons:write", obj=Person)
+def person_duplicates(request: TenantRequest, person: Person) -> HttpResponse:
+    matches = probable_duplicates_of(request.municipality, person_like(person),
+                                     exclude_id=person.pk)
     return render(request, "people/duplicates.html", {"person": person, "matches": matches})
 
 
-@permission_required("people.persons:write")
-def person_merge(request: HttpRequest, municipality: str, pk: int, other: int) -> HttpResponse:
-    keep = get_object_or_404(Person, pk=pk)
-    remove = get_object_or_404(Person, pk=other)
+def _another_person(municipality: Any) -> list[dict[str, Any]]:
+    return [{"other": pk} for pk in Person.objects.filter(municipality=municipality)
+            .values_list("pk", flat=True)[1:2]]
+
+
+@tenant_view("people.persons:write", obj=Person, samples=_another_person)
+def person_merge(request: TenantRequest, keep: Person, other: int) -> HttpResponse:
+    remove = visible(request.user, "people.persons:write", request.municipality,
+                     Person.objects.all()).filter(pk=other).first()
+    if remove is None:
+        raise Http404("No such person")
     if keep.pk == remove.pk:
-        return redirect("people:person_detail", municipality=municipality, pk=keep.pk)
+        return tenant_redirect(request, "people:person_detail", pk=keep.pk)
     if request.method == "POST":
         try:
             merge_persons(keep, remove, timezone.localdate())
@@ -37,7 +47,7 @@ def person_merge(request: HttpRequest, municipality: str, pk: int, other: int) -
         else:
             messages.success(request, _("The two records were merged into %(name)s.")
                              % {"name": keep})
-            return redirect("people:person_detail", municipality=municipality, pk=keep.pk)
+            return tenant_redirect(request, "people:person_detail", pk=keep.pk)
     return render(request, "people/merge.html", {
         "keep": keep, "remove": remove,
         "statuses": {"keep": list(keep.statuses.all()), "remove": list(remove.statuses.all())},

@@ -6,15 +6,16 @@ import datetime
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kim.core.audit.writer import record_read
 from kim.core.exports import FORMATS, table_response
+from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import paginate, permission_required, query_without_page
+from kim.core.views.base import paginate, query_without_page, tenant_redirect, tenant_view
 from kim.people import decision_labels
 from kim.people.domain import export
 from kim.people.domain import persons as domain
@@ -29,12 +30,11 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-@permission_required("people.persons:read")
-def person_list(request: HttpRequest, municipality: str) -> HttpResponse:
+@tenant_view("people.persons:read", list_view=True)
+def person_list(request: TenantRequest) -> HttpResponse:
     form = PersonSearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    qs = domain.search(request.municipality,  # type: ignore[attr-defined]
-                       filters.get("q") or "", filters.get("birth_year"))
+    qs = domain.search(request.municipality, filters.get("q") or "", filters.get("birth_year"))
     fmt = request.GET.get("format")
     if fmt:
         if fmt not in FORMATS:
@@ -48,10 +48,9 @@ def person_list(request: HttpRequest, municipality: str) -> HttpResponse:
         "form": form, "page": page, "rows": rows, "query": query_without_page(request)})
 
 
-@permission_required("people.persons:read")
-def person_detail(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
-    m = request.municipality  # type: ignore[attr-defined]
+@tenant_view("people.persons:read", obj=Person)
+def person_detail(request: TenantRequest, person: Person) -> HttpResponse:
+    m = request.municipality
     statuses = list(person.statuses.all())
     today = _today()
     context = {
@@ -79,12 +78,12 @@ def person_detail(request: HttpRequest, municipality: str, pk: int) -> HttpRespo
     return render(request, "people/person_detail.html", context)
 
 
-def _edit(request: HttpRequest, municipality: str, person: Person) -> HttpResponse:
+def _edit(request: TenantRequest, person: Person) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person)
     duplicates: list[Match] = []
     if request.method == "POST" and form.is_valid():
         person = form.save(commit=False)
-        person.municipality = request.municipality  # type: ignore[attr-defined]
+        person.municipality = request.municipality
         if person.pk is None and not request.POST.get("confirm_new"):
             duplicates = probable_duplicates_of(person.municipality, person_like(person))
         if duplicates:
@@ -97,24 +96,23 @@ def _edit(request: HttpRequest, municipality: str, person: Person) -> HttpRespon
             form.add_error("external_id", _("Another person already has this external ID."))
         else:
             messages.success(request, _("%(name)s was saved.") % {"name": person})
-            return redirect("people:person_detail", municipality=municipality, pk=person.pk)
+            return tenant_redirect(request, "people:person_detail", pk=person.pk)
     return render(request, "people/person_form.html",
                   {"form": form, "person": person, "duplicates": duplicates})
 
 
-@permission_required("people.persons:write")
-def person_create(request: HttpRequest, municipality: str) -> HttpResponse:
-    return _edit(request, municipality, Person(municipality=request.municipality))  # type: ignore[attr-defined]
+@tenant_view("people.persons:write")
+def person_create(request: TenantRequest) -> HttpResponse:
+    return _edit(request, Person(municipality=request.municipality))
 
 
-@permission_required("people.persons:write")
-def person_edit(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    return _edit(request, municipality, get_object_or_404(Person, pk=pk))
+@tenant_view("people.persons:write", obj=Person)
+def person_edit(request: TenantRequest, person: Person) -> HttpResponse:
+    return _edit(request, person)
 
 
-@permission_required("people.status:write")
-def status_add(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
+@tenant_view("people.status:write", obj=Person)
+def status_add(request: TenantRequest, person: Person) -> HttpResponse:
     form = StatusForm(request.POST or None,
                       instance=LegalStatus(person=person, municipality=person.municipality))
     if request.method == "POST" and form.is_valid():
@@ -125,13 +123,12 @@ def status_add(request: HttpRequest, municipality: str, pk: int) -> HttpResponse
                 form.save()
                 refresh_person(person, _today())
             messages.success(request, _("The status was recorded."))
-            return redirect("people:person_detail", municipality=municipality, pk=person.pk)
+            return tenant_redirect(request, "people:person_detail", pk=person.pk)
     return render(request, "people/status_form.html", {"form": form, "person": person})
 
 
-@permission_required("people.restricted:write")
-def vulnerability_add(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
+@tenant_view("people.restricted:write", obj=Person)
+def vulnerability_add(request: TenantRequest, person: Person) -> HttpResponse:
     form = VulnerabilityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if person.vulnerabilities.filter(kind=form.cleaned_data["kind"]).exists():
@@ -141,5 +138,5 @@ def vulnerability_add(request: HttpRequest, municipality: str, pk: int) -> HttpR
             item.person, item.municipality = person, person.municipality
             item.save()
             messages.success(request, _("The vulnerability was recorded."))
-            return redirect("people:person_detail", municipality=municipality, pk=person.pk)
+            return tenant_redirect(request, "people:person_detail", pk=person.pk)
     return render(request, "people/vulnerability_form.html", {"form": form, "person": person})

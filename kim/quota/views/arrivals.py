@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from kim.core.views.base import permission_required
+from kim.core.http import TenantRequest
+from kim.core.views.base import tenant_view
 from kim.quota.domain.arrivals import arrivals as register_rows
 from kim.quota.domain.arrivals import pivot
 from kim.quota.domain.countries import country_name
 from kim.quota.forms import ArrivalsFilterForm
 
 
-@permission_required("quota.arrivals:read")
-def arrivals(request: HttpRequest, municipality: str) -> HttpResponse:
+@tenant_view("quota.arrivals:read", list_view=True)
+def arrivals(request: TenantRequest) -> HttpResponse:
     today = timezone.localdate()
     form = ArrivalsFilterForm(request.GET or None)
     first = last = None
@@ -22,7 +23,7 @@ def arrivals(request: HttpRequest, municipality: str) -> HttpResponse:
         first, last = form.cleaned_data["first_year"], form.cleaned_data["last_year"]
     if first is None and last is None:
         first = today.year - 4  # the last five years unless asked otherwise
-    rows = register_rows(request.municipality, today, first, last)  # type: ignore[attr-defined]
+    rows = register_rows(request.municipality, today, first, last)
     years, table, totals = pivot(rows)
     return render(request, "quota/arrivals.html", {
         "form": form, "years": years, "totals": totals,

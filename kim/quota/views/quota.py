@@ -8,15 +8,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
+from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import permission_required
+from kim.core.views.base import tenant_redirect, tenant_url, tenant_view
 from kim.housing.domain.occupancy import free_places
 from kim.housing.models import SHARED_KINDS
 from kim.quota.domain import statistics as domain
@@ -58,9 +58,9 @@ def _month_param(request: HttpRequest) -> datetime | None:
         return None
 
 
-@permission_required("quota.statistics:read")
-def quota(request: HttpRequest, municipality: str) -> HttpResponse:
-    tenant = request.municipality  # type: ignore[attr-defined]
+@tenant_view("quota.statistics:read", list_view=True)
+def quota(request: TenantRequest) -> HttpResponse:
+    tenant = request.municipality
     asked = _month_param(request)
     stats = domain.statistics_for(month=asked.date()) if asked else domain.statistics_for()
     rows = domain.table_rows(stats) if stats else []
@@ -85,8 +85,8 @@ def quota(request: HttpRequest, municipality: str) -> HttpResponse:
     })
 
 
-@permission_required("quota.statistics:write")
-def import_statistics(request: HttpRequest, municipality: str) -> HttpResponse:
+@tenant_view("quota.statistics:write")
+def import_statistics(request: TenantRequest) -> HttpResponse:
     form = StatisticsImportForm(request.POST or None, request.FILES or None)
     errors: list[CellError] = []
     if request.method == "POST" and form.is_valid():
@@ -94,7 +94,7 @@ def import_statistics(request: HttpRequest, municipality: str) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             result = domain.import_statistics(
-                request.municipality, upload.read(), month,  # type: ignore[attr-defined]
+                request.municipality, upload.read(), month,
                 filename=upload.name, user=request.user)
         except InputError as exc:
             errors = exc.errors
@@ -110,18 +110,18 @@ def import_statistics(request: HttpRequest, municipality: str) -> HttpResponse:
             if result.own_row is None:
                 messages.warning(request, _("The file has no row with this municipality's "
                                             "AGS; its quota cannot be shown."))
-            url = reverse("quota:quota", kwargs={"municipality": municipality})
-            return redirect(f"{url}?month={month.strftime('%Y-%m')}")
+            url = tenant_url(request, "quota:quota")
+            return HttpResponseRedirect(f"{url}?month={month.strftime('%Y-%m')}")
     return render(request, "quota/import.html", {
         "form": form, "errors": [(e.row, e.column, e.text(_)) for e in errors]})
 
 
-@permission_required("quota.statistics:write")
-def edit_settings(request: HttpRequest, municipality: str) -> HttpResponse:
-    instance = domain.settings_for(request.municipality)  # type: ignore[attr-defined]
+@tenant_view("quota.statistics:write")
+def edit_settings(request: TenantRequest) -> HttpResponse:
+    instance = domain.settings_for(request.municipality)
     form = QuotaSettingsForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The forecast assumptions were saved."))
-        return redirect("quota:quota", municipality=municipality)
+        return tenant_redirect(request, "quota:quota")
     return render(request, "quota/settings.html", {"form": form})

@@ -3,8 +3,8 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from kim.core.demo import load_demo
 from kim.core.management.commands.load_demo import print_logins
-from kim.demo import load_all
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, addrport: str, no_server: bool = False, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
-        logins = load_all()
+        logins = load_demo()
         self.stdout.write(self.style.SUCCESS(f"kim demo: http://{addrport}/"))
         print_logins(self.stdout, logins)
         if not no_server:

@@ -3,8 +3,9 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kim.core import demo as accounts
+from kim.core.demo import load_demo
 from kim.core.models import Municipality
-from kim.demo import accounts, load_all
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
             if others.exists():
                 raise CommandError("--reset refused: the database holds non-demo municipalities.")
             call_command("flush", interactive=False, verbosity=0)
-        logins = load_all()
+        logins = load_demo()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         print_logins(self.stdout, logins)
 

@@ -1,0 +1,66 @@
+"""What the core module adds to kim: accounts and roles, the audit log, reports and the
+start page (see kim.core.modules for the contract every app follows)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from kim.core import demo
+from kim.core.cards import admin_overview
+from kim.core.modules import AuditRules, Card, DemoLoader, KimModule, NavItem, Perm
+from kim.core.reports.builtin import USERS_BY_ROLE
+from kim.core.startpage import my_access
+
+module = KimModule(
+    label="core",
+    permissions=[
+        Perm("core.users:read", _("See the users of the municipality"), ("admin",)),
+        Perm("core.users:write", _("Create users and assign roles"), ("admin",)),
+        Perm("core.roles:read", _("See roles and their permissions"), ("admin",)),
+        Perm("core.roles:write", _("Create and change custom roles"), ("admin",)),
+        Perm("core.audit:read", _("Read the audit log of the municipality"), ("admin",)),
+        # The aggregate-only audience of product.md §3: the roles with an ``A`` in the
+        # matrix (steering everywhere; coordinator for accommodation and education;
+        # caseworker, benefits, housing and school office for monitoring). Reports shown
+        # to them are always disclosure-controlled.
+        Perm("reports.aggregates:read",
+             _("See reports as privacy-safe aggregates (small numbers hidden)"),
+             ("steering", "coordinator", "caseworker", "benefits", "housing",
+              "school_office")),
+    ],
+    navigation=[
+        NavItem("start", _("Start"), "core:start", None, order=0),
+        NavItem("reports", _("Reports"), "core:report_list", "reports.aggregates:read", 500,
+                "core:report_"),
+        NavItem("users", _("Users"), "core:user_list", "core.users:read", 900, "core:user_"),
+        NavItem("roles", _("Roles"), "core:role_list", "core.roles:read", 910, "core:role_"),
+        NavItem("audit", _("Audit log"), "core:audit_list", "core.audit:read", 920,
+                "core:audit"),
+    ],
+    cards=[
+        Card("admin_overview", "core/cards/admin_overview.html", "core.users:read",
+             admin_overview, order=10),
+        Card("my_access", "core/cards/my_access.html", None, my_access, order=1000),
+    ],
+    reports=[USERS_BY_ROLE],
+    demo_loaders=[DemoLoader("accounts", 0, demo.load)],
+    audit=AuditRules(exempt={
+        "core.auditentry": "Is the audit log itself; append-only.",
+        "sessions.session": "Ephemeral login sessions; logins and logouts are audited as "
+                            "events.",
+        "contenttypes.contenttype": "Django's internal model registry, written by migrations "
+                                    "only.",
+        "auth.permission": "Django's model permissions are unused; kim's registry replaces "
+                           "them.",
+        "auth.group": "Django groups are not used; kim's roles replace them and are audited.",
+        "axes.accessattempt": "Failed-login counter of django-axes; failures are audited as "
+                              "events.",
+        "axes.accesslog": "django-axes' own access log (disabled in settings); logins are "
+                          "audited.",
+        "axes.accessfailurelog": "django-axes' own failure log (disabled); failures are "
+                                 "audited.",
+        "axes.accessattemptexpiration": "Expiry bookkeeping of django-axes' failure counter.",
+    }),
+    urls="kim.core.urls",
+    url_prefix="",
+)

@@ -1,0 +1,168 @@
+"""The report registry: what a report is and where apps register theirs.
+
+A report is a definition (name, title, columns, permissions, the parameters it takes) plus
+a domain function ``compute(municipality, params) -> ReportData``. Renderers and disclosure
+control live elsewhere (kim.core.reports.service, kim.core.reports.renderers); see
+kim/core/reports/README.md. Modules declare their reports in ``KimModule.reports``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from django.utils.functional import Promise
+
+from kim.core.permissions.registry import registry as permission_registry
+
+Kind = Literal["text", "count", "number", "percent"]
+KINDS = ("text", "count", "number", "percent")
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+DEFAULT_AGGREGATE_PERMISSION = "reports.aggregates:read"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column. ``text`` columns are dimensions; ``count`` columns count persons (they
+    are what disclosure control protects); ``number`` is any other figure (capacity,
+    money) and ``percent`` a share in percent (hidden when its row has a hidden count).
+
+    ``sum_of`` declares a count column as the row sum of other count columns, so that
+    disclosure control knows the equation it publishes.
+    """
+
+    key: str
+    label: Promise | str
+    kind: Kind = "count"
+    sum_of: tuple[str, ...] = ()
+
+    @property
+    def is_dimension(self) -> bool:
+        return self.kind == "text"
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """What ``compute`` returns: rows keyed by column key, and column totals.
+
+    ``totals`` holds a value for each count/number/percent column that has a published
+    total; a count column's total must be the sum of that column. Dimension columns are
+    not part of ``totals``.
+    """
+
+    rows: list[dict[str, Any]]
+    totals: dict[str, Any] = field(default_factory=dict)
+
+
+Param = Literal["as_of", "period", "area"]
+PARAMS = ("as_of", "period", "area")
+
+
+@dataclass(frozen=True)
+class ReportParams:
+    """What a report is asked for. ``as_of`` is always set (the reference date; for a
+    period report its last day); ``period_start`` only for reports declaring "period"
+    (then the period is ``period_start`` … ``as_of``); ``area`` (an Area of the
+    municipality) only for reports declaring "area", None meaning the whole municipality."""
+
+    as_of: date
+    period_start: date | None = None
+    area: Any = None
+
+
+Compute = Callable[[Any, ReportParams], ReportData]
+
+
+@dataclass(frozen=True)
+class Report:
+    name: str
+    title: Promise | str
+    columns: tuple[Column, ...]
+    compute: Compute
+    permission: str  # person-level detail
+    aggregate_permission: str | None = DEFAULT_AGGREGATE_PERMISSION  # None: no such audience
+    description: Promise | str = ""
+    params: tuple[Param, ...] = ("as_of",)
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+    def keys_of(self, *kinds: Kind) -> list[str]:
+        return [c.key for c in self.columns if c.kind in kinds]
+
+    @property
+    def row_sums(self) -> dict[str, tuple[str, ...]]:
+        return {c.key: c.sum_of for c in self.columns if c.sum_of}
+
+    def validate(self) -> None:
+        if not NAME_RE.match(self.name):
+            raise ValueError(f"Report name {self.name!r} must be lower_snake_case")
+        keys = self.keys
+        if not keys or len(set(keys)) != len(keys):
+            raise ValueError(f"Report {self.name!r}: column keys must be present and unique")
+        counts = set(self.keys_of("count"))
+        for col in self.columns:
+            if col.kind not in KINDS:
+                raise ValueError(f"Report {self.name!r}: column {col.key!r} has kind {col.kind!r}")
+            if col.sum_of and (col.kind != "count" or not set(col.sum_of) <= counts - {col.key}):
+                raise ValueError(f"Report {self.name!r}: {col.key!r} must sum count columns")
+        if "as_of" not in self.params or not set(self.params) <= set(PARAMS):
+            raise ValueError(f"Report {self.name!r}: parameters {self.params} must include "
+                             f"'as_of' and be among {PARAMS}")
+        permission_registry.get(self.permission)
+        if self.aggregate_permission is not None:
+            permission_registry.get(self.aggregate_permission)
+
+    def check(self, data: ReportData) -> ReportData:
+        """Fail loudly if ``compute`` broke the stable shape the JSON output promises."""
+        keys = set(self.keys)
+        for i, row in enumerate(data.rows):
+            if set(row) != keys:
+                raise ValueError(f"Report {self.name!r}: row {i} has keys {sorted(row)}, "
+                                 f"expected {sorted(keys)}")
+        extra = set(data.totals) - set(self.keys_of("count", "number", "percent"))
+        if extra:
+            raise ValueError(f"Report {self.name!r}: totals for unknown columns {sorted(extra)}")
+        return data
+
+
+class ReportRegistry:
+    def __init__(self) -> None:
+        self._reports: dict[str, Report] = {}
+
+    def register(self, report: Report) -> Report:
+        report.validate()
+        if report.name in self._reports:
+            raise ValueError(f"Report {report.name!r} is registered twice")
+        self._reports[report.name] = report
+        return report
+
+    def unregister(self, name: str) -> None:
+        """For tests that register a report of their own."""
+        del self._reports[name]
+
+    def get(self, name: str) -> Report:
+        return self._reports[name]  # KeyError for unknown names
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._reports)
+
+    def __iter__(self) -> Iterator[Report]:
+        return iter(sorted(self._reports.values(), key=lambda r: r.name))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._reports
+
+
+reports = ReportRegistry()

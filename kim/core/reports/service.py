@@ -1,0 +1,85 @@
+"""Producing a report for an audience – the ONE place disclosure control is applied.
+
+Views, the ``kim report`` command and (later) the API all call ``produce``; renderers only
+ever see its ``ReportResult``, so no output path can skip disclosure control.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.utils import timezone
+
+from kim.core.permissions.check import has_perm
+from kim.core.reports.disclosure import Cell, protect
+from kim.core.reports.registry import Report, ReportParams
+
+
+class Audience(enum.Enum):
+    DETAIL = "detail"  # may see person-level data: exact figures
+    AGGREGATE = "aggregate"  # aggregates only: disclosure-controlled figures
+
+
+def audience_for(user: Any, report: Report, municipality: Any) -> Audience | None:
+    """Which version of ``report`` the user may see; None: neither."""
+    if has_perm(user, report.permission, municipality):
+        return Audience.DETAIL
+    if report.aggregate_permission and has_perm(user, report.aggregate_permission,
+                                                municipality):
+        return Audience.AGGREGATE
+    return None
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """Everything a renderer needs; rows/totals already disclosure-controlled if required."""
+
+    report: Report
+    municipality_slug: str
+    municipality_name: str
+    params: ReportParams
+    rows: list[dict[str, Any]]
+    totals: dict[str, Any]
+    aggregate: bool
+    suppressed: bool = False
+    suppressed_cells: list[tuple[Cell, str]] = field(default_factory=list)
+    generated_at: datetime = field(default_factory=timezone.now)
+
+    @property
+    def columns(self) -> tuple[Any, ...]:
+        return self.report.columns
+
+    @property
+    def as_of(self) -> date:
+        return self.params.as_of
+
+    def filename(self, extension: str) -> str:
+        period = (f"{self.params.period_start.isoformat()}_" if self.params.period_start
+                  else "")
+        return (f"{self.report.name}_{self.municipality_slug}_{period}"
+                f"{self.as_of.isoformat()}.{extension}")
+
+
+def produce(report: Report, municipality: Any, params: ReportParams | date, *,
+            audience: Audience) -> ReportResult:
+    """Compute ``report`` for ``municipality`` with ``params`` (or just a reference date)
+    as ``audience`` may see it.
+
+    Must run inside the municipality's scope (request middleware or the command).
+    """
+    if isinstance(params, date):
+        params = ReportParams(as_of=params)
+    data = report.check(report.compute(municipality, params))
+    rows = [{key: row[key] for key in report.keys} for row in data.rows]  # column order
+    totals = {key: data.totals[key] for key in report.keys if key in data.totals}
+    base = {"report": report, "municipality_slug": municipality.slug,
+            "municipality_name": municipality.name, "params": params}
+    if audience is Audience.DETAIL:
+        return ReportResult(**base, rows=rows, totals=totals, aggregate=False)
+    protected = protect(rows, totals, report.keys_of("count"), report.row_sums,
+                        report.keys_of("percent"))
+    return ReportResult(**base, rows=protected.rows, totals=protected.totals, aggregate=True,
+                        suppressed=protected.suppressed, suppressed_cells=protected.cells)

@@ -1,0 +1,116 @@
+"""What the people module adds to kim: persons, households, legal status, the deadline
+worklist and the benefit report (product.md §2.1, §2.2 "Fristen", §7)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kim.core.modules import AuditRules, DeadlineSource, DemoLoader, KimModule, NavItem, Perm
+from kim.core.modules.contract import TimelineSource
+from kim.people.domain.deadlines import PEOPLE_SOURCE
+from kim.people.reports import BENEFIT_RECIPIENTS
+
+
+def _is_child(user: Any, obj: Any, municipality: Any) -> bool:
+    from kim.people.domain.children import is_minor  # models are not ready at import time
+
+    return is_minor(obj, timezone.localdate())
+
+
+def _children(user: Any, municipality: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+    from kim.people.domain.children import minors
+
+    return minors(queryset, timezone.localdate())
+
+
+def _deadlines(municipality: Any, person_ids: Any, today: Any) -> Any:
+    from kim.people.domain.deadlines import due_from_rules_and_documents
+
+    return due_from_rules_and_documents(municipality, person_ids, today)
+
+
+def _status_events(person: Any, municipality: Any) -> Any:
+    from kim.people.domain.timeline import status_events
+
+    return status_events(person)
+
+
+def _household_events(person: Any, municipality: Any) -> Any:
+    from kim.people.domain.timeline import household_events
+
+    return household_events(person)
+
+
+def _demo(municipalities: Mapping[str, Any]) -> None:
+    from kim.demo import people
+
+    people.load(municipalities["soest-demo"])
+
+
+def _deadline_kinds() -> dict[str, Any]:
+    from kim.people.decision_labels import FIELD_LABELS
+    from kim.rules.codes import UPCOMING_FIELDS
+
+    return {**{f: FIELD_LABELS.get(f, f) for f in UPCOMING_FIELDS},
+            "permit_expiry": _("Residence document expires"),
+            "uma_turns_18": _("Unaccompanied minor turns 18")}
+
+
+module = KimModule(
+    label="people",
+    permissions=[
+        Perm("people.persons:read", _("See person master data"),
+             ("caseworker", "benefits", "housing")),
+        Perm("people.children:read", _("See the master data of children and youths"),
+             ("school_office",), predicate=_is_child, scope=_children),
+        Perm("people.persons:write", _("Record and change person master data"),
+             ("caseworker", "benefits")),
+        Perm("people.status:read", _("See legal status and the derived decisions"),
+             ("caseworker", "benefits", "housing")),
+        Perm("people.status:write", _("Record legal status"), ("caseworker", "benefits")),
+        Perm("people.restricted:read",
+             _("See vulnerabilities, case notes and documents (every read is logged)"),
+             ("caseworker",)),
+        Perm("people.restricted:write", _("Record vulnerabilities, case notes and documents"),
+             ("caseworker",)),
+        Perm("people.import:write", _("Import persons from a file"),
+             ("caseworker", "benefits")),
+    ],
+    navigation=[
+        NavItem("persons", _("Persons"), "people:person_list", "people.persons:read", 10,
+                "people:person_"),
+        NavItem("children", _("Children and youths"), "people:children_list",
+                "people.children:read", 12, "people:child"),
+        NavItem("deadlines", _("Deadlines"), "people:deadline_list", "people.status:read", 20,
+                "people:deadline_"),
+    ],
+    reports=[BENEFIT_RECIPIENTS],
+    deadline_sources=[DeadlineSource(PEOPLE_SOURCE, _deadline_kinds(), _deadlines)],
+    timeline_sources=[
+        TimelineSource("people.status", "people.status:read", _status_events),
+        TimelineSource("people.households", "people.persons:read", _household_events),
+    ],
+    demo_loaders=[DemoLoader("people", 20, _demo)],
+    audit=AuditRules(
+        exempt={
+            "people.deadline": "Derived from audited person data and recomputed; not edited "
+                               "by anyone.",
+            "people.personnametoken": "Search index derived from audited person names; "
+                                      "rebuilt.",
+        },
+        restricted={"people.vulnerability": "people.restricted:read"},
+    ),
+    urls="kim.people.urls",
+    url_prefix="persons/",
+    public_modules=[
+        "kim.people.models", "kim.people.domain.persons", "kim.people.domain.facts",
+        "kim.people.domain.deadlines", "kim.people.domain.children",
+        "kim.people.domain.households", "kim.people.domain.benefits",
+        "kim.people.decision_labels", "kim.people.status_labels",
+    ],
+)
