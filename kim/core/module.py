@@ -19,6 +19,11 @@ module = KimModule(
         Perm("core.roles:read", _("See roles and their permissions"), ("admin",)),
         Perm("core.roles:write", _("Create and change custom roles"), ("admin",)),
         Perm("core.audit:read", _("Read the audit log of the municipality"), ("admin",)),
+        Perm("core.masterdata:read",
+             _("See areas, organisations and fields of action of the municipality"),
+             ("admin", "coordinator")),
+        Perm("core.masterdata:write",
+             _("Record areas, organisations and fields of action"), ("admin", "coordinator")),
         # The aggregate-only audience of product.md §3: the roles with an ``A`` in the
         # matrix (steering everywhere; coordinator for accommodation and education;
         # caseworker, benefits, housing and school office for monitoring). Reports shown
@@ -36,6 +41,8 @@ module = KimModule(
         NavItem("roles", _("Roles"), "core:role_list", "core.roles:read", 910, "core:role_"),
         NavItem("audit", _("Audit log"), "core:audit_list", "core.audit:read", 920,
                 "core:audit"),
+        NavItem("masterdata", _("Master data"), "core:areas", "core.masterdata:read", 930,
+                ("core:areas", "core:organisations", "core:fields", "core:setting")),
     ],
     cards=[
         Card("admin_overview", "core/cards/admin_overview.html", "core.users:read",

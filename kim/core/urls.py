@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.core.views import audit, home, reports, roles, users
+from kim.core.views import audit, home, masterdata, reports, roles, settings, users
 
 app_name = "core"
 
@@ -16,6 +16,18 @@ urlpatterns = [
     path("admin/roles/<int:pk>/", roles.role_detail, name="role_detail"),
     path("admin/roles/<int:pk>/edit/", roles.role_edit, name="role_edit"),
     path("admin/audit/", audit.audit_list, name="audit_list"),
+    path("admin/areas/", masterdata.area_list, name="areas"),
+    path("admin/areas/new/", masterdata.area_create, name="areas_new"),
+    path("admin/areas/<int:pk>/", masterdata.area_edit, name="areas_edit"),
+    path("admin/organisations/", masterdata.organisation_list, name="organisations"),
+    path("admin/organisations/new/", masterdata.organisation_create, name="organisations_new"),
+    path("admin/organisations/<int:pk>/", masterdata.organisation_edit,
+         name="organisations_edit"),
+    path("admin/fields/", masterdata.field_list, name="fields"),
+    path("admin/fields/new/", masterdata.field_create, name="fields_new"),
+    path("admin/fields/<int:pk>/", masterdata.field_edit, name="fields_edit"),
+    path("admin/settings/", settings.setting_list, name="settings"),
+    path("admin/settings/<str:key>/", settings.setting_change, name="setting_change"),
     path("reports/", reports.report_list, name="report_list"),
     path("reports/<slug:name>/", reports.report_detail, name="report_detail"),
 ]

@@ -12,18 +12,18 @@ import random
 from django.utils import timezone
 from django_scopes import scope
 
-from kim.casework.models import Appointment, CaseAssignment, PlanGoal
-from kim.casework.models.plan import FieldOfAction
+from kim.casework.models import Appointment, CaseAssignment, IntegrationGoal
 from kim.core.audit.writer import record_bulk
+from kim.core.domain.masterdata import ensure_default_fields
 from kim.core.models import Municipality, User
 from kim.people.models import Household
 
 CASELOAD = 30  # households of the demo caseworker "fallarbeit"
 PLACES = ["Rathaus, Zimmer 112", "Beratungsstelle Waldstraße", "Hausbesuch"]
-GOALS = [(FieldOfAction.LANGUAGE, "Integrationskurs bis B1 abschließen"),
-         (FieldOfAction.WORK_QUALIFICATION, "Anerkennung des Berufsabschlusses beantragen"),
-         (FieldOfAction.HOUSING, "Eigene Wohnung finden"),
-         (FieldOfAction.KITA_SCHOOL, "Kita-Platz für das jüngste Kind")]
+GOALS = [("language", "Integrationskurs bis B1 abschließen"),
+         ("work_qualification", "Anerkennung des Berufsabschlusses beantragen"),
+         ("housing", "Eigene Wohnung finden"),
+         ("kita_school", "Kita-Platz für das jüngste Kind")]
 
 
 def load(municipality: Municipality, username: str) -> int:
@@ -32,6 +32,7 @@ def load(municipality: Municipality, username: str) -> int:
         if CaseAssignment.objects.exists():
             return 0
         caseworker = User.objects.get(username=username)
+        fields = ensure_default_fields(municipality)
         rng = random.Random(2018)  # noqa: S311  (demo data, not security)
         today = timezone.localdate()
         now = timezone.now().replace(minute=0, second=0, microsecond=0)
@@ -54,13 +55,14 @@ def load(municipality: Municipality, username: str) -> int:
                 kind=rng.choice(["counselling", "authority", "home_visit"]),
                 starts_at=now + datetime.timedelta(days=1 + number % 21, hours=rng.randint(0, 6)),
                 place=rng.choice(PLACES), created_by=caseworker))
-            field, text = GOALS[number % len(GOALS)]
-            goals.append(PlanGoal(municipality=municipality, person=person, field=field,
-                                  text=text, due_on=today + datetime.timedelta(days=180)))
+            code, text = GOALS[number % len(GOALS)]
+            goals.append(IntegrationGoal(municipality=municipality, person=person,
+                                         field=fields[code], text=text,
+                                         due_on=today + datetime.timedelta(days=180)))
         CaseAssignment.objects.bulk_create(assignments)
         Appointment.objects.bulk_create(appointments)
-        PlanGoal.objects.bulk_create(goals)
+        IntegrationGoal.objects.bulk_create(goals)
         for model, rows in ((CaseAssignment, assignments), (Appointment, appointments),
-                            (PlanGoal, goals)):
+                            (IntegrationGoal, goals)):
             record_bulk(model, len(rows), "demo data", municipality_id=municipality.pk)
         return len(assignments)

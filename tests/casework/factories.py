@@ -5,7 +5,14 @@ import datetime
 import factory
 from django.utils import timezone
 
-from kim.casework.models import Appointment, CaseAssignment, CaseNote, PlanGoal, PlanStep
+from kim.casework.models import (
+    Appointment,
+    CaseAssignment,
+    CaseNote,
+    IntegrationGoal,
+    IntegrationStep,
+)
+from kim.core.models import FieldOfAction
 from kim.people.models import Household, HouseholdMember
 from tests.people.factories import PersonFactory, StatusFactory
 
@@ -63,16 +70,20 @@ class NoteFactory(factory.django.DjangoModelFactory):
 
 class GoalFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = PlanGoal
+        model = IntegrationGoal
+
+    class Params:
+        code = "language"  # the code of the municipality's field of action
 
     municipality = factory.SelfAttribute("person.municipality")
-    field = "language"
+    field = factory.LazyAttribute(lambda goal: FieldOfAction.objects.get(
+        municipality=goal.municipality, code=goal.code))
     text = "B1-Zertifikat"
 
 
 class StepFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = PlanStep
+        model = IntegrationStep
 
     goal = factory.SubFactory(GoalFactory)
     municipality = factory.SelfAttribute("goal.municipality")

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from kim.casework.models import Appointment, CaseNote, PlanGoal, PlanStep
-from kim.core.models import AuditEntry
+from kim.casework.models import Appointment, CaseNote, IntegrationGoal, IntegrationStep
+from kim.core.models import AuditEntry, FieldOfAction
 from tests.casework.factories import AppointmentFactory, MemberFactory, NoteFactory
 
 
@@ -125,15 +125,17 @@ def test_note_requires_text_and_is_saved_with_author(personas, case):
 
 def test_goal_and_step_forms(personas, case):
     client = personas["caseworker"].client()
+    with scope(municipality=case["person"].municipality):
+        housing = FieldOfAction.objects.get(code="housing").pk
     response = client.post(url(case, "goals/new/"), {"field": "", "text": "", "status": "open"})
     assert set(response.context["form"].errors) == {"field", "text"}
     response = client.post(url(case, "goals/new/"), {
-        "field": "housing", "text": "Eigene Wohnung", "status": "open", "due_on": "2026-12-31"})
+        "field": housing, "text": "Eigene Wohnung", "status": "open", "due_on": "2026-12-31"})
     assert response.status_code == 302
     with scope(municipality=case["person"].municipality):
-        goal = PlanGoal.objects.get(text="Eigene Wohnung")
+        goal = IntegrationGoal.objects.get(text="Eigene Wohnung")
     response = client.post(f"/soest/casework/goals/{goal.pk}/edit/", {
-        "field": "housing", "text": "Eigene Wohnung", "status": "in_progress"})
+        "field": housing, "text": "Eigene Wohnung", "status": "in_progress"})
     assert response.status_code == 302
     response = client.post(f"/soest/casework/goals/{goal.pk}/steps/new/", {
         "text": "WBS beantragen", "status": "open", "due_on": "kein Datum"})
@@ -144,7 +146,7 @@ def test_goal_and_step_forms(personas, case):
     with scope(municipality=case["person"].municipality):
         goal.refresh_from_db()
         assert goal.status == "in_progress"
-        step = PlanStep.objects.get(text="WBS beantragen")
+        step = IntegrationStep.objects.get(text="WBS beantragen")
     assert step.goal == goal and step.municipality_id == goal.municipality_id
 
 
@@ -170,9 +172,10 @@ def test_case_page_query_count_is_constant(personas, case, persona):
                 AppointmentFactory(municipality=soest, household=case["household"])
                 NoteFactory(person=person, created_by=personas["caseworker"].user,
                             text=f"Notiz {i}")
-                PlanStep.objects.create(municipality=soest, goal=case["goal"], text=f"S{i}")
-                PlanGoal.objects.create(municipality=soest, person=person, field="health",
-                                        text=f"G{i}")
+                IntegrationStep.objects.create(municipality=soest, goal=case["goal"], text=f"S{i}")
+                IntegrationGoal.objects.create(
+                    municipality=soest, person=person, text=f"G{i}",
+                    field=FieldOfAction.objects.get(code="health"))
 
     add(2)
     small = count_queries(client, url(case))

@@ -24,8 +24,8 @@ def test_my_caseload_lists_my_households_with_members_next_appointment_and_goals
     with scope(municipality=soest):
         child = MemberFactory(household=case["household"], role="child",
                               person__municipality=soest, person__given_names="Yusuf").person
-        GoalFactory(person=child, field="kita_school", text="Kita-Platz")
-        GoalFactory(person=child, field="health", text="U-Untersuchung", status="done")
+        GoalFactory(person=child, code="kita_school", text="Kita-Platz")
+        GoalFactory(person=child, code="health", text="U-Untersuchung", status="done")
         soon = AppointmentFactory(municipality=soest, household=case["household"],
                                   starts_at=timezone.now() + datetime.timedelta(hours=3))
         AppointmentFactory(municipality=soest, person=child, status="cancelled",

@@ -6,7 +6,8 @@ import pytest
 from django.utils import translation
 
 from kim.casework.domain.gaps import gap_flags
-from kim.casework.models import PlanGoal
+from kim.casework.models import IntegrationGoal
+from kim.core.models import FieldOfAction
 from kim.people.models import LegalStatus, Person
 
 TODAY = dt.date(2024, 6, 1)
@@ -51,7 +52,7 @@ def test_gap_flags(birth, status, childcare, fields, kinds, has_caseworker, expe
                     entry_date=dt.date(2022, 10, 1), asylum_application_date=dt.date(2022, 10, 5),
                     assignment_date=dt.date(2023, 1, 15))
     statuses = [LegalStatus(code=status[0], valid_from=status[1])] if status else []
-    goals = [PlanGoal(field=f, text="x") for f in fields]
+    goals = [IntegrationGoal(field=FieldOfAction(code=f), text="x") for f in fields]
     flags = gap_flags(person, statuses=statuses, goals=goals, document_kinds=kinds,
                       has_caseworker=has_caseworker, today=TODAY)
     assert [f.code for f in flags] == expected
@@ -59,7 +60,7 @@ def test_gap_flags(birth, status, childcare, fields, kinds, has_caseworker, expe
 
 def test_dropped_language_goal_does_not_count():
     person = Person(birth_date=ADULT, citizenships=["SY"])
-    goals = [PlanGoal(field="language", text="x", status="dropped")]
+    goals = [IntegrationGoal(field=FieldOfAction(code="language"), text="x", status="dropped")]
     flags = gap_flags(person, statuses=[LegalStatus(code="refugee", valid_from=RECOGNISED[1])],
                       goals=goals, document_kinds=TITLE, has_caseworker=True, today=TODAY)
     assert [f.code for f in flags] == ["integration_course"]

@@ -1,13 +1,17 @@
-"""Core's part of the conformance world: a custom role (default roles come with the
-municipality, members with the personas)."""
+"""Core's part of the conformance world: a custom role, areas and organisations (default
+roles and fields of action come with the municipality, members with the personas)."""
 
 from kim.core.domain.roles import save_custom_role
+from kim.core.models import Area, Organisation, Role
 
 
 def build(municipality, users, n):
-    from kim.core.models import Role
-
-    existing = Role.objects.filter(builtin="").count()
-    for i in range(existing, existing + n):
+    start = Role.objects.filter(builtin="").count()
+    for i in range(start, start + n):
         save_custom_role(municipality, name=f"Sonderrolle {i}", description="",
                          permissions=["people.persons:read"])
+        district = Area.objects.create(municipality=municipality, name=f"Bezirk {i}")
+        area = Area.objects.create(municipality=municipality, name=f"Quartier {i}",
+                                   level=Area.Level.SUB_DISTRICT, parent=district)
+        Organisation.objects.create(municipality=municipality, name=f"Sprachschule {i}",
+                                    kinds=["provider"], area=area)

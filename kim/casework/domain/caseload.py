@@ -8,8 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 
-from kim.casework.models import Appointment, CaseAssignment, PlanGoal
-from kim.casework.models.plan import ACTIVE_STATUSES
+from kim.casework.models import Appointment, CaseAssignment, IntegrationGoal
+from kim.casework.models.integration_plan import ACTIVE_STATUSES
 from kim.core.models import Membership, Municipality, User
 from kim.core.permissions.check import permissions_of
 from kim.people.models import Household, HouseholdMember
@@ -40,7 +40,8 @@ def my_caseload(user: User, now: datetime.datetime) -> list[dict[str, Any]]:
     upcoming = (Appointment.objects.filter(status=Appointment.Status.PLANNED, starts_at__gte=now)
                 .filter(Q(household__in=households) | Q(person_id__in=person_ids))
                 .order_by("starts_at", "pk"))
-    goals = dict(PlanGoal.objects.filter(person_id__in=person_ids, status__in=ACTIVE_STATUSES)
+    goals = dict(IntegrationGoal.objects.filter(person_id__in=person_ids,
+                                                status__in=ACTIVE_STATUSES)
                  .values_list("person_id").annotate(n=Count("pk")).values_list("person_id", "n"))
     household_of = {m.person_id: m.household_id for m in members}
     rows = {h.pk: {"household": h, "members": [], "next_appointment": None, "open_goals": 0}

@@ -14,8 +14,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from kim.casework.domain import caseload
-from kim.casework.models import Document, PlanGoal
-from kim.casework.models.plan import FieldOfAction, PlanStatus
+from kim.casework.models import Document, IntegrationGoal
+from kim.casework.models.integration_plan import LANGUAGE, PlanStatus
 from kim.core.models import Municipality
 from kim.core.modules import GapContext, GapFlag
 from kim.core.modules.registry import modules
@@ -36,7 +36,7 @@ def _basis(decisions: Any, field: str) -> str:
     return str(explanation.get("basis", "")) if isinstance(explanation, dict) else ""
 
 
-def gap_flags(person: Person, *, statuses: list[LegalStatus], goals: list[PlanGoal],
+def gap_flags(person: Person, *, statuses: list[LegalStatus], goals: list[IntegrationGoal],
               document_kinds: set[str], has_caseworker: bool, today: datetime.date,
               decisions: Mapping[str, Any] | None | object = _UNSET) -> list[GapFlag]:
     """Case work's flags, a pure function of loaded data: integration course without a
@@ -47,7 +47,7 @@ def gap_flags(person: Person, *, statuses: list[LegalStatus], goals: list[PlanGo
     flags: list[GapFlag] = []
     if isinstance(decisions, Mapping):
         access = decisions["integration_course"]["access"]
-        has_language_goal = any(g.field == FieldOfAction.LANGUAGE
+        has_language_goal = any(g.field.code == LANGUAGE
                                 and g.status != PlanStatus.DROPPED for g in goals)
         if access in ("entitled", "admissible") and not has_language_goal:
             message = (_("Entitled to an integration course, but no language goal is recorded.")
@@ -80,7 +80,8 @@ def casework_flags(person: Person, context: GapContext) -> list[GapFlag]:
     ``gap_flags`` needs (a constant number of queries)."""
     member = current_household(person)
     return gap_flags(
-        person, statuses=list(person.statuses.all()), goals=list(person.plan_goals.all()),
+        person, statuses=list(person.statuses.all()),
+        goals=list(person.integration_goals.select_related("field")),
         document_kinds=set(person.documents.values_list("kind", flat=True)),
         has_caseworker=member is not None and bool(caseload.open_assignments(member.household)),
         today=context.today, decisions=context.decisions)

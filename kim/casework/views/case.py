@@ -8,7 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from kim.casework.domain import caseload, documents, plan
+from kim.casework.domain import caseload, documents
+from kim.casework.domain import integration_plan as plan
 from kim.casework.domain.gaps import collect
 from kim.casework.domain.timeline import timeline
 from kim.core.audit.writer import record_read

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
-from kim.casework.domain import plan
+from kim.casework.domain import integration_plan as plan
 from kim.casework.forms.appointments import AppointmentForm
+from kim.casework.forms.integration_plan import GoalForm, StepForm
 from kim.casework.forms.notes import NoteForm
-from kim.casework.forms.plan import GoalForm, StepForm
-from kim.casework.models import Appointment, CaseNote, PlanGoal, PlanStep
+from kim.casework.models import Appointment, CaseNote, IntegrationGoal, IntegrationStep
 from kim.casework.views import case_redirect, case_url
 from kim.core.http import TenantRequest
 from kim.core.permissions.check import visible
@@ -72,7 +72,7 @@ def note_add(request: TenantRequest, person: Person) -> HttpResponse:
                              "work needs."))
 
 
-def _goal_form(request: TenantRequest, goal: PlanGoal) -> HttpResponse:
+def _goal_form(request: TenantRequest, goal: IntegrationGoal) -> HttpResponse:
     form = GoalForm(request.POST or None, instance=goal)
     if request.method == "POST" and form.is_valid():
         plan.save_goal(form.save(commit=False))
@@ -85,16 +85,16 @@ def _goal_form(request: TenantRequest, goal: PlanGoal) -> HttpResponse:
 
 @tenant_view("casework.integration_plan:write", obj=Person)
 def goal_add(request: TenantRequest, person: Person) -> HttpResponse:
-    return _goal_form(request, PlanGoal(municipality=person.municipality, person=person))
+    return _goal_form(request, IntegrationGoal(municipality=person.municipality, person=person))
 
 
 @tenant_view("casework.integration_plan:write",
-             obj=lambda: PlanGoal.objects.select_related("person"))
-def goal_edit(request: TenantRequest, goal: PlanGoal) -> HttpResponse:
+             obj=lambda: IntegrationGoal.objects.select_related("person"))
+def goal_edit(request: TenantRequest, goal: IntegrationGoal) -> HttpResponse:
     return _goal_form(request, goal)
 
 
-def _step_form(request: TenantRequest, step: PlanStep) -> HttpResponse:
+def _step_form(request: TenantRequest, step: IntegrationStep) -> HttpResponse:
     form = StepForm(request.POST or None, instance=step)
     person_id = step.goal.person_id
     if request.method == "POST" and form.is_valid():
@@ -107,12 +107,12 @@ def _step_form(request: TenantRequest, step: PlanStep) -> HttpResponse:
                      cancel_url=case_url(request, person_id, "plan"))
 
 
-@tenant_view("casework.integration_plan:write", obj=PlanGoal)
-def step_add(request: TenantRequest, goal: PlanGoal) -> HttpResponse:
-    return _step_form(request, PlanStep(municipality=goal.municipality, goal=goal))
+@tenant_view("casework.integration_plan:write", obj=IntegrationGoal)
+def step_add(request: TenantRequest, goal: IntegrationGoal) -> HttpResponse:
+    return _step_form(request, IntegrationStep(municipality=goal.municipality, goal=goal))
 
 
 @tenant_view("casework.integration_plan:write",
-             obj=lambda: PlanStep.objects.select_related("goal"))
-def step_edit(request: TenantRequest, step: PlanStep) -> HttpResponse:
+             obj=lambda: IntegrationStep.objects.select_related("goal"))
+def step_edit(request: TenantRequest, step: IntegrationStep) -> HttpResponse:
     return _step_form(request, step)

@@ -15,6 +15,9 @@ def create_municipality(slug: str, name: str, ags: str = "") -> Municipality:
     municipality.full_clean()
     municipality.save()
     ensure_default_roles(municipality)
+    from kim.core.domain.masterdata import ensure_default_fields
+
+    ensure_default_fields(municipality)
     return municipality
 
 

@@ -79,6 +79,11 @@ class Membership(TenantModel):
     )
     roles = models.ManyToManyField(Role, blank=True, related_name="memberships",
                                    verbose_name=_("roles"))
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="members", verbose_name=_("organisation"),
+        help_text=_("For staff of a provider, an applicant or another organisation: what "
+                    "they see is limited to their organisation's records."))
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

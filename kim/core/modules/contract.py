@@ -57,7 +57,8 @@ class NavItem:
     url_name: str
     permission: str | None  # None: every member of the municipality
     order: int = 100
-    active_prefix: str = ""  # view names starting with this mark the entry as current
+    # view names starting with this (or one of these) mark the entry as current
+    active_prefix: str | tuple[str, ...] = ""
 
 
 @dataclass(frozen=True)

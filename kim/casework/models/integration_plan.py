@@ -1,4 +1,6 @@
-"""Individual integration plan: goals per field of action, each with steps."""
+"""The individual integration plan of a person ([Herne] 2.2, [Soest] 1.2): goals per field
+of action, each with steps. Not to be confused with the municipality's action plan
+(Handlungskonzept) – hence "integration" in every name here."""
 
 from __future__ import annotations
 
@@ -6,18 +8,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
-from kim.core.models import TenantModel
+from kim.core.models import FieldOfAction, TenantModel
 from kim.people.models import Person
 
-
-class FieldOfAction(models.TextChoices):
-    LANGUAGE = "language", _("language")
-    KITA_SCHOOL = "kita_school", _("Kita and school")
-    VOCATIONAL_COLLEGE = "vocational_college", _("vocational college")
-    WORK_QUALIFICATION = "work_qualification", _("work and qualification")
-    HOUSING = "housing", _("housing")
-    LEISURE = "leisure_participation", _("leisure and participation")
-    HEALTH = "health", _("health")
+# The code of the field of action whose goals count as "someone takes care of language".
+LANGUAGE = "language"
 
 
 class PlanStatus(models.TextChoices):
@@ -32,10 +27,11 @@ ACTIVE_STATUSES = (PlanStatus.OPEN, PlanStatus.IN_PROGRESS)
 
 # Goal texts can reveal health or family matters: the audit log keeps only that they changed.
 @audited(redact=["text"])
-class PlanGoal(TenantModel):
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="plan_goals",
-                               verbose_name=_("person"))
-    field = models.CharField(_("field of action"), max_length=30, choices=FieldOfAction.choices)
+class IntegrationGoal(TenantModel):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE,
+                               related_name="integration_goals", verbose_name=_("person"))
+    field = models.ForeignKey(FieldOfAction, on_delete=models.PROTECT, related_name="+",
+                              verbose_name=_("field of action"))
     text = models.CharField(_("goal"), max_length=300)
     status = models.CharField(_("status"), max_length=12, choices=PlanStatus.choices,
                               default=PlanStatus.OPEN)
@@ -43,17 +39,17 @@ class PlanGoal(TenantModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("plan goal")
-        verbose_name_plural = _("plan goals")
-        ordering = ["field", "pk"]
+        verbose_name = _("integration goal")
+        verbose_name_plural = _("integration goals")
+        ordering = ["field__order", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_field_display()} #{self.pk}"
+        return f"{self.field} #{self.pk}"
 
 
 @audited(redact=["text"])
-class PlanStep(TenantModel):
-    goal = models.ForeignKey(PlanGoal, on_delete=models.CASCADE, related_name="steps",
+class IntegrationStep(TenantModel):
+    goal = models.ForeignKey(IntegrationGoal, on_delete=models.CASCADE, related_name="steps",
                              verbose_name=_("goal"))
     text = models.CharField(_("step"), max_length=300)
     due_on = models.DateField(_("due by"), null=True, blank=True)
@@ -62,8 +58,8 @@ class PlanStep(TenantModel):
     responsible = models.CharField(_("responsible"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = _("plan step")
-        verbose_name_plural = _("plan steps")
+        verbose_name = _("integration step")
+        verbose_name_plural = _("integration steps")
         ordering = ["due_on", "pk"]
 
     def __str__(self) -> str:

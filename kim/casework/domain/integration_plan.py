@@ -5,18 +5,18 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Prefetch
 
-from kim.casework.models import PlanGoal, PlanStep
+from kim.casework.models import IntegrationGoal, IntegrationStep
 from kim.people.models import Person
 
 
-def goals_of(person: Person) -> list[PlanGoal]:
-    """Goals with their steps (two queries)."""
-    return list(person.plan_goals.prefetch_related(
-        Prefetch("steps", queryset=PlanStep.objects.order_by("due_on", "pk"))))
+def goals_of(person: Person) -> list[IntegrationGoal]:
+    """Goals with their field and steps (two queries)."""
+    return list(person.integration_goals.select_related("field").prefetch_related(
+        Prefetch("steps", queryset=IntegrationStep.objects.order_by("due_on", "pk"))))
 
 
 @transaction.atomic
-def save_goal(goal: PlanGoal) -> PlanGoal:
+def save_goal(goal: IntegrationGoal) -> IntegrationGoal:
     goal.municipality_id = goal.person.municipality_id
     goal.full_clean()
     goal.save()
@@ -24,7 +24,7 @@ def save_goal(goal: PlanGoal) -> PlanGoal:
 
 
 @transaction.atomic
-def save_step(step: PlanStep) -> PlanStep:
+def save_step(step: IntegrationStep) -> IntegrationStep:
     step.municipality_id = step.goal.municipality_id
     step.full_clean()
     step.save()
