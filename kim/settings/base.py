@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kim.casework.apps.CaseworkConfig",
     "kim.housing.apps.HousingConfig",
     "kim.quota.apps.QuotaConfig",
+    "kim.volunteers.apps.VolunteersConfig",
 ]
 
 MIDDLEWARE = [
