@@ -17,5 +17,7 @@ def kim(request: HttpRequest) -> dict[str, Any]:
     return {
         "municipality": municipality,
         "kim_perms": PermissionSet(user, municipality),
-        "nav_items": visible_items(user, municipality, _view_name(request)) if municipality else [],
+        # public pages (no membership) show no internal navigation
+        "nav_items": (visible_items(user, municipality, _view_name(request))
+                      if municipality and getattr(request, "membership", None) else []),
     }

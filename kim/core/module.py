@@ -70,4 +70,6 @@ module = KimModule(
     }),
     urls="kim.core.urls",
     url_prefix="",
+    public_urls="kim.core.public_urls",
+    public_prefix="public/",
 )

@@ -106,6 +106,15 @@ class TimelineEvent:
     is_date_only: bool = False
     obj: Any = None  # the underlying record, for templates that offer an action on it
 
+    @classmethod
+    def on_day(cls, day: datetime.date, kind: str, label: Label, detail: str = "",
+               url: str = "") -> TimelineEvent:
+        """An event known only by its date: it sorts at the start of that day."""
+        from django.utils import timezone
+
+        when = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        return cls(when, kind, label, detail, url, is_date_only=True)
+
 
 @dataclass(frozen=True)
 class TimelineSource:
@@ -226,5 +235,7 @@ class KimModule:
     url_prefix: str = ""
     public_urls: str | None = None
     public_prefix: str = ""
+    # Entries of the municipality's public start page (NavItem.permission must be None).
+    public_links: Sequence[NavItem] = ()
     # Modules of this app that other apps may import (the import-boundary check).
     public_modules: Sequence[str] = ()

@@ -66,6 +66,10 @@ class ModuleRegistry:
         self._unique("demo loader", [d.key for m in self for d in m.demo_loaders])
         if len([m for m in self if m.responsibility is not None]) > 1:
             raise ModuleError("Only one module may declare caseload responsibility")
+        if any(link.permission is not None for link in module.public_links):
+            raise ModuleError(f"Module {module.label!r}: public links need no permission")
+        if bool(module.public_urls) != bool(module.public_prefix) and module.public_urls:
+            raise ModuleError(f"Module {module.label!r}: public URLs need a public_prefix")
         for label, reason in module.audit.exempt.items():
             if not reason.strip():
                 raise ModuleError(f"Audit exemption of {label!r} needs a reason")
@@ -104,6 +108,9 @@ class ModuleRegistry:
 
     def navigation(self) -> list[NavItem]:
         return sorted((i for m in self for i in m.navigation), key=lambda i: (i.order, i.key))
+
+    def public_links(self) -> list[NavItem]:
+        return sorted((i for m in self for i in m.public_links), key=lambda i: (i.order, i.key))
 
     def cards(self) -> list[Card]:
         return sorted((c for m in self for c in m.cards), key=lambda c: (c.order, c.key))

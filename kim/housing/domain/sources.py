@@ -16,7 +16,6 @@ from kim.housing.domain import policy
 from kim.housing.domain.phases import chain_start
 from kim.housing.models import Stay
 from kim.people.domain.deadlines import horizon
-from kim.people.domain.timeline import at_start_of
 from kim.people.models import Person
 from kim.rules.dates import add_months
 
@@ -56,12 +55,10 @@ def move_events(person: Person, municipality: Municipality) -> list[TimelineEven
     events = []
     for stay in Stay.objects.filter(person=person).select_related("place__unit__facility"):
         where = f"{stay.place.unit.facility.name}, {stay.place.unit.name}"
-        events.append(TimelineEvent(at_start_of(stay.start), "move_in", _("Moved in"),
-                                    f"{where} ({stay.get_move_in_reason_display()})",
-                                    is_date_only=True))
+        events.append(TimelineEvent.on_day(stay.start, "move_in", _("Moved in"),
+                                           f"{where} ({stay.get_move_in_reason_display()})"))
         if stay.end:
             reason = stay.get_move_out_reason_display() if stay.move_out_reason else ""
-            events.append(TimelineEvent(at_start_of(stay.end), "move_out", _("Moved out"),
-                                        f"{where}{f' ({reason})' if reason else ''}",
-                                        is_date_only=True))
+            events.append(TimelineEvent.on_day(stay.end, "move_out", _("Moved out"),
+                                               f"{where}{f' ({reason})' if reason else ''}"))
     return events
