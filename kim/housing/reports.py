@@ -11,6 +11,7 @@ from kim.housing.domain import fehlbeleger, private_housing
 from kim.housing.domain.occupancy import Figures, facilities, figures_by_facility
 from kim.housing.domain.series import series
 from kim.reports.registry import Column, Report, ReportData, register
+from kim.reports.relations import RowRelation
 
 COUNTS = ("capacity", "occupied", "free", "blocked", "fehlbeleger")
 
@@ -95,6 +96,15 @@ PLACEMENT_COLUMNS = (
     Column("not_yet_placeable_households", _("Households not yet placeable")),
     Column("not_placeable_households", _("Households not placeable")),
 )
+# What a reader knows besides the sums: a single person is a household of one; a family
+# has two or more members (private_housing.counts never splits a household).
+PLACEMENT_RELATIONS = (
+    *(RowRelation(c, (f"{c}_households",), where=(("members_code", "singles"),))
+      for c in private_housing.CATEGORIES),
+    *(RowRelation(c, (f"{c}_households",), sense=">=", factor=2,
+                  where=(("members_code", "families"),))
+      for c in private_housing.CATEGORIES),
+)
 
 register(Report(
     name="housing_placement",
@@ -106,6 +116,7 @@ register(Report(
                   "placeable, not placeable. Households are never split; families have two "
                   "or more members."),
     columns=PLACEMENT_COLUMNS,
+    relations=PLACEMENT_RELATIONS,
     compute=housing_placement,
     permission="housing.waiting:read",
 ))

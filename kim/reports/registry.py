@@ -20,6 +20,7 @@ from kim.core.permissions.registry import registry as permission_registry
 # Importing the registry guarantees ``reports.aggregates:read`` exists before any app
 # names it, whatever the order of INSTALLED_APPS.
 from kim.reports import permissions as _permissions  # noqa: F401
+from kim.reports.relations import RowRelation
 
 Kind = Literal["text", "count", "number", "percent"]
 KINDS = ("text", "count", "number", "percent")
@@ -72,6 +73,8 @@ class Report:
     permission: str  # person-level detail
     aggregate_permission: str | None = DEFAULT_AGGREGATE_PERMISSION  # None: no such audience
     description: Promise | str = ""
+    # Linear relations among cells besides sum_of and column totals (kim/reports/relations.py)
+    relations: tuple[RowRelation, ...] = ()
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -102,6 +105,9 @@ class Report:
                 raise ValueError(f"Report {self.name!r}: column {col.key!r} has kind {col.kind!r}")
             if col.sum_of and (col.kind != "count" or not set(col.sum_of) <= counts - {col.key}):
                 raise ValueError(f"Report {self.name!r}: {col.key!r} must sum count columns")
+        for relation in self.relations:
+            if problem := relation.problem(self.keys_of("count"), self.keys_of("text")):
+                raise ValueError(f"Report {self.name!r}: relation {relation}: {problem}")
         permission_registry.get(self.permission)
         if self.aggregate_permission is not None:
             permission_registry.get(self.aggregate_permission)
