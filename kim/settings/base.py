@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kim.casework",
     "kim.housing",
     "kim.quota",
+    "kim.monitoring",
 ]
 
 MIDDLEWARE = [
