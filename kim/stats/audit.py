@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic
 
-from ortools.linear_solver import pywraplp
+from ortools.linear_solver import linear_solver_pb2, pywraplp
 from ortools.sat.python import cp_model
 
 from kim.stats.linear import K, Relation, latent_cells
@@ -44,6 +44,13 @@ EPS = 1e-6
 UNBOUNDED = 10**9
 
 Shown = int | str  # a published cell: its value, "<3" or "x"
+
+
+def solution_values(solver: pywraplp.Solver) -> list[float]:
+    """Every variable's value, by ``Variable.index()`` (one call instead of one each)."""
+    response = linear_solver_pb2.MPSolutionResponse()
+    solver.FillSolutionResponseProto(response)
+    return list(response.variable_value)
 
 
 class InconsistentTable(ValueError):
@@ -102,13 +109,14 @@ class ReaderLP(Generic[K]):
         self.solver = solver
         inf = solver.infinity()
         self.cells = [*published, *latent_cells(published, relations)]
-        self.var: dict[K, pywraplp.Variable] = {}
+        self.var: dict[K, pywraplp.Variable] = {}  # created in order: index = position
         for cell in self.cells:
             low, high = reader_bounds(published.get(cell))
             self.var[cell] = solver.NumVar(low, inf if high == math.inf else high, "")
         for relation in relations:
-            expression = sum(a * self.var[c] for c, a in relation.terms)
-            solver.Add(expression == 0 if relation.sense == "==" else expression >= 0)
+            constraint = solver.Constraint(0, 0 if relation.sense == "==" else inf)
+            for cell, a in relation.terms:
+                constraint.SetCoefficient(self.var[cell], a)
         self.objective = solver.Objective()
 
     def extreme(self, cell: K, maximize: bool) -> float:
@@ -131,12 +139,11 @@ class ReaderLP(Generic[K]):
         if self.solver.Solve() == pywraplp.Solver.INFEASIBLE:
             raise InconsistentTable("no table satisfies the published cells and relations")
 
-    def solution(self, cells: Sequence[K]) -> dict[K, float]:
-        return {c: float(self.var[c].solution_value()) for c in cells}
-
-    def integral(self) -> bool:
-        return all(abs(v.solution_value() - round(v.solution_value())) < EPS
-                   for v in self.var.values())
+    def solution(self) -> tuple[dict[K, float], bool]:
+        """The current LP solution: values of all cells, and whether all are whole."""
+        values = solution_values(self.solver)
+        whole = all(abs(v - round(v)) < EPS for v in values)
+        return dict(zip(self.var, values, strict=True)), whole
 
 
 class ReaderCP(Generic[K]):
@@ -181,11 +188,11 @@ def audit(published: Mapping[K, Shown], relations: Sequence[Relation[K]],
     seen_whole: dict[K, set[int]] = {c: set() for c in targets}
 
     def record() -> None:
-        whole = lp.integral()
-        for cell, value in lp.solution(targets).items():
-            seen_lp[cell].add(value)
+        solution, whole = lp.solution()
+        for cell in targets:
+            seen_lp[cell].add(solution[cell])
             if whole:
-                seen_whole[cell].add(round(value))
+                seen_whole[cell].add(round(solution[cell]))
 
     if not targets:
         lp.check_feasible()

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic
+from typing import Any, Generic
 
 from ortools.linear_solver import pywraplp
 
@@ -46,6 +46,7 @@ from kim.stats.audit import (
     SMALL,
     Shown,
     audit,
+    solution_values,
 )
 from kim.stats.linear import K, Relation, check_counts, check_relations, latent_cells
 
@@ -235,8 +236,9 @@ class _Selection(Generic[K]):
 
 
 class _WitnessLP(Generic[K]):
-    """GLOP model of a table the reader cannot rule out, near the true one: every
-    candidate cell ``y = value + up - down`` with a cost on ``up + down`` unless hidden."""
+    """GLOP model of a table the reader cannot rule out, near the true one: a candidate
+    cell is ``value + up - down`` (``down ≤ value - 3``) with a cost on ``up + down``
+    unless hidden; a small cell is a variable in [1, 2], a latent one ≥ 0, a zero 0."""
 
     def __init__(self, selection: _Selection[K]) -> None:
         solver = pywraplp.Solver.CreateSolver("GLOP")
@@ -245,35 +247,50 @@ class _WitnessLP(Generic[K]):
         self.solver, self.selection = solver, selection
         inf = solver.infinity()
         values = selection.values
-        self.y: dict[K, pywraplp.Variable] = {}
-        self.moves: dict[K, tuple[pywraplp.Variable, pywraplp.Variable]] = {}
+        self.small: dict[K, Any] = {}  # cell -> variable (small and latent cells)
+        self.moves: dict[K, tuple[Any, Any]] = {}
         for cell in selection.cells:
             value = values.get(cell)
             if value is None:
-                self.y[cell] = solver.NumVar(0, inf, "")
+                self.small[cell] = solver.NumVar(0, inf, "")
             elif value in SMALL:
-                self.y[cell] = solver.NumVar(SMALL[0], SMALL[1], "")
+                self.small[cell] = solver.NumVar(SMALL[0], SMALL[1], "")
             elif value >= HIDDEN_MINIMUM:
-                y = self.y[cell] = solver.NumVar(HIDDEN_MINIMUM, inf, "")
-                up, down = solver.NumVar(0, inf, ""), solver.NumVar(0, inf, "")
-                solver.Add(y - up + down == value)
-                self.moves[cell] = (up, down)
-            else:
-                self.y[cell] = solver.NumVar(0, 0, "")
+                self.moves[cell] = (solver.NumVar(0, inf, ""),
+                                    solver.NumVar(0, value - HIDDEN_MINIMUM, ""))
         for relation in selection.relations:
-            expression = sum(a * self.y[c] for c, a in relation.terms)
-            solver.Add(expression == 0 if relation.sense == "==" else expression >= 0)
+            constant = 0
+            terms: list[tuple[Any, int]] = []
+            for cell, a in relation.terms:
+                if cell in self.small:
+                    terms.append((self.small[cell], a))
+                else:
+                    constant += a * values[cell]
+                    if cell in self.moves:
+                        up, down = self.moves[cell]
+                        terms += [(up, a), (down, -a)]
+            # sum(terms) + constant (== or >=) 0
+            constraint = solver.Constraint(-constant,
+                                           -constant if relation.sense == "==" else inf)
+            for var, coefficient in terms:
+                constraint.SetCoefficient(var, coefficient)
         self.objective = solver.Objective()
         self.objective.SetMinimization()
+        # Positions of the variables in a solution
+        self.move_index = {c: (up.index(), down.index()) for c, (up, down) in self.moves.items()}
+        self.small_index = {c: var.index() for c, var in self.small.items()}
+        self.hidden: set[K] = set()
         for cell in self.moves:
             self.show(cell)
 
     def show(self, cell: K) -> None:
+        self.hidden.discard(cell)
         weight = 1 + self.selection.values[cell] / self.selection.scale
         for var in self.moves[cell]:
             self.objective.SetCoefficient(var, weight)
 
     def hide(self, cells: set[K] | frozenset[K]) -> None:
+        self.hidden |= cells
         for cell in cells:
             for var in self.moves[cell]:
                 self.objective.SetCoefficient(var, 0)
@@ -283,7 +300,7 @@ class _WitnessLP(Generic[K]):
         """The cheapest witness for ``target``: (visible cells it changes, all cells it
         changes, primary cells it moves to their other value) – None if there is none
         (with ``free_only``: none that changes hidden cells only)."""
-        var = self.y[target]
+        var = self.small[target]
         other = self.selection.other(target)
         var.SetBounds(other, other)
         try:
@@ -292,12 +309,12 @@ class _WitnessLP(Generic[K]):
                 return None
             if free_only and self.objective.Value() > EPS:
                 return None
-            moved = frozenset(c for c, (up, down) in self.moves.items()
-                              if up.solution_value() + down.solution_value() > EPS)
-            new = frozenset(c for c in moved if self.objective.GetCoefficient(
-                self.moves[c][0]) > 0)
+            solution = solution_values(self.solver)
+            moved = frozenset(c for c, (up, down) in self.move_index.items()
+                              if solution[up] + solution[down] > EPS)
+            new = moved - self.hidden
             reached = [p for p in self.selection.primary
-                       if abs(self.y[p].solution_value() - self.selection.other(p)) < EPS]
+                       if abs(solution[self.small_index[p]] - self.selection.other(p)) < EPS]
             return new, moved, reached
         finally:
             var.SetBounds(SMALL[0], SMALL[1])
