@@ -133,6 +133,8 @@ register(Report(
              Column("occupied", _("Occupied")), Column("free", _("Free")),
              Column("blocked", _("Blocked")), Column("rate", _("Occupancy rate"), "percent"),
              Column("fehlbeleger", _("Fehlbeleger"))),
+    # Fehlbeleger occupy places of the facility (stays never overlap on a place).
+    relations=(RowRelation("occupied", ("fehlbeleger",), sense=">="),),
     compute=occupancy,
     permission="housing.stays:read",
 ))

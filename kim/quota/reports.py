@@ -12,6 +12,7 @@ from kim.quota.domain.countries import country_name
 from kim.quota.domain.statistics import statistics_for
 from kim.quota.models import LandStatisticsRow
 from kim.reports.registry import Column, Report, ReportData, register
+from kim.reports.relations import RowRelation
 
 
 def quota(municipality: Municipality, as_of: date) -> ReportData:
@@ -71,6 +72,7 @@ register(Report(
     columns=(Column("year", _("Year"), "text"), Column("country_code", _("Code"), "text"),
              Column("country", _("Country of origin"), "text"),
              Column("persons", _("Persons")), Column("children", _("Of them children"))),
+    relations=(RowRelation("persons", ("children",), sense=">="),),  # for disclosure control
     compute=arrivals_by_origin,
     permission="quota.arrivals:read",
 ))
