@@ -15,7 +15,7 @@ rows and totals into cells and relations and back (pure Python, no Django import
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +68,15 @@ def _shown(value: Any) -> bool:
     return is_count(value) or value in (PRIMARY_MARKER, SECONDARY_MARKER)
 
 
+def _cells(rows: Sequence[Mapping[str, Any]], totals: Mapping[str, Any],
+           count_keys: Sequence[str], keep: Callable[[Any], bool]) -> dict[Cell, Any]:
+    """The count cells of a table (data rows, then the totals row) whose value ``keep``s."""
+    found = {(r, key): row[key] for r, row in enumerate(rows) for key in count_keys
+             if keep(row.get(key))}
+    found.update({(TOTALS, key): totals[key] for key in count_keys if keep(totals.get(key))})
+    return found
+
+
 def table_relations(rows: Sequence[Mapping[str, Any]], totals: Mapping[str, Any],
                     count_keys: Sequence[str], row_sums: Mapping[str, Sequence[str]],
                     relations: Sequence[RowRelation] = ()) -> list[Relation[Cell]]:
@@ -96,14 +105,7 @@ def protect(rows: Sequence[Mapping[str, Any]], totals: Mapping[str, Any],
     ``rows`` are dicts keyed by column; ``totals`` the published column totals (may be
     empty). Values of cells that stay visible are never changed.
     """
-    values: dict[Cell, int] = {}
-    for r, row in enumerate(rows):
-        for key in count_keys:
-            if is_count(row.get(key)):
-                values[(r, key)] = row[key]
-    for key in count_keys:
-        if is_count(totals.get(key)):
-            values[(TOTALS, key)] = totals[key]
+    values: dict[Cell, int] = _cells(rows, totals, count_keys, is_count)
     found = table_relations(rows, totals, count_keys, dict(row_sums or {}), relations)
     result = stats_disclosure.protect(values, found)
     primary = result.primary
@@ -132,13 +134,6 @@ def audit(rows: Sequence[Mapping[str, Any]], totals: Mapping[str, Any],
           count_keys: Sequence[str], row_sums: Mapping[str, Sequence[str]] | None = None,
           relations: Sequence[RowRelation] = ()) -> stats_audit.Audit[Cell]:
     """The LP audit of a published (protected) table: what a reader can work out."""
-    published: dict[Cell, int | str] = {}
-    for r, row in enumerate(rows):
-        for key in count_keys:
-            if _shown(row.get(key)):
-                published[(r, key)] = row[key]
-    for key in count_keys:
-        if _shown(totals.get(key)):
-            published[(TOTALS, key)] = totals[key]
+    published: dict[Cell, int | str] = _cells(rows, totals, count_keys, _shown)
     found = table_relations(rows, totals, count_keys, dict(row_sums or {}), relations)
     return stats_audit.audit(published, found)

@@ -50,41 +50,10 @@ def protect(data: bytes) -> dict[str, list[Any]]:
     """``{"header": [label, col…, "Gesamt"], "rows": [[label, v…, total], …, ["Gesamt",
     …]]}`` with each v an integer, "<3" or "x"."""
     table = read_csv(data)
-    if len(table.header) < 2:
-        raise InputError("the header needs the row-label column and at least one column "
-                         "of counts", row=1)
-    if not table.rows:
-        raise InputError("the file has no rows below the header")
-    columns = table.header[1:]
-    if len(table.rows) * len(columns) > MAX_CELLS:
-        raise InputError(f"the table has {len(table.rows) * len(columns)} cells; at most "
-                         f"{MAX_CELLS} are supported")
-    for column in columns:
-        if tables.is_total(column):
-            raise InputError("looks like a total column; give the cells without totals",
-                             row=1, column=column)
-    labels: list[str] = []
-    cells: list[list[int]] = []
-    seen: dict[str, int] = {}
-    for number, row in zip(table.numbers, table.rows, strict=True):
-        label = row[0]
-        if not label:
-            raise InputError("has no label in the first column", number)
-        if tables.is_total(label):
-            raise InputError(f"{label!r} looks like a total row; give the cells without "
-                             "totals", number)
-        if label.casefold() in seen:
-            raise InputError(f"label {label!r} appears twice (first in row "
-                             f"{seen[label.casefold()]})", number)
-        seen[label.casefold()] = number
-        counts = []
-        for column, text in zip(columns, row[1:], strict=True):
-            try:
-                counts.append(parse_count(text))
-            except ValueError as err:
-                raise InputError(str(err), number, column) from None
-        labels.append(label)
-        cells.append(counts)
+    if len(table.rows) * (len(table.header) - 1) > MAX_CELLS:
+        raise InputError(f"the table has {len(table.rows) * (len(table.header) - 1)} cells; "
+                         f"at most {MAX_CELLS} are supported")
+    columns, labels, cells = tables.read_table(table, parse_count, totals=False)
     n_rows, n_cols = len(cells), len(columns)
     result = disclosure.protect(grid_values(cells), grid_relations(n_rows, n_cols))
     shown = result.published
@@ -153,5 +122,5 @@ def _numeric(texts: Sequence[str]) -> bool:
 
 def check_table(data: bytes) -> dict[str, object]:
     """``{"consistent": bool, "findings": [{"kind", "label", "published", "computed"}]}``."""
-    columns, labels, cells = tables.read_table(read_csv(data))
+    columns, labels, cells = tables.read_table(read_csv(data), tables.parse_cell)
     return tables.check(columns, labels, cells).as_dict()

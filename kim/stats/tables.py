@@ -15,10 +15,10 @@ German statistical convention for "nothing"). Comparisons are exact (decimal num
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypeVar
 
 from kim.stats.csvio import CsvTable, InputError, parse_number
 
@@ -27,6 +27,7 @@ ZERO_MARKERS = frozenset({"-", "–", "—"})
 UNKNOWN_MARKERS = frozenset({"x", "<3", ".", "…", "...", "/"})
 
 Cell = Decimal | None  # None: a marker, value unknown
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -78,31 +79,40 @@ def parse_cell(text: str) -> Cell:
     return value
 
 
-def read_table(table: CsvTable) -> tuple[list[str], list[str], list[list[Cell]]]:
-    """(column labels, row labels, cells) of a CSV table; InputError naming the cell."""
+def read_table(table: CsvTable, parse: Callable[[str], T],
+               totals: bool = True) -> tuple[list[str], list[str], list[list[T]]]:
+    """(column labels, row labels, cells parsed by ``parse``) of a CSV table whose first
+    column holds row labels; InputError naming the cell. ``totals=False``: a row or
+    column labelled as a total is refused (the table must come without margins)."""
     if len(table.header) < 2:
         raise InputError("the header needs a label column and at least one more column",
                          row=1)
     if not table.rows:
         raise InputError("the file has no rows below the header")
     columns = table.header[1:]
+    if not totals and (found := [c for c in columns if is_total(c)]):
+        raise InputError("looks like a total column; give the cells without totals",
+                         row=1, column=found[0])
     labels: list[str] = []
-    cells: list[list[Cell]] = []
+    cells: list[list[T]] = []
     seen: dict[str, int] = {}
-    for number_, row in zip(table.numbers, table.rows, strict=True):
+    for row_number, row in zip(table.numbers, table.rows, strict=True):
         label = row[0]
         if not label:
-            raise InputError("has no label in the first column", number_)
+            raise InputError("has no label in the first column", row_number)
+        if not totals and is_total(label):
+            raise InputError(f"{label!r} looks like a total row; give the cells without "
+                             "totals", row_number)
         if label.casefold() in seen:
             raise InputError(f"label {label!r} appears twice (first in row "
-                             f"{seen[label.casefold()]})", number_)
-        seen[label.casefold()] = number_
-        parsed: list[Cell] = []
+                             f"{seen[label.casefold()]})", row_number)
+        seen[label.casefold()] = row_number
+        parsed: list[T] = []
         for column, text in zip(columns, row[1:], strict=True):
             try:
-                parsed.append(parse_cell(text))
+                parsed.append(parse(text))
             except ValueError as err:
-                raise InputError(str(err), number_, column) from None
+                raise InputError(str(err), row_number, column) from None
         labels.append(label)
         cells.append(parsed)
     return columns, labels, cells

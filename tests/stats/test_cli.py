@@ -55,8 +55,7 @@ def test_protect_csv_rendering_guards_formulas():
     (";;\n;;\n", "the file is empty"),
     ("k,a\x00\n", "the file is not a text file (it contains NUL bytes)"),
     ('k,a\nr,"1\n', "row 2: cannot be read as CSV (unexpected end of data)"),
-    ("k\nr\n", "row 1: the header needs the row-label column and at least one column of "
-               "counts"),
+    ("k\nr\n", "row 1: the header needs a label column and at least one more column"),
     ("k,a,b\n", "the file has no rows below the header"),
     ("k,a,\nr,1,2\n", "row 1, column '#3': has no label"),
     ("k,a,A\nr,1,2\n", "row 1, column 'A': appears twice (columns 2 and 3)"),
