@@ -175,14 +175,12 @@ class ReaderCP(Generic[K]):
         return status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
-def audit(published: Mapping[K, Shown], relations: Sequence[Relation[K]],
-          cells: Sequence[K] | None = None) -> Audit[K]:
-    """Ranges of the ``"<3"`` cells of ``published`` (or of ``cells``) under ``relations``.
+def audit(published: Mapping[K, Shown], relations: Sequence[Relation[K]]) -> Audit[K]:
+    """Ranges of the ``"<3"`` cells of ``published`` under ``relations``.
 
     Raises :class:`InconsistentTable` when the published cells contradict the relations.
     """
-    targets = [c for c, v in published.items() if v == PRIMARY_MARKER] if cells is None \
-        else list(cells)
+    targets = [c for c, v in published.items() if v == PRIMARY_MARKER]
     lp = ReaderLP(published, relations)
     seen_lp: dict[K, set[float]] = {c: set() for c in targets}
     seen_whole: dict[K, set[int]] = {c: set() for c in targets}

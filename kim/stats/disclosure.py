@@ -184,8 +184,12 @@ class _Selection(Generic[K]):
                 return
             cell = exposed[0]
             more = self.exact([cell], fixed=frozenset(hidden), hint=set(), integral=True)
-            if more is None:
-                unprotectable.add(cell)
+            if more is None:  # infeasible, or no answer within the node limit
+                everything = publish(self.values, self.primary, set(self.candidates))
+                if cell in audit(everything, self.relations).exposed:
+                    unprotectable.add(cell)
+                else:  # last resort, never seen in the tests: hide every candidate
+                    hidden |= set(self.candidates)
             else:
                 hidden |= more
 
