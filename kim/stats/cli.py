@@ -19,7 +19,7 @@ from kim.stats.csvio import InputError, parse_count, read_csv, read_records
 from kim.stats.linear import grid_relations, grid_values
 
 TOTAL_LABEL = "Gesamt"
-MAX_CELLS = 5_000  # 250 × 20: protect + audit stay within seconds
+MAX_CELLS = 5_000  # 250 × 20: protect + audit about 10 s (kim/stats/README.md)
 SEGREGATION_FIELDS = ("unit", "minority", "total")
 
 __all__ = ["InputError", "check_format", "check_table", "protect", "render_csv",
