@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from kim.core.forms.dates import date_param
+
 
 def board_url(municipality: str, facility_id: int, anchor: str = "") -> str:
     url = reverse("housing:facility_board", kwargs={"municipality": municipality,
@@ -29,11 +31,9 @@ def form_page(request: HttpRequest, form: Any, *, title: Any, cancel_url: str,
 
 
 def day_param(request: HttpRequest, name: str = "on") -> datetime.date:
-    """A date from the query string, or today (a malformed value is ignored)."""
-    try:
-        return datetime.date.fromisoformat(request.GET.get(name, ""))
-    except ValueError:
-        return timezone.localdate()
+    """A date from the query string, or today (a malformed or out-of-range value gives
+    today, and the page says so)."""
+    return date_param(request, name, timezone.localdate())
 
 
 def add_errors(form: Any, exc: Any) -> None:

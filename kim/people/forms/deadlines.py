@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.forms.dates import BoundedDateField
 from kim.people.decision_labels import FIELD_LABELS
 from kim.people.domain.deadlines import POLICY_PERMIT_EXPIRY, POLICY_UMA_18
 from kim.rules.codes import UPCOMING_FIELDS
@@ -20,9 +21,9 @@ MINE = "me"
 class WorklistForm(forms.Form):
     kinds = forms.MultipleChoiceField(label=_("Type"), required=False,
                                       widget=forms.CheckboxSelectMultiple)
-    date_from = forms.DateField(label=_("From"), required=False,
+    date_from = BoundedDateField(label=_("From"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False,
+    date_to = BoundedDateField(label=_("To"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args: Any, responsible_users: list[tuple[int, str]] | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,9 +18,9 @@ from kim.core.views.base import paginate, permission_required, query_without_pag
 from kim.people import decision_labels
 from kim.people.domain import export
 from kim.people.domain import persons as domain
-from kim.people.domain.deadlines import refresh_person
 from kim.people.domain.duplicates import Match, person_like, probable_duplicates_of
 from kim.people.domain.facts import decisions_for
+from kim.people.domain.recording import delete_status, record_person, record_status
 from kim.people.forms.persons import PersonForm, PersonSearchForm, StatusForm, VulnerabilityForm
 from kim.people.models import HouseholdMember, LegalStatus, Person
 
@@ -91,10 +91,9 @@ def _edit(request: HttpRequest, municipality: str, person: Person) -> HttpRespon
             return render(request, "people/person_form.html",
                           {"form": form, "person": person, "duplicates": duplicates})
         try:
-            domain.save_person(person)
-            refresh_person(person, _today())
-        except IntegrityError:
-            form.add_error("external_id", _("Another person already has this external ID."))
+            record_person(person, _today())
+        except ValidationError as exc:
+            form.add_error(None, exc)  # nothing was stored: one transaction
         else:
             messages.success(request, _("%(name)s was saved.") % {"name": person})
             return redirect("people:person_detail", municipality=municipality, pk=person.pk)
@@ -112,21 +111,49 @@ def person_edit(request: HttpRequest, municipality: str, pk: int) -> HttpRespons
     return _edit(request, municipality, get_object_or_404(Person, pk=pk))
 
 
+def _status_form(request: HttpRequest, municipality: str, person: Person,
+                 status: LegalStatus, done: str) -> HttpResponse:
+    form = StatusForm(request.POST or None, instance=status)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_status(form.instance, _today())
+        except ValidationError as exc:
+            form.add_error(None, exc)  # nothing was stored: one transaction
+        else:
+            messages.success(request, done)
+            return redirect("people:person_detail", municipality=municipality, pk=person.pk)
+    return render(request, "people/status_form.html",
+                  {"form": form, "person": person, "status": status})
+
+
 @permission_required("people.status:write")
 def status_add(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
-    form = StatusForm(request.POST or None,
-                      instance=LegalStatus(person=person, municipality=person.municipality))
-    if request.method == "POST" and form.is_valid():
-        if person.statuses.filter(valid_from=form.cleaned_data["valid_from"]).exists():
-            form.add_error("valid_from", _("There is already a status starting on this day."))
-        else:
-            with transaction.atomic():
-                form.save()
-                refresh_person(person, _today())
-            messages.success(request, _("The status was recorded."))
-            return redirect("people:person_detail", municipality=municipality, pk=person.pk)
-    return render(request, "people/status_form.html", {"form": form, "person": person})
+    return _status_form(request, municipality, person,
+                        LegalStatus(person=person, municipality=person.municipality),
+                        _("The status was recorded."))
+
+
+@permission_required("people.status:write")
+def status_edit(request: HttpRequest, municipality: str, pk: int, status: int) -> HttpResponse:
+    record = get_object_or_404(LegalStatus, pk=status, person_id=pk)
+    return _status_form(request, municipality, record.person, record,
+                        _("The status was corrected."))
+
+
+@permission_required("people.status:write")
+def status_delete(request: HttpRequest, municipality: str, pk: int,
+                  status: int) -> HttpResponse:
+    """A confirmation page; the POST deletes the record (audited) and recomputes the
+    person's deadlines."""
+    record = get_object_or_404(LegalStatus.objects.select_related("person"), pk=status,
+                               person_id=pk)
+    if request.method == "POST":
+        delete_status(record, _today())
+        messages.success(request, _("The status record was deleted."))
+        return redirect("people:person_detail", municipality=municipality, pk=pk)
+    return render(request, "people/status_delete.html",
+                  {"status": record, "person": record.person})
 
 
 @permission_required("people.restricted:write")
