@@ -222,13 +222,13 @@ def _placements(municipality: Municipality, homes: list[Home]) -> int:
     rules engine on the placement day (the plan chose the days to fit the cells)."""
     ids = dict(Household.objects.filter(municipality=municipality)
                .values_list("reference", "pk"))
-    placed = [h for h in homes if h.cohort in PLACED and h.leave is not None]
-    members = _members([ids[h.reference] for h in placed])
+    placed = [(h, h.leave) for h in homes if h.cohort in PLACED and h.leave is not None]
+    members = _members([ids[h.reference] for h, _ in placed])
     rows = [Placement(municipality=municipality, household_id=ids[h.reference],
                       kind="rented_flat" if "-SW-" in h.reference else "private",
-                      placed_on=h.leave, note="Demo",
-                      regime=_engine_regime(members[ids[h.reference]], h.leave))
-            for h in placed]
+                      placed_on=day, note="Demo",
+                      regime=_engine_regime(members[ids[h.reference]], day))
+            for h, day in placed]
     Placement.objects.bulk_create(rows)
     record_bulk(Placement, len(rows), "demo data", municipality_id=municipality.pk)
     return len(rows)

@@ -48,7 +48,7 @@ def compute(person: Person, statuses: list[LegalStatus], today: datetime.date) -
         if status.expires_on and today <= status.expires_on <= horizon:
             due.append(Due(status.expires_on, POLICY_PERMIT_EXPIRY, status.code,
                            Deadline.Source.POLICY))
-    if person.unaccompanied_minor:
+    if person.unaccompanied_minor and person.birth_date <= today:
         adult = _add_years(person.birth_date, 18)
         if today <= adult <= horizon:
             due.append(Due(adult, POLICY_UMA_18, "", Deadline.Source.POLICY))
