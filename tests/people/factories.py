@@ -58,8 +58,10 @@ def store_unchecked(instance, **values):
         else:
             checks = [c.name for c in instance._meta.constraints
                       if c.__class__.__name__ == "CheckConstraint"]
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending FK checks
             for name in checks:
                 cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT IF EXISTS "{name}"')
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         try:
             cursor.execute(f'UPDATE "{table}" SET {columns} WHERE id = %s',  # noqa: S608
                            [*values.values(), instance.pk])
