@@ -10,7 +10,7 @@ import pytest
 from kim.housing.models import Placement
 from kim.housing.reports import housing_placement
 from kim.people.models import Household, HouseholdMember
-from tests.housing.factories import PersonFactory, StatusFactory
+from tests.people.factories import person_with, tolerated_then_25_5, ukrainian
 
 D = datetime.date
 
@@ -27,9 +27,7 @@ def cells(municipality, day):
 
 
 def person(municipality, *statuses, household=None, **fields):
-    someone = PersonFactory(municipality=municipality, **fields)
-    for code, start in statuses:
-        StatusFactory(person=someone, code=code, valid_from=start)
+    someone = person_with(municipality, *statuses, **fields)
     if household is not None:
         HouseholdMember.objects.create(municipality=municipality, household=household,
                                        person=someone, role="head",
@@ -90,9 +88,7 @@ def test_a_family_is_in_the_sgb_row_once_one_member_is(in_soest):
     (D(2022, 6, 1), {("sgb", "singles", "placeable"): (1, 1)}),  # § 24 in SGB II from then
 ])
 def test_temporary_protection_around_1_june_2022(in_soest, day, expected):
-    person(in_soest, ("temporary_protection", D(2022, 3, 15)), citizenships=["UA"],
-           entry_date=D(2022, 3, 10), asylum_application_date=None,
-           assignment_date=D(2022, 4, 1))
+    ukrainian(in_soest, D(2022, 3, 15))
     assert cells(in_soest, day) == expected
 
 
@@ -103,8 +99,5 @@ def test_temporary_protection_around_1_june_2022(in_soest, day, expected):
     (D(2022, 8, 1), {("sgb", "singles", "placeable"): (1, 1)}),  # 18 months + month end
 ])
 def test_humanitarian_25_5_after_18_months_of_duldung(in_soest, day, expected):
-    person(in_soest, ("gestattung", D(2019, 5, 1)), ("duldung", D(2021, 1, 10)),
-           ("humanitarian_25_5", D(2022, 1, 1)), citizenships=["IQ"],
-           entry_date=D(2019, 4, 20), asylum_application_date=D(2019, 5, 1),
-           assignment_date=D(2019, 6, 1))
+    tolerated_then_25_5(in_soest)
     assert cells(in_soest, day) == expected

@@ -70,3 +70,30 @@ def store_unchecked(instance, **values):
                 cursor.execute("PRAGMA ignore_check_constraints = OFF")
     instance.refresh_from_db()
     return instance
+
+
+def person_with(municipality, *statuses, **fields):
+    """A person (PersonFactory's Syrian assigned on 15.01.2023 unless ``fields`` say
+    otherwise) with the status history ``statuses`` = (code, valid_from), …"""
+    person = PersonFactory(municipality=municipality, **fields)
+    for code, start in statuses:
+        StatusFactory(person=person, code=code, valid_from=start)
+    return person
+
+
+def ukrainian(municipality, since):
+    """A § 24 holder since ``since``, entered five days before, assigned two weeks later."""
+    return person_with(municipality, ("temporary_protection", since), citizenships=["UA"],
+                       entry_date=since - datetime.timedelta(days=5),
+                       asylum_application_date=None,
+                       assignment_date=since + datetime.timedelta(days=14))
+
+
+def tolerated_then_25_5(municipality):
+    """Gestattung 01.05.2019, first Duldung 10.01.2021, § 25 Abs. 5 from 01.01.2022: in
+    the AsylbLG until 18 months after the first Duldung (10.07.2022) and that month's end."""
+    d = datetime.date
+    return person_with(municipality, ("gestattung", d(2019, 5, 1)), ("duldung", d(2021, 1, 10)),
+                       ("humanitarian_25_5", d(2022, 1, 1)), citizenships=["IQ"],
+                       entry_date=d(2019, 4, 20), asylum_application_date=d(2019, 5, 1),
+                       assignment_date=d(2019, 6, 1))

@@ -6,10 +6,10 @@ holders around 01.06.2022 and § 25 Abs. 5 18 months after the first Duldung."""
 import datetime
 
 import pytest
-from django_scopes import scope
 
 from kim.people.reports import benefit_recipients
-from tests.people.factories import PersonFactory, StatusFactory
+from tests.people.factories import person_with as person
+from tests.people.factories import tolerated_then_25_5, ukrainian
 
 D = datetime.date
 
@@ -21,16 +21,6 @@ def recipients(municipality, day):
              for regime in ("asylblg_basic", "asylblg_analog") if row[regime]}
     assert data.totals["total"] == sum(cells.values())
     return cells
-
-
-def person(municipality, *statuses, **fields):
-    """A Syrian assigned on 15.01.2023 (entry 01.10.2022) unless ``fields`` say otherwise,
-    with the status history ``statuses`` = (code, valid_from), …"""
-    with scope(municipality=municipality):
-        someone = PersonFactory(municipality=municipality, **fields)
-        for code, start in statuses:
-            StatusFactory(person=someone, code=code, valid_from=start)
-    return someone
 
 
 @pytest.mark.parametrize(("day", "expected"), [
@@ -82,17 +72,13 @@ def test_assignment_and_moved_away_days(in_soest, day, count):
     (D(2022, 6, 1), {}),  # § 24 holders receive SGB II from 01.06.2022 (§ 1 Abs. 3a AsylbLG)
 ])
 def test_temporary_protection_leaves_the_asylblg_on_1_june_2022(in_soest, day, expected):
-    person(in_soest, ("temporary_protection", D(2022, 3, 15)), citizenships=["UA"],
-           entry_date=D(2022, 3, 10), asylum_application_date=None,
-           assignment_date=D(2022, 4, 1))
+    ukrainian(in_soest, D(2022, 3, 15))
     assert recipients(in_soest, day) == expected
 
 
 def test_temporary_protection_granted_after_1_june_2022_is_never_asylblg(in_soest):
-    person(in_soest, ("temporary_protection", D(2022, 9, 1)), citizenships=["UA"],
-           entry_date=D(2022, 8, 20), asylum_application_date=None,
-           assignment_date=D(2022, 9, 5))
-    for day in (D(2022, 9, 1), D(2022, 9, 30), D(2023, 6, 1)):
+    ukrainian(in_soest, D(2022, 9, 1))
+    for day in (D(2022, 9, 15), D(2022, 9, 30), D(2023, 6, 1)):
         assert recipients(in_soest, day) == {}, day
 
 
@@ -105,8 +91,5 @@ def test_temporary_protection_granted_after_1_june_2022_is_never_asylblg(in_soes
     (D(2022, 8, 1), {}),
 ])
 def test_humanitarian_25_5_leaves_18_months_after_the_first_duldung(in_soest, day, expected):
-    person(in_soest, ("gestattung", D(2019, 5, 1)), ("duldung", D(2021, 1, 10)),
-           ("humanitarian_25_5", D(2022, 1, 1)), citizenships=["IQ"],
-           entry_date=D(2019, 4, 20), asylum_application_date=D(2019, 5, 1),
-           assignment_date=D(2019, 6, 1))
+    tolerated_then_25_5(in_soest)
     assert recipients(in_soest, day) == expected
