@@ -98,7 +98,9 @@ def describe(person: Person | FactPerson, statuses: Sequence[Any],
         for key, messages in status_date_errors(status.valid_from, None, person.birth_date,
                                                 today).items():
             errors.setdefault(key, []).extend(messages)
-    messages = errors.get(field) or [m for found in errors.values() for m in found]
+    if field not in errors and errors:  # the check found the cause in another field
+        field = next(iter(errors))
+    messages = errors.get(field, [])
     message = messages[0] if messages else _(
         "The rules engine cannot evaluate a stored value: %(problem)s") % {"problem": exc}
     label = str(person) if isinstance(person, Person) else str(
