@@ -52,8 +52,8 @@ def factory(rng: random.Random) -> Callable[[int, D, D], list[Home]]:
                 members.append(member(country, "f", between(rng, D(1965, 1, 1),
                                                              D(1997, 12, 31)), family, applied))
             for _ in range(size - len(members)):
-                members.append(member(country, rng.choice("mf"),
-                                      between(rng, D(1998, 1, 1), arrival - 30 * DAY), family,
+                members.append(member(country, rng.choice("mf"),  # born before the flight
+                                      between(rng, D(1998, 1, 1), applied - 30 * DAY), family,
                                       applied))
             homes.append(Home(f"HIST-{number[0]:03d}", members, arrival,
                               after="departure" if country in BALKAN else "moved_away"))

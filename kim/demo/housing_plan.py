@@ -7,6 +7,11 @@ one family of six lives with relatives instead). The cohorts placed since 09/201
 oldest arrivals first. The people demo has nobody assigned before autumn 2015, so the
 311 persons of June 2015 and the peak of December 2015 are households created here
 ("HIST-…"), who left Soest again before 2018 (moved away or returned).
+
+Tab. 7 files a placed household under the benefit regime of its placement day, and kim
+takes that regime from the rules engine. So a household of an "…-ASYL" cell leaves before
+its first member receives SGB II/XII (``sgb_from``, from the engine), one of an "…-SGB2"
+cell on or after that day. Children born after the arrival count from their birthday.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ class Home:
     leave: D | None = None  # leaves shared accommodation (Phases I/II)
     after: str = "own_flat"  # own_flat | rented_flat | moved_away | departure
     housed: bool = True
+    sgb_from: D | None = None  # first day a member receives SGB II/XII (rules engine)
 
     @property
     def cohort(self) -> str:
@@ -53,6 +59,19 @@ class Home:
     @property
     def size(self) -> int:
         return len(self.members)
+
+    def size_on(self, day: D) -> int:
+        """Members born by ``day`` – a child born later moves in on its birthday."""
+        return sum(1 for m in self.members if m.birth <= day)
+
+    def leave_window(self) -> tuple[D, D]:
+        """The days on which the household may be placed so that the engine puts it into
+        its Tab. 7 row: AsylbLG before ``sgb_from``, SGB II/XII from it on."""
+        if self.cohort.endswith("-SGB2"):
+            return self.sgb_from or D.max, D.max
+        if self.cohort.endswith("-ASYL") and self.sgb_from is not None:
+            return D.min, self.sgb_from - DAY
+        return D.min, D.max
 
 
 def between(rng: random.Random, start: D, end: D) -> D:
@@ -68,23 +87,33 @@ def fit_placements(homes: list[Home], rng: random.Random,
                       key=lambda h: (h.arrival, h.reference))
     created: list[Home] = []
     previous: D | None = None
-    for day, target in MUNICIPAL_TARGETS:
-        need = target - sum(h.size for h in fixed if h.arrival <= day)
+    for index, (day, target) in enumerate(MUNICIPAL_TARGETS):
+        need = target - sum(h.size_on(day) for h in fixed if h.arrival <= day)
         pool = [h for h in created + flexible if h.arrival <= day and h.leave is None]
-        have = sum(h.size for h in pool)
+        have = sum(h.size_on(day) for h in pool)
         if have < need:
             first = previous + DAY if previous else day - datetime.timedelta(days=270)
             created += historic(need - have, first, day - DAY)
         excess = max(0, have - need)
-        # Historic households first, then the oldest arrivals.
+        following = MUNICIPAL_TARGETS[index + 1][0] if index + 1 < len(MUNICIPAL_TARGETS) \
+            else D.max
+        # Historic households first, then those who could not be placed in their Tab. 7
+        # row after the next count, then the oldest arrivals.
         for home in sorted(pool, key=lambda h: (not h.reference.startswith("HIST"),
+                                                h.leave_window()[1] >= following,
                                                 h.arrival, h.reference)):
             if excess == 0:
                 break
-            earliest = max(home.arrival + 14 * DAY, previous + DAY if previous else home.arrival)
-            if home.size <= excess and earliest <= day:
-                home.leave = between(rng, earliest, day)
-                excess -= home.size
+            size = home.size_on(day)
+            opens, closes = home.leave_window()
+            earliest = max(home.arrival + 14 * DAY, previous + DAY if previous else home.arrival,
+                           opens)
+            latest = min(day, closes)
+            if size <= excess and earliest <= latest:
+                # Early in the half-year rather than late: the peaks between the published
+                # counts must fit into the 360 places.
+                home.leave = between(rng, earliest, between(rng, earliest, latest))
+                excess -= size
         if excess:
             raise RuntimeError(f"Cannot match the count of {day}: {excess} persons too many")
         previous = day

@@ -94,6 +94,8 @@ class Simulation:
             self.schedule(home.leave, 0, "leave", home)
             for member in home.members:
                 self.schedule(member.moved_away, 0, "away", home, member)
+                if member.birth > home.arrival:
+                    self.schedule(member.birth, 1, "born", home, member)
         while self.events:
             day, _, _, kind, home, member = heapq.heappop(self.events)
             getattr(self, kind)(day, home, member)
@@ -133,7 +135,8 @@ class Simulation:
         return record
 
     def arrive(self, day: D, home: Home, _member: Member | None) -> None:
-        members = [m for m in home.members if m.moved_away is None or m.moved_away > day]
+        members = [m for m in home.members
+                   if (m.moved_away is None or m.moved_away > day) and m.birth <= day]
         kind = composition(home)
         order = ["phase2", "phase1"] if kind == "single_woman" else ["phase1", "phase2"]
         slots = None
@@ -156,6 +159,21 @@ class Simulation:
                 if self.rng.random() < 0.7:  # Schwarzer Weg (2019) eased the pressure
                     late = max(add_months(day, 12), SCHWARZER_WEG_1)
                     self.schedule(late + self.rng.randint(0, 540) * DAY, 1, "transfer", home)
+
+    def born(self, day: D, home: Home, member: Member | None) -> None:
+        """A child born in Germany joins its family where it lives: in the family's unit
+        if a place is free there (a rented flat grows by one place), else elsewhere in the
+        same facility, else wherever a place is free."""
+        present = self.present(home)
+        if member is None or not present:
+            return
+        unit = self.units_of(self.open[id(present[0])].slot)
+        if unit.kind == "rented_flat" and not unit.free():
+            unit.slots.append(Slot(unit.facility, unit.name, str(len(unit.slots) + 1)))
+        slots = unit.free()[:1] or [s for u in self.units if u.facility == unit.facility
+                                    for s in u.free()][:1]
+        self.occupy(day, [member], slots or self.scatter(day, ["phase1", "phase2"], 1),
+                    "family")
 
     def units_of(self, slot: Slot) -> UnitState:
         return next(u for u in self.units + self.flats

@@ -8,6 +8,8 @@ The cohorts reproduce the published Soest figures:
   162 AsylbLG persons where 4.2 counted 159 the day before.
 Persons recognised before September 2018 receive SGB II on 30.09.2018; later arrivals
 (2019–2025, incl. § 24 holders from Ukraine) keep the dataset alive for today's dates.
+No date lies before a person's birth: a child born after the family's entry was born in
+Germany, and its entry, application, assignment and first status date from its birthday.
 """
 
 from __future__ import annotations
@@ -113,11 +115,32 @@ def _statuses(rng: random.Random, story: str, applied: D) -> list[tuple[str, D]]
         return [("gestattung", applied), ("duldung", _day_between(rng, rejected, D(2018, 8, 31)))]
     if story == "ukraine":
         return [("temporary_protection", applied)]
-    decided = _day_between(rng, max(applied + datetime.timedelta(days=120), D(2016, 3, 1)),
-                           D(2018, 8, 15))
+    # 2015–2017: the BAMF decided most Syrian, Iraqi and Eritrean applications within
+    # two to nine months; by mid-August 2018 at the latest for everybody counted in SGB II
+    # on 30.09.2018 ([Soest] 4.2 counts none of them).
+    decided = min(_day_between(rng, applied + datetime.timedelta(days=60),
+                               applied + datetime.timedelta(days=270)), D(2018, 8, 15))
     if story == "placed_then_recognised":
         decided = _day_between(rng, D(2017, 6, 1), D(2018, 8, 15))
     return [("gestattung", applied), (rng.choice(RECOGNISED_CODES), decided)]
+
+
+def _born_here(person: Person, history: list[tuple[str, D]]) -> list[tuple[str, D]]:
+    """A child born in Germany after the family's entry: its stay in Germany, its asylum
+    application (§ 14a Abs. 2 AsylG: filed with the notice of the birth) and its status
+    start on its birthday, and it belongs to the municipality from then on. Returns the
+    child's status history: the family's, from the status in force on the birthday."""
+    born = person.birth_date
+    if person.entry_date is None or born <= person.entry_date:
+        return history
+    person.entry_date = born
+    if person.asylum_application_date is not None:
+        person.asylum_application_date = max(person.asylum_application_date, born)
+    if person.assignment_date is not None:
+        person.assignment_date = max(person.assignment_date, born)
+    in_force = [code for code, start in history if start <= born]
+    return ([(in_force[-1], born)] if in_force else []) + [
+        (code, start) for code, start in history if start > born]
 
 
 def _household(rng: random.Random, cohort: Cohort, size: int, number: int,
@@ -152,7 +175,8 @@ def _household(rng: random.Random, cohort: Cohort, size: int, number: int,
         if entry < D(2018, 10, 1) and rng.random() < 0.15:
             person.moved_away_date = _day_between(rng, D(2019, 1, 1), D(2024, 12, 31))
         refresh_keys(person)
-        members.append((person, role, _statuses(rng, cohort.story, applied) + later))
+        members.append((person, role,
+                        _born_here(person, _statuses(rng, cohort.story, applied) + later)))
     return household, members
 
 

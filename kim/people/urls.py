@@ -16,6 +16,8 @@ urlpatterns = [
     path("<int:pk>/duplicates/", merge.person_duplicates, name="person_duplicates"),
     path("<int:pk>/merge/<int:other>/", merge.person_merge, name="person_merge"),
     path("<int:pk>/status/new/", persons.status_add, name="status_add"),
+    path("<int:pk>/status/<int:status>/edit/", persons.status_edit, name="status_edit"),
+    path("<int:pk>/status/<int:status>/delete/", persons.status_delete, name="status_delete"),
     path("<int:pk>/vulnerabilities/new/", persons.vulnerability_add, name="vulnerability_add"),
     path("households/<int:pk>/", households.household_detail, name="household_detail"),
     path("households/<int:pk>/split/", households.household_change, {"action": "split"},

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "kim.core.middleware.PasswordChangeRequiredMiddleware",
     "kim.core.middleware.TenantMiddleware",
+    "kim.core.dataproblems.DataProblemsMiddleware",
 ]
 
 ROOT_URLCONF = "kim.urls"
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kim.core.context_processors.kim",
+                "kim.core.dataproblems.context",
             ],
         },
     }

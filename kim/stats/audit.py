@@ -1,6 +1,6 @@
 """The LP audit: can a reader work out a hidden small count from a published table?
 
-What a reader knows (the *reader-knowledge model*, the same as kim/reports has always
+What a reader knows (the *reader-knowledge model*, the same as kim/core/reports has always
 documented for its markers):
 
 - a published number is exact; a published ``0`` is exactly 0 (zeros are never hidden);

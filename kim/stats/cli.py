@@ -1,6 +1,6 @@
 """The statistics commands, file in and JSON (or CSV) out – no Django, no database.
 
-``kim disclosure protect FILE`` (kim/reports/management/commands/disclosure.py) and
+``kim disclosure protect FILE`` (kim/core/management/commands/disclosure.py) and
 ``kim monitoring segregation|check-table FILE`` (kim/monitoring) call these functions; a
 problem raises :class:`InputError` with one line naming row and column, and nothing is
 printed as a result then.

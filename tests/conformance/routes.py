@@ -107,7 +107,7 @@ def expected(route: Route, persona: str, user, municipality, kwargs: dict[str, A
             return 403
         qs = decl.queryset()
         if qs is not None and not visible(user, decl.permission, municipality, qs).filter(
-                **{decl.lookup: kwargs[decl.lookup]}).exists():
+                pk=kwargs[decl.lookup]).exists():
             return 404
     return decl.get_status
 

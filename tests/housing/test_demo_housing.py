@@ -145,3 +145,70 @@ def test_placements_after_tab7_are_the_moves_into_own_flats(demo):
                                            ).exists(), placement
             assert Stay.objects.filter(person__in=members, end=placement.placed_on,
                                        move_out_reason="own_flat").exists(), placement
+
+
+@pytest.mark.django_db
+def test_no_demo_date_lies_before_a_birth(demo):
+    """§10 "Demo data tells the truth": every person and status record passes the check
+    every input path runs, and nothing else of a person starts before the birth."""
+    from django.db.models import F
+
+    from kim.people.models import HouseholdMember, LegalStatus, Person
+    from kim.people.models.plausibility import (
+        PERSON_DATES,
+        person_date_errors,
+        status_date_errors,
+    )
+
+    today = timezone.localdate()
+    with scope(municipality=demo):
+        persons = {p.pk: p for p in Person.objects.all()}
+        problems = {pk: person_date_errors(p.birth_date, {f: getattr(p, f) for f in PERSON_DATES},
+                                           today) for pk, p in persons.items()}
+        for status in LegalStatus.objects.all():
+            errors = status_date_errors(status.valid_from, status.expires_on,
+                                        persons[status.person_id].birth_date, today)
+            if errors:
+                problems[status.person_id] = errors
+        assert {pk: e for pk, e in problems.items() if e} == {}
+        assert len(persons) > 1000
+        assert HouseholdMember.objects.filter(valid_from__lt=F("person__birth_date")).count() == 0
+        assert Stay.objects.filter(start__lt=F("person__birth_date")).count() == 0
+        # Children born in Germany after their family's entry exist and start there then.
+        born_here = Person.objects.filter(entry_date=F("birth_date"))
+        assert born_here.count() >= 20
+        assert not LegalStatus.objects.filter(person__in=born_here,
+                                              valid_from__lt=F("person__birth_date")).exists()
+
+
+@pytest.mark.django_db
+def test_demo_placements_have_the_engines_regime(demo):
+    """Every recorded placement's Tab. 7 row is what the rules engine decides for the
+    household on the placement day (nothing typed from a cohort label)."""
+    from kim.people.domain.facts import regime_and_housing
+    from kim.people.models import HouseholdMember
+
+    with scope(municipality=demo):
+        placements = list(Placement.objects.all())
+        members = {}
+        for m in (HouseholdMember.objects.filter(valid_to=None).select_related("person")
+                  .prefetch_related("person__statuses")):
+            members.setdefault(m.household_id, []).append(m.person)
+        differ = []
+        for placement in placements:
+            found = [regime_and_housing(p, list(p.statuses.all()), placement.placed_on)
+                     for p in members[placement.household_id]]
+            engine = waitlist.household_regime([d[0] for d in found if d])
+            if engine != placement.regime:
+                differ.append((placement.household_id, placement.placed_on))
+    assert differ == []
+    assert sum(1 for p in placements if p.placed_on <= D(2018, 10, 1)) == 203
+    assert {p.regime for p in placements if p.placed_on <= D(2018, 10, 1)} == {"asylblg", "sgb"}
+
+
+@pytest.mark.django_db
+def test_demo_reports_leave_nobody_out(demo):
+    for name, day in (("benefit_recipients", "2018-09-30"), ("housing_placement", "2018-10-01"),
+                      ("occupancy", "2018-09-30"), ("benefit_recipients",
+                                                    timezone.localdate().isoformat())):
+        assert "data_problems" not in report(name, day), name

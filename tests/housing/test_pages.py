@@ -141,7 +141,7 @@ def test_incident_log_is_audited_and_redacted(personas, housing, soest):
                                          object_id=str(Incident.objects.latest("pk").pk))
     assert reads.count() == 1 and reads.get().changes["fields"] == ["incidents"]
     assert "Lautstarker" not in str(created.changes)
-    future = client.post(url + "new/", {"occurred_at": "2999-01-01T00:00", "kind": "other",
+    future = client.post(url + "new/", {"occurred_at": "2199-01-01T00:00", "kind": "other",
                                         "description": "x"}, **EN)
     assert "An incident cannot lie in the future." in future.content.decode()
 

@@ -201,3 +201,16 @@ def test_reasons_outside_the_choices_are_refused(in_soest, housing, newcomer):
         stays.move_in(newcomer, housing["places"][2], TODAY, reason="x")
     stay.refresh_from_db()
     assert stay.end is None and not Stay.objects.filter(person=newcomer).exists()
+
+
+def test_a_move_in_before_the_birth_is_refused(in_soest, housing):
+    """The stay's start becomes the person's accommodation date, which may not lie before
+    the birth (plausible dates, issue 10)."""
+    baby = PersonFactory(municipality=in_soest, family_name="Nasser", given_names="Lina",
+                         birth_date=AGO)
+    before = AGO - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as info:
+        stays.move_in(baby, housing["places"][1], before)
+    assert errors(info.value) == {"person": [
+        f"Nasser, Lina was born on {AGO:%d.%m.%Y}, after {before:%d.%m.%Y}."]}
+    assert stays.move_in(baby, housing["places"][1], AGO).start == AGO

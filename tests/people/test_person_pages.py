@@ -105,7 +105,7 @@ def test_status_on_same_day_is_rejected(personas, person):
     assert response.status_code == 200
     assert "valid_from" in response.context["form"].errors
     response = client.post(f"/soest/persons/{person.pk}/status/new/",
-                           {"code": "settled", "valid_from": "2027-04-10"})
+                           {"code": "settled", "valid_from": "2025-04-10"})
     assert response.status_code == 302
     with scope(municipality=person.municipality):
         assert LegalStatus.objects.filter(person=person).count() == 3

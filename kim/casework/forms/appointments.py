@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from kim.casework.forms import DATETIME_WIDGET
 from kim.casework.models import Appointment
+from kim.core.forms.dates import bounded_formfield
 
 
 class AppointmentForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = Appointment
         fields = ["kind", "starts_at", "place", "participants", "status", "outcome",
                   "agreements"]

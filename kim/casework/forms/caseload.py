@@ -8,13 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from kim.casework.domain.caseload import assignable_users
 from kim.casework.forms import DATE_WIDGET
+from kim.core.forms.dates import BoundedDateField
 from kim.core.models import Municipality
 from kim.people.models import Household
 
 
 class AssignForm(forms.Form):
     caseworker = forms.ModelChoiceField(label=_("Responsible caseworker"), queryset=None)
-    since = forms.DateField(label=_("Responsible since"), widget=DATE_WIDGET,
+    since = BoundedDateField(label=_("Responsible since"), widget=DATE_WIDGET,
                             initial=timezone.localdate)
 
     def __init__(self, *args: Any, municipality: Municipality, household: Household,

@@ -5,6 +5,7 @@ from django_scopes import scopes_disabled
 
 from kim.casework.forms import DATE_WIDGET
 from kim.casework.models import IntegrationGoal, IntegrationStep
+from kim.core.forms.dates import bounded_formfield
 from kim.core.models import FieldOfAction
 
 # A ModelForm builds its foreign-key querysets when the class is created, outside any
@@ -12,6 +13,7 @@ from kim.core.models import FieldOfAction
 with scopes_disabled():
     class GoalForm(forms.ModelForm):
         class Meta:
+            formfield_callback = bounded_formfield
             model = IntegrationGoal
             fields = ["field", "text", "status", "due_on"]
             widgets = {"due_on": DATE_WIDGET}
@@ -25,6 +27,7 @@ with scopes_disabled():
 
 class StepForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = IntegrationStep
         fields = ["text", "due_on", "status", "responsible"]
         widgets = {"due_on": DATE_WIDGET}

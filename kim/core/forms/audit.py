@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.forms.dates import BoundedDateField
 from kim.core.models import AuditEntry
 
 
@@ -11,9 +12,9 @@ class AuditFilterForm(forms.Form):
     )
     model = forms.CharField(label=_("Object type"), required=False, max_length=100)
     actor = forms.CharField(label=_("User"), required=False, max_length=150)
-    date_from = forms.DateField(label=_("From"), required=False,
+    date_from = BoundedDateField(label=_("From"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False,
+    date_to = BoundedDateField(label=_("To"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ rows and totals into cells and relations and back (pure Python, no Django import
   the published column totals;
 - relations: every declared row sum (``Column.sum_of``) in each row and, where published,
   in the totals row; every published column total; every relation the report declares
-  (kim/reports/relations.py);
+  (kim/core/reports/relations.py);
 - derived cells: percentages of a row are hidden ("x") when any count of the row is
   hidden, because a share can give the hidden count back.
 """

@@ -87,7 +87,7 @@ class Report:
     aggregate_permission: str | None = DEFAULT_AGGREGATE_PERMISSION  # None: no such audience
     description: Promise | str = ""
     params: tuple[Param, ...] = ("as_of",)
-    # Linear relations among cells besides sum_of and column totals (kim/reports/relations.py)
+    # Linear relations among cells besides sum_of and column totals (kim/core/reports/relations.py)
     relations: tuple[RowRelation, ...] = ()
 
     def column(self, key: str) -> Column:

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from kim.core.dataproblems import DataProblem, collecting
 from kim.core.permissions.check import has_perm
 from kim.core.reports.disclosure import Cell, protect
 from kim.core.reports.registry import Report, ReportParams
@@ -47,6 +48,8 @@ class ReportResult:
     suppressed: bool = False
     suppressed_cells: list[tuple[Cell, str]] = field(default_factory=list)
     generated_at: datetime = field(default_factory=timezone.now)
+    # Records left out because their stored values cannot be evaluated (kim.core.dataproblems)
+    data_problems: list[DataProblem] = field(default_factory=list)
 
     @property
     def columns(self) -> tuple[Any, ...]:
@@ -72,11 +75,13 @@ def produce(report: Report, municipality: Any, params: ReportParams | date, *,
     """
     if isinstance(params, date):
         params = ReportParams(as_of=params)
-    data = report.check(report.compute(municipality, params))
+    with collecting() as problems:  # a record that cannot be evaluated is listed, not fatal
+        data = report.check(report.compute(municipality, params))
     rows = [{key: row[key] for key in report.keys} for row in data.rows]  # column order
     totals = {key: data.totals[key] for key in report.keys if key in data.totals}
     base = {"report": report, "municipality_slug": municipality.slug,
-            "municipality_name": municipality.name, "params": params}
+            "municipality_name": municipality.name, "params": params,
+            "data_problems": problems}
     if audience is Audience.DETAIL:
         return ReportResult(**base, rows=rows, totals=totals, aggregate=False)
     protected = protect(rows, totals, report.keys_of("count"), report.row_sums,

@@ -49,7 +49,7 @@ class ViewDeclaration:
     permission: str | None
     access: AccessRule | None = None
     obj: ObjectSource | None = None
-    lookup: str = "pk"
+    lookup: str = "pk"  # the URL argument holding the object's primary key
     list_view: bool = False  # a list: its query count must not grow with the data
     get_status: int = 200  # what an allowed GET answers (302 for pages that redirect)
     # URL arguments to try besides the object (e.g. every report name), for the suite:
@@ -78,7 +78,7 @@ def tenant_view(permission: str | None = None, *, access: AccessRule | None = No
     """A view of a municipality: 403 unless the user holds ``permission`` there (or the
     ``access`` rule allows it – exactly one of the two is given).
 
-    With ``obj`` (a model or a function returning a queryset) the URL's ``lookup``
+    With ``obj`` (a model or a function returning a queryset) the URL argument ``lookup``
     argument names an object: it is fetched from the objects the user may see under
     ``permission`` (the permission's object rule filters the queryset) or answers 404 –
     the same answer as for an object of another municipality. The view receives it as
@@ -105,7 +105,7 @@ def tenant_view(permission: str | None = None, *, access: AccessRule | None = No
             if queryset is not None and permission is not None:
                 key = kwargs.pop(lookup)
                 target = visible(request.user, permission, request.municipality,
-                                 queryset).filter(**{lookup: key}).first()
+                                 queryset).filter(pk=key).first()
                 if target is None:
                     raise Http404("No such object")
                 return view(request, target, *args, **kwargs)

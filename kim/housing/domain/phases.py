@@ -84,6 +84,8 @@ def uma_block_message(person: Person, day: datetime.date) -> str | None:
 def of_school_age(birth: datetime.date, day: datetime.date) -> bool:
     """NRW: duty from 1 August of the year of the 6th birthday (if on or before 30 Sept,
     else the year after) until the 31 July after the 18th birthday (§§ 35, 38 SchulG)."""
+    if birth > day:  # not born yet (and no date arithmetic on a stored year 9999)
+        return False
     first_year = birth.year + 6 + (0 if (birth.month, birth.day) <= (9, 30) else 1)
     start = datetime.date(first_year, 8, 1)
     adult = birth.year + 18

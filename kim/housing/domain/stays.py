@@ -50,6 +50,10 @@ def _check_place(place: Place, start: datetime.date, exclude: Stay | None = None
 
 def _check_person(person: Person, place: Place, start: datetime.date,
                   exclude: Stay | None = None) -> None:
+    if start < person.birth_date:  # the stay becomes the person's accommodation date
+        raise ValidationError({"person": _(
+            "%(name)s was born on %(birth)s, after %(date)s.") % {
+            "name": person, "birth": person.birth_date_display, "date": f"{start:%d.%m.%Y}"}})
     block = uma_block_message(person, start)
     if block:
         raise ValidationError({"person": block})

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.forms.dates import bounded_formfield
 from kim.housing.forms import DATE
 from kim.housing.models import Facility, Place, StateFacilityCount, Stay, Unit
 
@@ -88,6 +89,7 @@ class BlockForm(forms.ModelForm):
 
 class StateCountForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = StateFacilityCount
         fields = ["date", "persons"]
         widgets = {"date": DATE}

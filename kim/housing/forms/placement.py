@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.forms.dates import BoundedDateField
 from kim.housing.forms import DATE
 from kim.housing.models import PlacementKind, Unit
 from kim.housing.waiting import CRITERIA, CRITERION_LABELS, CriterionWeight, PriorityPolicy
@@ -30,8 +31,8 @@ class PeriodFilterForm(forms.Form):
 
 
 class ArrivalFilterForm(PeriodFilterForm):
-    assigned_from = forms.DateField(label=_("Assigned from"), widget=DATE, required=False)
-    assigned_to = forms.DateField(label=_("Assigned until"), widget=DATE, required=False)
+    assigned_from = BoundedDateField(label=_("Assigned from"), widget=DATE, required=False)
+    assigned_to = BoundedDateField(label=_("Assigned until"), widget=DATE, required=False)
     period = ("assigned_from", "assigned_to")
 
 
@@ -40,7 +41,7 @@ class ArrivalPlanForm(forms.Form):
 
     households = forms.TypedMultipleChoiceField(label=_("Households"), coerce=int,
                                                 widget=forms.CheckboxSelectMultiple)
-    on = forms.DateField(label=_("Move-in on"), widget=DATE)
+    on = BoundedDateField(label=_("Move-in on"), widget=DATE)
 
     def __init__(self, *args: Any, choices: list[tuple[int, str]], **kwargs: Any) -> None:
         kwargs.setdefault("initial", {}).setdefault("on", timezone.localdate())
@@ -68,7 +69,7 @@ class HouseholdField(forms.IntegerField):
 
 class EntryForm(forms.Form):
     household = HouseholdField(label=_("Household number"), min_value=1)
-    applied_on = forms.DateField(label=_("On the list since"), widget=DATE)
+    applied_on = BoundedDateField(label=_("On the list since"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -89,7 +90,7 @@ class PlacementForm(forms.Form):
         label=_("Flat rented by the municipality"), queryset=Unit.objects.none(),
         required=False, help_text=_("Only for a flat rented by the municipality: the "
                                     "household moves there."))
-    on = forms.DateField(label=_("Placed on"), widget=DATE)
+    on = BoundedDateField(label=_("Placed on"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
@@ -108,15 +109,15 @@ class PlacementForm(forms.Form):
 
 
 class PlacementFilterForm(PeriodFilterForm):
-    placed_from = forms.DateField(label=_("Placed from"), widget=DATE, required=False)
-    placed_to = forms.DateField(label=_("Placed until"), widget=DATE, required=False)
+    placed_from = BoundedDateField(label=_("Placed from"), widget=DATE, required=False)
+    placed_to = BoundedDateField(label=_("Placed until"), widget=DATE, required=False)
     kind = forms.ChoiceField(label=_("Placed into"), required=False,
                              choices=[("", _("all"))] + PlacementKind.choices)
     period = ("placed_from", "placed_to")
 
 
 class CloseForm(forms.Form):
-    on = forms.DateField(label=_("Withdrawn on"), widget=DATE)
+    on = BoundedDateField(label=_("Withdrawn on"), widget=DATE)
     note = forms.CharField(label=_("Reason"), max_length=300)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

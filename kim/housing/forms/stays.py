@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.forms.dates import BoundedDateField, bounded_formfield
 from kim.housing.forms import DATE
 from kim.housing.models import Incident, MoveInReason, MoveOutReason, Place
 from kim.people.models import Person
@@ -21,7 +22,7 @@ class PersonChoiceField(forms.ModelChoiceField):
 class MoveInForm(forms.Form):
     person = PersonChoiceField(label=_("Person"), queryset=Person.objects.none(),
                                widget=forms.RadioSelect, empty_label=None)
-    start = forms.DateField(label=_("Moved in on"), widget=DATE)
+    start = BoundedDateField(label=_("Moved in on"), widget=DATE)
     reason = forms.ChoiceField(label=_("Reason"), choices=MoveInReason.choices,
                                initial=MoveInReason.ARRIVAL)
     household = forms.BooleanField(
@@ -37,7 +38,7 @@ class MoveInForm(forms.Form):
 
 class MoveForm(forms.Form):
     place = forms.ModelChoiceField(label=_("New place"), queryset=Place.objects.none())
-    on = forms.DateField(label=_("Moved on"), widget=DATE)
+    on = BoundedDateField(label=_("Moved on"), widget=DATE)
     reason = forms.ChoiceField(label=_("Reason for the move"),
                                choices=[c for c in MoveInReason.choices
                                         if c[0] != MoveInReason.ARRIVAL])
@@ -53,7 +54,7 @@ class MoveForm(forms.Form):
 
 
 class MoveOutForm(forms.Form):
-    on = forms.DateField(label=_("Moved out on"), widget=DATE,
+    on = BoundedDateField(label=_("Moved out on"), widget=DATE,
                          help_text=_("The first day the person no longer lives there."))
     reason = forms.ChoiceField(label=_("Reason"),
                                choices=[c for c in MoveOutReason.choices
@@ -72,6 +73,7 @@ class ExceptionForm(forms.Form):
 
 class IncidentForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = Incident
         fields = ["occurred_at", "kind", "reported_by", "persons_involved", "description",
                   "measures"]

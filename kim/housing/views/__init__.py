@@ -7,6 +7,7 @@ import datetime
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from kim.core.forms.dates import date_param
 from kim.core.http import TenantRequest
 from kim.core.views.base import tenant_redirect, tenant_url
 
@@ -20,8 +21,6 @@ def to_board(request: TenantRequest, facility_id: int, anchor: str = "") -> Http
 
 
 def day_param(request: HttpRequest, name: str = "on") -> datetime.date:
-    """A date from the query string, or today (a malformed value is ignored)."""
-    try:
-        return datetime.date.fromisoformat(request.GET.get(name, ""))
-    except ValueError:
-        return timezone.localdate()
+    """A date from the query string, or today (a malformed or out-of-range value gives
+    today, and the page says so)."""
+    return date_param(request, name, timezone.localdate())

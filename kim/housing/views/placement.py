@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kim.core.forms.dates import in_bounds
 from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import tenant_redirect, tenant_view
@@ -39,6 +40,8 @@ def household_suggestions(request: TenantRequest, household: Household) -> HttpR
         unit = request.POST.get("unit", "")
         try:
             day = datetime.date.fromisoformat(request.POST.get("on", ""))
+            if not in_bounds(day):
+                raise ValueError(day)
             count = domain.write_plan(town, {str(household.pk): unit}, day, user=request.user)
         except (ValueError, ValidationError) as exc:
             for text in getattr(exc, "messages", [_("Invalid date or unit.")]):

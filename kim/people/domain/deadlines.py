@@ -47,7 +47,7 @@ def compute(person: Person, statuses: list[LegalStatus], today: datetime.date) -
     for status in statuses:
         if status.expires_on and today <= status.expires_on <= last:
             due.add(Due(person.pk, status.expires_on, POLICY_PERMIT_EXPIRY, status.code))
-    if person.unaccompanied_minor:
+    if person.unaccompanied_minor and person.birth_date <= today:
         adult = add_years(person.birth_date, 18)
         if today <= adult <= last:
             due.add(Due(person.pk, adult, POLICY_UMA_18))

@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from kim.core.dataproblems import DataProblem, report_problem
 from kim.core.models import Municipality
 from kim.people.models import LegalStatus, Person
-from kim.rules import evaluate, evaluate_point
+from kim.people.models.plausibility import PERSON_DATES, person_date_errors, status_date_errors
+from kim.rules import FactsError, evaluate, evaluate_point
 
 
-def facts_for(person: Person, statuses: list[LegalStatus], as_of: datetime.date) -> dict[str, Any]:
+def facts_for(person: Person, statuses: Sequence[LegalStatus | FactStatus],
+              as_of: datetime.date) -> dict[str, Any]:
     """The facts object of legal-rules.md §2.1 for ``person`` on ``as_of``.
 
     ``statuses`` are the person's status records (passed in so that lists can prefetch).
@@ -47,21 +53,60 @@ def facts_for(person: Person, statuses: list[LegalStatus], as_of: datetime.date)
     }
 
 
-def decisions_for(person: Person, statuses: list[LegalStatus],
+def decisions_for(person: Person, statuses: Sequence[LegalStatus | FactStatus],
                   as_of: datetime.date) -> dict[str, Any] | None:
-    """The engine's decisions, or None while the person has no status on ``as_of``."""
+    """The engine's decisions, or None while the person has no status on ``as_of`` – and
+    None for a person whose stored values the engine refuses: the reading page or report
+    lists it as a data problem (kim.core.dataproblems) and goes on with the others."""
     if not any(s.valid_from <= as_of for s in statuses):
         return None
-    return evaluate(facts_for(person, statuses, as_of))
+    try:
+        return evaluate(facts_for(person, statuses, as_of))
+    except FactsError as exc:
+        report_problem(describe(person, statuses, exc), exc)
+        return None
 
 
 def regime_and_housing(person: Person | FactPerson, statuses: list[Any],
                        as_of: datetime.date) -> tuple[str, str] | None:
     """(benefit regime, housing category) on ``as_of`` through the engine's cheap point
-    entry – None while the person has no status or is not born yet on ``as_of``."""
-    if person.birth_date > as_of or not any(s.valid_from <= as_of for s in statuses):
+    entry – None while the person has no status or is not born yet on ``as_of``, and for a
+    person whose stored values the engine refuses (listed as in ``decisions_for``)."""
+    if not any(s.valid_from <= as_of for s in statuses):
         return None
-    return evaluate_point(facts_for(person, statuses, as_of))  # type: ignore[arg-type]
+    if person.birth_date > as_of:  # a status before the birth: a stored value is wrong
+        exc = FactsError("person.birth_date", f"after as_of {as_of.isoformat()}")
+        report_problem(describe(person, statuses, exc), exc)
+        return None
+    try:
+        return evaluate_point(facts_for(person, statuses, as_of))  # type: ignore[arg-type]
+    except FactsError as exc:
+        report_problem(describe(person, statuses, exc), exc)
+        return None
+
+
+def describe(person: Person | FactPerson, statuses: Sequence[Any],
+             exc: FactsError) -> DataProblem:
+    """The data problem of a person the engine refused: the plausibility check's message
+    for the field the engine named (kim.people.models.plausibility), else the engine's."""
+    name = exc.path.removeprefix("person.")
+    field = "valid_from" if name.startswith("statuses") else name
+    today = timezone.localdate()
+    errors = person_date_errors(person.birth_date,
+                                {f: getattr(person, f, None) for f in PERSON_DATES}, today)
+    for status in statuses:
+        for key, messages in status_date_errors(status.valid_from, None, person.birth_date,
+                                                today).items():
+            errors.setdefault(key, []).extend(messages)
+    if field not in errors and errors:  # the check found the cause in another field
+        field = next(iter(errors))
+    messages = errors.get(field, [])
+    message = messages[0] if messages else _(
+        "The rules engine cannot evaluate a stored value: %(problem)s") % {"problem": exc}
+    label = str(person) if isinstance(person, Person) else str(
+        Person.objects.filter(pk=person.pk).first() or person.pk)
+    return DataProblem("people.person", person.pk, field, message, label=label,
+                       url_name="people:person_detail", permission="people.persons:read")
 
 
 class FactStatus(NamedTuple):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -85,6 +86,10 @@ def merge_persons(keep: Person, remove: Person, today: datetime.date) -> Person:
     removed_label, removed_id = str(remove), remove.pk
     remove.delete()
     refresh_keys(keep)
+    try:  # the filled-in dates and the moved statuses must fit the kept birth date
+        keep.full_clean()
+    except ValidationError as exc:
+        raise MergeError(" ".join(exc.messages)) from None
     keep.save()
     store_name_tokens([keep])  # the removed name is now a variant of the kept person
     refresh_person(keep, today)

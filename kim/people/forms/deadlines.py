@@ -5,15 +5,17 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.forms.dates import BoundedDateField
+
 MINE = "me"
 
 
 class WorklistForm(forms.Form):
     kinds = forms.MultipleChoiceField(label=_("Type"), required=False,
                                       widget=forms.CheckboxSelectMultiple)
-    date_from = forms.DateField(label=_("From"), required=False,
+    date_from = BoundedDateField(label=_("From"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False,
+    date_to = BoundedDateField(label=_("To"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args: Any, kinds: dict[str, Any],

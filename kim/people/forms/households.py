@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.forms.dates import BoundedDateField
 from kim.people.models import Household, Person
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -15,7 +16,7 @@ class SplitForm(forms.Form):
                                              queryset=Person.objects.none(),
                                              widget=forms.CheckboxSelectMultiple)
     name = forms.CharField(label=_("Name of the new household"), max_length=200)
-    on = forms.DateField(label=_("From"), widget=DATE)
+    on = BoundedDateField(label=_("From"), widget=DATE)
 
     def __init__(self, *args: Any, household: Household, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -27,7 +28,7 @@ class SplitForm(forms.Form):
 class MergeForm(forms.Form):
     other = forms.ModelChoiceField(label=_("Household that joins this one"),
                                    queryset=Household.objects.none())
-    on = forms.DateField(label=_("From"), widget=DATE)
+    on = BoundedDateField(label=_("From"), widget=DATE)
 
     def __init__(self, *args: Any, household: Household, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.forms.dates import bounded_formfield
 from kim.people.domain.dates import DateFormatError, parse_partial_date
 from kim.people.models import LegalStatus, Person, Vulnerability
 from kim.people.models.fields import validate_citizenships
@@ -18,7 +20,26 @@ class PersonSearchForm(forms.Form):
                                     max_value=2100)
 
 
-class PersonForm(forms.ModelForm):
+class ModelErrorsForm(forms.ModelForm):
+    """Model validation (``clean()``, kim.people.domain.recording) names model fields:
+    each error is shown at the form field that edits it (FORM_FIELDS maps the fields the
+    form edits through a field of its own), else above the form."""
+
+    FORM_FIELDS: dict[str, str] = {}
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        if field is None and isinstance(error, ValidationError) and hasattr(error,
+                                                                             "error_dict"):
+            mapped: dict[str, list[ValidationError]] = {}
+            for name, errors in error.error_dict.items():
+                target = self.FORM_FIELDS.get(name, name)
+                mapped.setdefault(target if target in self.fields else NON_FIELD_ERRORS,
+                                  []).extend(errors)
+            error = ValidationError(mapped)  # type: ignore[arg-type]
+        super().add_error(field, error)
+
+
+class PersonForm(ModelErrorsForm):
     birth = forms.CharField(
         label=_("Date of birth"), max_length=10,
         help_text=_("TT.MM.JJJJ, or MM.JJJJ / JJJJ when only that is known"))
@@ -28,6 +49,7 @@ class PersonForm(forms.ModelForm):
                     "or unknown"))
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = Person
         fields = ["family_name", "given_names", "sex", "external_id", "phone", "email",
                   "entry_date", "asylum_application_date", "assignment_date",
@@ -45,6 +67,9 @@ class PersonForm(forms.ModelForm):
         if person.pk:
             self.initial["birth"] = person.birth_date_display
             self.initial["citizenship_codes"] = ", ".join(person.citizenships)
+
+    FORM_FIELDS = {"birth_date": "birth", "birth_date_precision": "birth",
+                   "citizenships": "citizenship_codes"}
 
     def clean_birth(self) -> str:
         try:
@@ -64,8 +89,9 @@ class PersonForm(forms.ModelForm):
 
 
 
-class StatusForm(forms.ModelForm):
+class StatusForm(ModelErrorsForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = LegalStatus
         fields = ["code", "valid_from", "permit_paragraph", "document_number", "expires_on",
                   "note"]
@@ -74,6 +100,7 @@ class StatusForm(forms.ModelForm):
 
 class VulnerabilityForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = Vulnerability
         fields = ["kind", "since", "note"]
         widgets = {"since": DATE_WIDGET, "note": forms.Textarea(attrs={"rows": 3})}

@@ -1,6 +1,8 @@
 """Person import: validate every row first; write all rows in one transaction or nothing.
 
-Errors name the spreadsheet row (header = row 1), the column and the reason. Probable
+Errors name the spreadsheet row (header = row 1), the column and the reason. Dates are
+checked like every other input path (kim.people.models.plausibility) before anything is
+written, so the dry run reports what the import would refuse. Probable
 duplicates are reported, never merged silently. Re-importing an ``external_id`` updates.
 """
 
@@ -23,6 +25,7 @@ from kim.people.importers.columns import CellError, map_headers
 from kim.people.importers.reading import FileFormatError, read_table
 from kim.people.importers.writing import write_rows
 from kim.people.models.fields import partial_date_text
+from kim.people.models.plausibility import PERSON_DATES, person_date_errors, status_date_errors
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,47 @@ def _cross_checks(parsed: list[tuple[int, dict[str, Any]]], errors: list[RowErro
                                    f"household {ref!r} has more than one head"))
 
 
+def _stored_dates(municipality: Municipality,
+                  external_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The dates of the persons the file updates, with the start of each one's earliest
+    status – what a row's new values must fit (two queries per CHUNK ids)."""
+    from kim.people.models import LegalStatus, Person
+
+    stored: dict[str, dict[str, Any]] = {}
+    for part in chunks(external_ids):
+        rows = (Person.objects.filter(municipality=municipality, external_id__in=part)
+                .exclude(external_id="").order_by().values("pk", "external_id", *PERSON_DATES))
+        by_pk = {row["pk"]: row for row in rows}
+        for row in by_pk.values():
+            stored[row["external_id"]] = row
+        for person_id, start in (LegalStatus.objects.filter(person_id__in=list(by_pk))
+                                 .order_by("person_id", "-valid_from")
+                                 .values_list("person_id", "valid_from")):
+            by_pk[person_id]["first_status"] = start  # the earliest comes last
+    return stored
+
+
+def _date_checks(municipality: Municipality, parsed: list[tuple[int, dict[str, Any]]],
+                 errors: list[RowError], today: datetime.date) -> None:
+    """Plausible dates (kim.people.models.plausibility, the check every input path runs):
+    a row's values merged into the stored person it updates. An error about a stored
+    value the row does not give is reported at the birth date that conflicts with it."""
+    stored = _stored_dates(municipality, [v["external_id"] for _, v in parsed])
+    for line, values in parsed:
+        old = stored.get(values["external_id"], {})
+        birth = values["birth_date"][0]
+        problems = person_date_errors(birth, {f: values.get(f, old.get(f)) for f in PERSON_DATES},
+                                      today, first_status=old.get("first_status"))
+        for name, messages in problems.items():
+            column = name if name in values else "birth_date"
+            errors += [RowError(line, column, message) for message in messages]
+        if "legal_status_since" in values:
+            known_birth = None if "birth_date" in problems else birth
+            for messages in status_date_errors(values["legal_status_since"], None, known_birth,
+                                               today).values():
+                errors += [RowError(line, "legal_status_since", m) for m in messages]
+
+
 def _duplicates(municipality: Municipality, parsed: list[tuple[int, dict[str, Any]]],
                 known_ids: dict[str, int]) -> list[tuple[int, Match]]:
     probes = [PersonLike(v["family_name"], v["given_names"], partial_date_text(*v["birth_date"]),
@@ -123,6 +167,8 @@ def import_persons(municipality: Municipality, stream: BinaryIO, filename: str, 
             parsed.append((line, values))
     result.rows = len(parsed) + len({e.row for e in result.errors if e.row > 1})
     _cross_checks(parsed, result.errors)
+    today = today or timezone.localdate()
+    _date_checks(municipality, parsed, result.errors, today)
     if result.errors:
         result.errors.sort(key=lambda e: (e.row, e.column))
         return result
@@ -136,7 +182,7 @@ def import_persons(municipality: Municipality, stream: BinaryIO, filename: str, 
     if dry_run:
         return result
     with transaction.atomic():
-        write_rows(municipality, [v for _, v in parsed], today or timezone.localdate())
+        write_rows(municipality, [v for _, v in parsed], today)
         record_bulk(Person, len(parsed), f"import {filename}: {result.created} created, "
                     f"{result.updated} updated", municipality_id=municipality.pk)
     result.written = True

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
@@ -17,6 +20,14 @@ from kim.people.models.fields import (
     partial_date_text,
     validate_citizenships,
 )
+from kim.people.models.plausibility import EARLIEST_BIRTH, PERSON_DATES, person_date_errors
+
+
+def _after_birth(field: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__isnull": True})
+        | models.Q(**{f"{field}__gte": models.F("birth_date")}),
+        name=f"person_{field}_after_birth")
 
 
 @audited()
@@ -78,6 +89,11 @@ class Person(TenantModel):
             models.UniqueConstraint(fields=["municipality", "external_id"],
                                     condition=~models.Q(external_id=""),
                                     name="person_unique_external_id"),
+            # What plausibility.person_date_errors checks without "today" (clean() names
+            # the field; these hold for every other way into the table).
+            models.CheckConstraint(condition=models.Q(birth_date__gte=EARLIEST_BIRTH),
+                                   name="person_birth_from_1900"),
+            *(_after_birth(field) for field in PERSON_DATES),
         ]
         indexes = [
             models.Index(fields=["municipality", "family_name", "given_names"],
@@ -87,6 +103,24 @@ class Person(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.family_name}, {self.given_names}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.birth_date is None:  # a field error already
+            return
+        first_status = None
+        if self.pk:
+            first_status = (self.statuses.order_by("valid_from")
+                            .values_list("valid_from", flat=True).first())
+        errors = person_date_errors(self.birth_date,
+                                    {f: getattr(self, f) for f in PERSON_DATES},
+                                    timezone.localdate(), first_status=first_status)
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
+        # The date CHECKs back up clean(), which already named the field: not twice.
+        super().validate_constraints(exclude={*(exclude or ()), "birth_date"})
 
     @property
     def birth_date_display(self) -> str:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
 from kim.core.models import TenantModel
 from kim.people.models.person import Person
+from kim.people.models.plausibility import status_date_errors
 from kim.people.status_labels import STATUS_CHOICES
 
 
@@ -37,7 +42,23 @@ class LegalStatus(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["person", "valid_from"],
                                     name="status_one_per_day"),
+            models.CheckConstraint(
+                condition=models.Q(expires_on__isnull=True)
+                | models.Q(expires_on__gte=models.F("valid_from")),
+                name="status_expires_after_start"),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_code_display()} ab {self.valid_from:%d.%m.%Y}"
+
+    def clean(self) -> None:
+        super().clean()
+        birth = self.person.birth_date if self.person_id else None
+        errors = status_date_errors(self.valid_from, self.expires_on, birth,
+                                    timezone.localdate())
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
+        # The CHECK on expires_on backs up clean(), which already named the field.
+        super().validate_constraints(exclude={*(exclude or ()), "expires_on"})

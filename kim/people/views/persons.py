@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,13 +16,19 @@ from kim.core.audit.writer import record_read
 from kim.core.exports import FORMATS, table_response
 from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import paginate, query_without_page, tenant_redirect, tenant_view
+from kim.core.views.base import (
+    add_errors,
+    paginate,
+    query_without_page,
+    tenant_redirect,
+    tenant_view,
+)
 from kim.people import decision_labels
 from kim.people.domain import export
 from kim.people.domain import persons as domain
-from kim.people.domain.deadlines import refresh_person
 from kim.people.domain.duplicates import Match, person_like, probable_duplicates_of
 from kim.people.domain.facts import decisions_for
+from kim.people.domain.recording import delete_status, record_person, record_status
 from kim.people.forms.persons import PersonForm, PersonSearchForm, StatusForm, VulnerabilityForm
 from kim.people.models import HouseholdMember, LegalStatus, Person
 
@@ -90,10 +97,9 @@ def _edit(request: TenantRequest, person: Person) -> HttpResponse:
             return render(request, "people/person_form.html",
                           {"form": form, "person": person, "duplicates": duplicates})
         try:
-            domain.save_person(person)
-            refresh_person(person, _today())
-        except IntegrityError:
-            form.add_error("external_id", _("Another person already has this external ID."))
+            record_person(person, _today())
+        except ValidationError as exc:
+            add_errors(form, exc)  # nothing was stored: one transaction
         else:
             messages.success(request, _("%(name)s was saved.") % {"name": person})
             return tenant_redirect(request, "people:person_detail", pk=person.pk)
@@ -111,20 +117,57 @@ def person_edit(request: TenantRequest, person: Person) -> HttpResponse:
     return _edit(request, person)
 
 
+def _status_form(request: TenantRequest, person: Person, status: LegalStatus,
+                 done: str) -> HttpResponse:
+    form = StatusForm(request.POST or None, instance=status)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_status(form.instance, _today())
+        except ValidationError as exc:
+            add_errors(form, exc)  # nothing was stored: one transaction
+        else:
+            messages.success(request, done)
+            return tenant_redirect(request, "people:person_detail", pk=person.pk)
+    return render(request, "people/status_form.html",
+                  {"form": form, "person": person, "status": status})
+
+
 @tenant_view("people.status:write", obj=Person)
 def status_add(request: TenantRequest, person: Person) -> HttpResponse:
-    form = StatusForm(request.POST or None,
-                      instance=LegalStatus(person=person, municipality=person.municipality))
-    if request.method == "POST" and form.is_valid():
-        if person.statuses.filter(valid_from=form.cleaned_data["valid_from"]).exists():
-            form.add_error("valid_from", _("There is already a status starting on this day."))
-        else:
-            with transaction.atomic():
-                form.save()
-                refresh_person(person, _today())
-            messages.success(request, _("The status was recorded."))
-            return tenant_redirect(request, "people:person_detail", pk=person.pk)
-    return render(request, "people/status_form.html", {"form": form, "person": person})
+    return _status_form(request, person,
+                        LegalStatus(person=person, municipality=person.municipality),
+                        _("The status was recorded."))
+
+
+def _status_of_person(municipality: Any) -> list[dict[str, Any]]:
+    """Conformance samples: the person of the status record the suite opens."""
+    first = LegalStatus.objects.filter(municipality=municipality).order_by("pk").first()
+    return [{"pk": first.person_id}] if first else []
+
+
+def _statuses():  # type: ignore[no-untyped-def]
+    return LegalStatus.objects.select_related("person")
+
+
+@tenant_view("people.status:write", obj=_statuses, lookup="status", samples=_status_of_person)
+def status_edit(request: TenantRequest, record: LegalStatus, pk: int) -> HttpResponse:
+    if record.person_id != pk:
+        raise Http404("No such status record of this person")
+    return _status_form(request, record.person, record, _("The status was corrected."))
+
+
+@tenant_view("people.status:write", obj=_statuses, lookup="status", samples=_status_of_person)
+def status_delete(request: TenantRequest, record: LegalStatus, pk: int) -> HttpResponse:
+    """A confirmation page; the POST deletes the record (audited) and recomputes the
+    person's deadlines."""
+    if record.person_id != pk:
+        raise Http404("No such status record of this person")
+    if request.method == "POST":
+        delete_status(record, _today())
+        messages.success(request, _("The status record was deleted."))
+        return tenant_redirect(request, "people:person_detail", pk=pk)
+    return render(request, "people/status_delete.html",
+                  {"status": record, "person": record.person})
 
 
 @tenant_view("people.restricted:write", obj=Person)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
+from kim.core.forms.dates import in_bounds
 from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import tenant_redirect, tenant_url, tenant_view
@@ -52,10 +53,17 @@ def _table(rows: list[TableRow], own: TableRow | None) -> list[dict[str, Any]]:
 
 
 def _month_param(request: HttpRequest) -> datetime | None:
+    """The month asked for in the query string; a bad one shows the latest, with a note."""
+    raw = request.GET.get("month", "")
     try:
-        return datetime.strptime(request.GET.get("month", ""), "%Y-%m")
+        month = datetime.strptime(raw, "%Y-%m") if raw else None
     except ValueError:
+        month = None
+    if raw and (month is None or not in_bounds(month.date())):
+        messages.warning(request, _("The month “%(value)s” in the address is not valid; the "
+                                    "latest statistics are shown.") % {"value": raw[:20]})
         return None
+    return month
 
 
 @tenant_view("quota.statistics:read", list_view=True)

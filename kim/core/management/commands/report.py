@@ -52,8 +52,11 @@ class Command(BaseCommand):
 
         audience = Audience.AGGREGATE if aggregate else Audience.DETAIL
         with scope(municipality=tenant):
-            content = out_format.render(produce(reports.get(name), tenant, day,
-                                                audience=audience))
+            result = produce(reports.get(name), tenant, day, audience=audience)
+            content = out_format.render(result)
+        for problem in result.data_problems:  # the figures omit these records
+            self.stderr.write(f"warning: {problem.model} {problem.object_id} left out: "
+                              f"{problem.message}")
         if output:
             try:
                 Path(output).write_bytes(content)

@@ -2,7 +2,10 @@
 
 ``{"report", "municipality", "as_of", "rows", "totals", "suppressed"}``; rows and totals
 are keyed by the stable column keys (never by translated labels). Hidden cells carry
-their marker string ("<3" or "x") instead of a number.
+their marker string ("<3" or "x") instead of a number. When records had to be left out
+because their stored values cannot be evaluated, ``data_problems`` says how many and –
+for person-level audiences – which (``{"count", "records": [{"model", "id", "field",
+"problem"}]}``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ def _value(value: Any) -> Any:
 
 
 def as_dict(result: ReportResult) -> dict[str, Any]:
-    return {
+    data = {
         "report": result.report.name,
         "municipality": result.municipality_slug,
         "as_of": result.as_of.isoformat(),
@@ -34,6 +37,12 @@ def as_dict(result: ReportResult) -> dict[str, Any]:
         "totals": {k: _value(v) for k, v in result.totals.items()},
         "suppressed": result.suppressed,
     }
+    if result.data_problems:  # records left out; which ones only for person-level audiences
+        data["data_problems"] = {
+            "count": len(result.data_problems),
+            "records": [] if result.aggregate else [p.as_dict() for p in result.data_problems],
+        }
+    return data
 
 
 def render(result: ReportResult) -> bytes:

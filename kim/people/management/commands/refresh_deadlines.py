@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django_scopes import scope
 
+from kim.core.dataproblems import collecting
 from kim.core.models import Municipality
 from kim.people.domain.deadlines import refresh_municipality
 
@@ -22,6 +23,9 @@ class Command(BaseCommand):
                 raise CommandError(f"unknown municipality: {municipality}")
         today = timezone.localdate()
         for tenant in tenants:
-            with scope(municipality=tenant):
+            with scope(municipality=tenant), collecting() as problems:
                 count = refresh_municipality(tenant, today)
             self.stdout.write(f"{tenant.slug}: {count} deadlines")
+            for problem in problems:  # the others are refreshed; these need a correction
+                self.stderr.write(f"{tenant.slug}: {problem.model} {problem.object_id} "
+                                  f"left out: {problem.message}")
