@@ -34,7 +34,7 @@ def import_statistics(municipality: Municipality, data: bytes, month: date, *,
     """Validate the whole file and compute its table, then replace the month in one
     transaction. Raises ``InputError``/``ParameterMissing`` before writing anything."""
     month = month.replace(day=1)
-    entries = obligation.read(data)
+    entries = obligation.read(data, filename or "data.csv")
     _check_leading_zeros(municipality, entries)
     table = obligation.compute(entries, month_end(month))
     return store_table(municipality, table, month, filename=filename, user=user)
