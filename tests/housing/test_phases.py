@@ -7,8 +7,9 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kim.housing.domain.hints import all_flags
-from kim.housing.domain.phases import add_months, chain_start, of_school_age, skip_groups
+from kim.housing.domain.phases import chain_start, of_school_age, skip_groups
 from kim.people.models import Household, HouseholdMember, Vulnerability
+from kim.rules.dates import add_months
 from tests.housing.factories import PersonFactory, PlaceFactory, StayFactory, UnitFactory
 
 D = datetime.date

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kim.people.models import Person
+from kim.rules.dates import add_months
 
 PHASE1_MONTHS = 6
 PHASE3_MONTHS = 24
@@ -46,17 +47,6 @@ class Flag:
     message: str
     resolved: bool = False  # Phase I: a reason has been recorded
     groups: tuple[str, ...] = field(default=())
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def is_uma_on(person: Person, day: datetime.date,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
@@ -13,13 +12,10 @@ from django.db import transaction
 from kim.core.audit.writer import record_bulk
 from kim.core.models import Municipality
 from kim.quota.domain import obligation
-from kim.quota.domain.forecast import ForecastMonth, add_month, forecast
+from kim.quota.domain.forecast import ForecastMonth, forecast
 from kim.quota.domain.tables import CellError, InputError, gettext_noop
 from kim.quota.models import LandStatistics, LandStatisticsRow, QuotaSettings
-
-
-def month_end(month: date) -> date:
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+from kim.rules.dates import add_months, month_end
 
 
 @dataclass(frozen=True)
@@ -167,5 +163,5 @@ def expected_assignments(municipality: Municipality, stats: LandStatistics,
                for r in rows]
     table = obligation.compute(entries, stats.as_of)
     conf = settings_for(municipality)
-    return forecast(table, municipality.ags, add_month(stats.month), conf.forecast_months,
+    return forecast(table, municipality.ags, add_months(stats.month, 1), conf.forecast_months,
                     conf.monthly_inflow, conf.household_size)
