@@ -95,7 +95,7 @@ def test_flags_of_all_open_stays(soest, in_soest, residents):
                           ("Bakr", "phase3_due")}
     karimi = all_flags(soest, TODAY, "phase1_over_6_months")
     assert len(karimi) == 2 and not any(f.resolved for f in karimi)
-    assert karimi[0].message == (f"In Phase I since {add_months(TODAY, -9):%d.%m.%Y} (more "
+    assert karimi[0].message == (f"In Phase I since {add_months(TODAY, -9):%m/%d/%Y} (more "
                                  "than 6 months); a reason must be recorded.")
     skip = all_flags(soest, TODAY, "skip_phase1")
     assert {f.groups for f in skip} == {("school_children",)}

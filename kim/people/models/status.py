@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.localize import short_date
 from kim.core.models import TenantModel
 from kim.people.models.person import Person
 from kim.people.status_labels import STATUS_CHOICES
@@ -40,4 +42,5 @@ class LegalStatus(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_code_display()} ab {self.valid_from:%d.%m.%Y}"
+        return gettext("%(status)s from %(date)s") % {"status": self.get_code_display(),
+                                                      "date": short_date(self.valid_from)}
