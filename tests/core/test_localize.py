@@ -28,9 +28,9 @@ def test_short_formats_follow_the_language(language, day, month, moment):
 
 @pytest.mark.parametrize(("language", "status", "birth", "change", "page"), [
     ("de", "Aufenthaltsgestattung (§ 55 AsylG) ab 05.03.2024", "03.1990",
-     "Ab 26.12.2026: Aufenthaltsregime – AsylbLG", "Aufgelöst am 05.03.2024."),
+     "Ab 26.12.2026: Leistungen – Grundleistungen nach § 3 AsylbLG", "Aufgelöst am 05.03.2024."),
     ("en", "Aufenthaltsgestattung (§ 55 AsylG) from 03/05/2024", "03/1990",
-     "From 12/26/2026: Regime – AsylbLG", "Dissolved on 03/05/2024."),
+     "From 12/26/2026: Benefits – basic benefits under § 3 AsylbLG", "Dissolved on 03/05/2024."),
 ])
 def test_messages_in_german_and_english(language, status, birth, change, page):
     person = Person(family_name="Haddad", given_names="Mariam",
@@ -41,8 +41,8 @@ def test_messages_in_german_and_english(language, status, birth, change, page):
     with translation.override(language):
         assert str(LegalStatus(code="gestattung", valid_from=DAY)) == status
         assert person.birth_date_display == birth
-        (item,) = upcoming({"upcoming": [{"date": "2026-12-26", "field": "regime",
-                                          "value": "asylblg"}]})
+        (item,) = upcoming({"upcoming": [{"date": "2026-12-26", "field": "benefits.regime",
+                                          "value": "asylblg_basic"}]})
         assert (f"{translation.gettext('From %(date)s: %(label)s – %(value)s')}"
                 % item) == change
         assert template.render(Context({"d": DAY})) == page

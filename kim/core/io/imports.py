@@ -11,9 +11,11 @@ An importer is mostly a declaration::
 
 Every row is validated first (each error names row, column as headed in the file and a
 translatable reason); only if no row has an error is ``write(rows)`` called, inside one
-database transaction. ``check(rows)`` runs after the rows (cross-row rules such as "one
-head per household") and returns more errors. ``progress(done, total)`` is called every
-``PROGRESS_EVERY`` rows (total None when unknown) for background jobs.
+database transaction. ``row_check(line, values, result)`` runs for every row, also one
+with errors (rules between columns: "a status needs its date"); ``check(result)`` runs
+after all rows (rules between rows: "one head per household") and records more errors.
+``progress(done, total)`` is called every ``PROGRESS_EVERY`` rows (total None when
+unknown) for background jobs.
 """
 
 from __future__ import annotations
@@ -114,29 +116,29 @@ def map_headers(spec: ImportSpec, headers: Sequence[str]
     return mapping, given, problems
 
 
+RowCheck = Callable[[int, dict[str, Any], "Validated"], None]
+
+
 def _parse_row(cells_: list[str], line: int, mapping: dict[int, Column],
-               result: Validated) -> dict[str, Any] | None:
+               result: Validated) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    ok = True
     for index, column in mapping.items():
         raw = cells_[index] if index < len(cells_) else ""
         if not raw and column.empty != "parse":
             if column.empty == "error":
                 result.error(line, column.key, gettext_noop("required value is missing"))
-                ok = False
             continue
         try:
             values[column.key] = column.parse(raw)
         except CellProblem as problem:
             result.error(line, column.key, problem.message, **problem.params)
-            ok = False
         except ValueError as exc:  # a parser outside the framework: its text as it is
             result.error(line, column.key, str(exc))
-            ok = False
-    return values if ok else None
+    return values
 
 
 def validate(spec: ImportSpec, source: IO[bytes] | bytes, filename: str, *,
+             row_check: RowCheck | None = None,
              check: Callable[[Validated], None] | None = None,
              progress: Progress | None = None) -> Validated:
     """Read and validate every row as it streams; never raises for bad input."""
@@ -148,7 +150,7 @@ def validate(spec: ImportSpec, source: IO[bytes] | bytes, filename: str, *,
             result.errors += problems
             _close(sheet)
             return result
-        _read_rows(spec, sheet, mapping, result, progress)
+        _read_rows(spec, sheet, mapping, result, progress, row_check)
     except InputError as exc:
         result.errors += exc.errors
         return result
@@ -165,14 +167,18 @@ def _close(sheet: Sheet) -> None:
 
 
 def _read_rows(spec: ImportSpec, sheet: Sheet, mapping: dict[int, Column],
-               result: Validated, progress: Progress | None) -> None:
+               result: Validated, progress: Progress | None,
+               row_check: RowCheck | None) -> None:
     seen: dict[Any, int] = {}
     for line, row_cells in sheet.rows:
         if not any(row_cells):
             continue
         result.lines += 1
+        errors_before = len(result.errors)
         values = _parse_row(row_cells, line, mapping, result)
-        if values is not None:
+        if row_check is not None:
+            row_check(line, values, result)
+        if len(result.errors) == errors_before:
             key = values.get(spec.unique) if spec.unique else None
             if key is not None and key in seen:
                 result.error(line, spec.unique or "", gettext_noop(
@@ -210,12 +216,14 @@ class ImportResult:
 
 def run_import(spec: ImportSpec, source: IO[bytes] | bytes, filename: str, *,
                write: Callable[[list[Row]], Any], dry_run: bool = False,
+               row_check: RowCheck | None = None,
                check: Callable[[Validated], None] | None = None,
                progress: Progress | None = None) -> ImportResult:
     """Validate everything, then – unless ``dry_run`` or any error – ``write`` all rows in
     one transaction. An :class:`InputError` raised by ``write`` rolls back and is returned
     as the result's errors."""
-    validated = validate(spec, source, filename, check=check, progress=progress)
+    validated = validate(spec, source, filename, row_check=row_check, check=check,
+                         progress=progress)
     result = ImportResult(validated)
     if not validated.ok or dry_run:
         return result
