@@ -29,3 +29,4 @@ bench: venv  ## run the benchmarks (see bench/README.md)
 	$(BIN)/python bench/placement_bench.py
 	$(BIN)/python bench/arrival_bench.py
 	$(BIN)/python bench/quota_bench.py
+	$(BIN)/python bench/import_bench.py

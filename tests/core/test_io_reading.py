@@ -204,3 +204,51 @@ def test_progress_is_reported_while_reading():
                       progress=lambda done, total: calls.append((done, total)))
     assert result.ok and len(result.rows) == 2500
     assert calls == [(1000, None), (2000, None), (2500, None)]
+
+
+def test_a_sheet_with_a_document_type_or_utf16_is_refused():
+    from tests.core.xlsx_files import SHEET_HEAD, SHEET_TAIL, xlsx
+
+    dtd = SHEET_HEAD.replace("<worksheet", '<!DOCTYPE w [<!ENTITY a "lol">]><worksheet', 1)
+    with pytest.raises(InputError, match="cannot be read: EntitiesForbidden"):
+        read_xlsx(xlsx([dtd + "<row><c><v>1</v></c></row>" + SHEET_TAIL]))
+    utf16 = (SHEET_HEAD.replace("UTF-8", "UTF-16") + SHEET_TAIL)
+    with pytest.raises(InputError, match="cannot be read: UTF-16"):
+        read_xlsx(xlsx([utf16]))
+
+
+def test_inline_shared_and_typed_cells():
+    from tests.core.xlsx_files import SHEET_HEAD, SHEET_TAIL, xlsx
+
+    strings = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.'
+               'openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+               '<si><t>Nachname</t></si></sst>')
+    sheet = (SHEET_HEAD + '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr">'
+             '<is><t>x</t></is></c></row><row r="4"><c r="B4" t="b"><v>1</v></c>'
+             '<c r="C4"><v>2.50</v></c><c r="ZZ4"><v>9</v></c></row>' + SHEET_TAIL)
+    table = read_xlsx(xlsx([sheet], strings))
+    assert table.headers == ["Nachname", "", "x"]
+    assert rows_of(table) == [(4, ["", "TRUE", "2.5"])]
+
+
+@pytest.mark.django_db
+def test_run_import_writes_all_or_nothing(soest):
+    from kim.core.io.imports import run_import
+    from kim.core.models import Municipality
+
+    def write(rows):
+        for row in rows:
+            Municipality.objects.create(slug=row.values["name"].lower(), name=row.values["name"])
+        if len(rows) > 1:
+            raise InputError([CellError(3, "name", "refused")])
+        return len(rows)
+
+    two = b"name,amount\nAhlen,1\nBeckum,2\n"
+    result = run_import(SPEC, two, "m.csv", write=write)
+    assert not result.written and [str(e) for e in result.errors] == [
+        "row 3, column name: refused"]
+    assert not Municipality.objects.filter(slug__in=["ahlen", "beckum"]).exists()
+    dry = run_import(SPEC, b"name,amount\nAhlen,1\n", "m.csv", write=write, dry_run=True)
+    assert dry.ok and not dry.written and not Municipality.objects.filter(slug="ahlen").exists()
+    done = run_import(SPEC, b"name,amount\nAhlen,1\n", "m.csv", write=write)
+    assert done.written and done.outcome == 1 and Municipality.objects.filter(slug="ahlen").exists()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kim.core.io.cells import choice
 from kim.core.io.errors import CellProblem, gettext_noop
 from kim.people.domain.dates import DateFormatError, parse_full_date, parse_partial_date
 from kim.people.models import HouseholdMember
@@ -63,18 +64,6 @@ def citizenships(value: str) -> list[str]:
         raise CellError(gettext_noop("not an ISO 3166-1 alpha-2 code (XX = stateless/"
                                      "unknown): %(value)r"), value=value)
     return codes
-
-
-def choice(allowed: list[str], aliases: dict[str, str] | None = None) -> Callable[[str], str]:
-    aliases = aliases or {}
-
-    def parse(value: str) -> str:
-        key = aliases.get(value.lower(), value.lower())
-        if key not in allowed:
-            raise CellError(gettext_noop("use one of %(choices)s"),
-                            choices=", ".join(allowed))
-        return key
-    return parse
 
 
 def status_code(value: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -29,6 +30,7 @@ from kim.people.importers.columns import COLUMNS
 from kim.people.importers.writing import write_rows
 from kim.people.models.fields import partial_date_text
 
+WRITE_CHUNK = 5000  # rows written together (a household may span two parts)
 SHOWN_MATCHES = 3  # probable duplicates listed per row; the rest are counted
 LIMITS = Limits(max_rows=200_000, max_bytes=50 * MB, max_unpacked=400 * MB)
 SPEC = ImportSpec(tuple(Column(c.key, c.german, required=c.required, parse=c.parse,
@@ -62,7 +64,7 @@ class ImportResult:
         return lines
 
 
-def _row_check(line: int, values: dict[str, Any], result: Validated) -> None:
+def _row_check(line: int, values: Mapping[str, Any], result: Validated) -> None:
     """Rules between the columns of a row (the framework checked each cell)."""
     if "legal_status" in values and "legal_status_since" not in values:
         result.error(line, "legal_status_since",
@@ -131,7 +133,10 @@ def import_persons(municipality: Municipality, stream: IO[bytes] | bytes, filena
     if dry_run:
         return result
     with transaction.atomic():
-        write_rows(municipality, [r.values for r in rows], today or timezone.localdate())
+        # in parts: only one part's model instances are in memory at a time
+        for start in range(0, len(rows), WRITE_CHUNK):
+            write_rows(municipality, [r.values for r in rows[start:start + WRITE_CHUNK]],
+                       today or timezone.localdate())
         record_bulk(Person, len(rows), f"import {filename}: {result.created} created, "
                     f"{result.updated} updated", municipality_id=municipality.pk)
     result.written = True
