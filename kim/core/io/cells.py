@@ -138,7 +138,8 @@ def date(value: str) -> datetime.date:
     """``YYYY-MM-DD`` or ``TT.MM.JJJJ``."""
     match = _ISO_DAY.match(value)
     if match:
-        return _make_date(*match.groups(), value)
+        year, month, day = match.groups()
+        return _make_date(year, month, day, value)
     match = _GERMAN_DAY.match(value)
     if match:
         day, month, year = match.groups()

@@ -19,7 +19,7 @@ import datetime
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -249,7 +249,7 @@ def _column(ref: str | None, previous: int) -> int:
     return number or previous + 1
 
 
-def _xlsx_rows(reader: Any, path: str) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_rows(reader: Any, path: str) -> Generator[tuple[int, list[str]], None, None]:
     """``(row number, cell texts)`` streamed from the sheet's XML (checked by
     :func:`_scan_sheet`: no DTD, so no entities).
 
