@@ -187,10 +187,12 @@ def read_xlsx(source: IO[bytes] | bytes, limits: Limits = Limits()) -> Sheet:
                                       "(defusedxml is missing)."))
     data = read_limited(source, limits.max_bytes)
     try:
-        reader, path = _open_book(data)
-        if _xlsx_xml_size(reader.archive) > limits.max_unpacked:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:  # sizes first, before parsing
+            unpacked = _xlsx_xml_size(archive)
+        if unpacked > limits.max_unpacked:
             raise file_error(gettext_noop("The XLSX file unpacks to more than %(mb)s MB; "
                                           "split it."), mb=round(limits.max_unpacked / MB))
+        reader, path = _open_book(data)
         total = _scan_sheet(reader.archive, path, limits) - 1
         rows = _xlsx_rows(reader, path)
         header = next(rows, (1, []))[1]
