@@ -49,3 +49,8 @@ def test_xlsx_cells_are_text_or_numbers_never_formulas():
 def test_json_keeps_machine_values():
     text = json_text([{"a": Decimal("2.00"), "b": Decimal("2"), "c": "=x", "d": None}])
     assert json.loads(text) == [{"a": 2.0, "b": 2, "c": "=x", "d": None}]
+
+
+def test_sheet_names_follow_excels_rules():
+    data = xlsx_bytes([SheetSpec("Fristen: 01/2025 [alle] und noch viel mehr Text", [["a"]])])
+    assert load_workbook(io.BytesIO(data)).sheetnames == ["Fristen_ 01_2025 _alle_ und noc"]

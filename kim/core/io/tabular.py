@@ -14,6 +14,7 @@ import csv
 import datetime
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -95,7 +96,8 @@ def xlsx_bytes(sheets: Sequence[SheetSpec]) -> bytes:
 
     book = Workbook(write_only=True)
     for spec in sheets:
-        sheet = book.create_sheet(spec.title[:31])
+        # Excel's rules for sheet names: at most 31 characters, none of []:*?/\
+        sheet = book.create_sheet(re.sub(r"[\[\]:*?/\\]", "_", spec.title)[:31] or "Sheet")
         if spec.freeze:
             sheet.freeze_panes = spec.freeze
         for index, row in enumerate(spec.rows):
