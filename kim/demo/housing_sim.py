@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from kim.demo.housing_layout import FACILITIES, SCHWARZER_WEG_1, FacilitySpec
 from kim.demo.housing_plan import DAY, HORIZON, Home, Member
-from kim.housing.domain.phases import add_months, of_school_age
+from kim.housing.domain.phases import of_school_age
+from kim.rules.dates import add_months
 
 D = datetime.date
 NO_PLACE_REASON = "Kein passender Platz in Phase II frei"

@@ -19,13 +19,13 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.models import Municipality
-from kim.quota.domain.forecast import add_month
 from kim.quota.domain.keys import Municipality as Area
 from kim.quota.domain.keys import flueag_keys, percent_output
 from kim.quota.domain.obligation import Entry, compute
 from kim.quota.domain.params import crediting_on
-from kim.quota.domain.statistics import month_end, store_table
+from kim.quota.domain.statistics import store_table
 from kim.quota.models import LandStatistics
+from kim.rules.dates import add_months, month_end
 
 SOEST_AGS = "05974040"
 SOEST_KEY = Decimal("0.267870503")
@@ -108,5 +108,5 @@ def load(municipality: Municipality, until: date | None = None) -> int:
         while month <= last:
             table = compute(_month(rng, land, places, bias, month), month_end(month))
             store_table(municipality, table, month, filename=f"demo vs_{month:%y_%m}.csv")
-            month, count = add_month(month), count + 1
+            month, count = add_months(month, 1), count + 1
         return count

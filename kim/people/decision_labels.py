@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+
+from kim.core.localize import short_date
 
 FIELD_LABELS = {
     "benefits.regime": _("Benefits"),
@@ -74,6 +77,16 @@ VALUE_LABELS: dict[str, dict[Any, Any]] = {
 }
 
 
+def _day(value: Any) -> Any:
+    """The engine's ISO date as people read it in the active language (05.03.2024)."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return short_date(datetime.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
+
+
 def value_label(field: str, value: Any) -> Any:
     return VALUE_LABELS.get(field, {}).get(value, value)
 
@@ -94,7 +107,7 @@ def rows(decisions: dict[str, Any]) -> list[dict[str, Any]]:
         basis = section.get("basis", "") if isinstance(section, dict) else ""
         extra = {}
         if isinstance(section, dict):
-            extra = {k: v for k, v in section.items()
+            extra = {k: _day(v) for k, v in section.items()
                      if k in ("since", "entitled_until", "last_day") and v}
         result.append({"field": field, "label": label, "value": value_label(field, value),
                        "code": value, "basis": basis, "dates": extra})
@@ -102,6 +115,6 @@ def rows(decisions: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def upcoming(decisions: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{"date": item["date"], "label": FIELD_LABELS.get(item["field"], item["field"]),
+    return [{"date": _day(item["date"]), "label": FIELD_LABELS.get(item["field"], item["field"]),
              "value": value_label(item["field"], item["value"])}
             for item in decisions.get("upcoming", [])]

@@ -6,14 +6,11 @@ with one line naming row and column; nothing is printed as a result then.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
+from kim.core.io.tabular import csv_text, json_text
 from kim.quota.domain import keys as keys_domain
 from kim.quota.domain import obligation, residence_key
 from kim.quota.domain.params import ParameterMissing
@@ -40,14 +37,15 @@ def parse_day(text: str | None, today: date) -> date:
     raise QuotaCliError(f"bad date {text!r}; expected YYYY-MM-DD")
 
 
-def keys(data: bytes, fmt: str, kind: str = "flueag", as_of: date | None = None) -> str:
+def keys(data: bytes, fmt: str, kind: str = "flueag", as_of: date | None = None,
+         filename: str = "data.csv") -> str:
     _check(fmt, FORMATS, "format")
     _check(kind, KEY_KINDS, "key")
     try:
         if kind == "flueag":
-            result = keys_domain.flueag_keys(keys_domain.read(data))
+            result = keys_domain.flueag_keys(keys_domain.read(data, filename))
         else:
-            result, _ref = residence_key.residence_keys(residence_key.read(data),
+            result, _ref = residence_key.residence_keys(residence_key.read(data, filename),
                                                         as_of or date.today())
     except (InputError, ParameterMissing) as exc:
         raise QuotaCliError(str(exc)) from None
@@ -57,10 +55,10 @@ def keys(data: bytes, fmt: str, kind: str = "flueag", as_of: date | None = None)
     return render(rows, KEY_FIELDS, fmt)
 
 
-def compute(data: bytes, fmt: str, as_of: date) -> str:
+def compute(data: bytes, fmt: str, as_of: date, filename: str = "data.csv") -> str:
     _check(fmt, FORMATS, "format")
     try:
-        table = obligation.compute(obligation.read(data), as_of)
+        table = obligation.compute(obligation.read(data, filename), as_of)
     except (InputError, ParameterMissing) as exc:
         raise QuotaCliError(str(exc)) from None
     rows = [{"ags": r.ags, "name": r.name, "credited": r.credited, "obligation": r.obligation,
@@ -70,25 +68,10 @@ def compute(data: bytes, fmt: str, as_of: date) -> str:
 
 
 def render(rows: list[dict[str, Any]], fields: Sequence[str], fmt: str) -> str:
+    """JSON, or CSV through the formula-safe tabular writer (a name ``=cmd`` is escaped)."""
     if fmt == "json":
-        return json.dumps([{k: _json_value(row[k]) for k in fields} for row in rows],
-                          ensure_ascii=False, indent=2) + "\n"
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(fields)
-    writer.writerows([[_text(row[k]) for k in fields] for row in rows])
-    return out.getvalue()
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent \
-            >= 0 else float(value)
-    return value
-
-
-def _text(value: Any) -> str:
-    return format(value, "f") if isinstance(value, Decimal) else str(value)
+        return json_text(rows, fields)
+    return csv_text(fields, ([row[k] for k in fields] for row in rows))
 
 
 def _check(value: str, allowed: Sequence[str], what: str) -> None:

@@ -26,9 +26,10 @@ class StatisticsImportForm(forms.Form):
     month = MonthField(label=_("Month of the statistics"),
                        help_text=_("The month the Land's table refers to (YYYY-MM)."))
     file = forms.FileField(
-        label=_("CSV file of the Land"),
+        label=_("File of the Land (CSV or XLSX)"),
         help_text=_("Columns ags, name, key_percent, stock, facility_regular_places, "
-                    "facility_reserve_places; comma or semicolon separated, UTF-8."))
+                    "facility_reserve_places (or their German names); CSV comma or "
+                    "semicolon separated, or the first sheet of an XLSX file."))
 
     def clean_month(self) -> Any:
         month = self.cleaned_data["month"]
@@ -42,8 +43,8 @@ class StatisticsImportForm(forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".csv"):
-            raise forms.ValidationError(_("Upload a CSV file (.csv)."))
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a CSV or XLSX file (.csv, .xlsx)."))
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload

@@ -4,6 +4,9 @@ All periods of the rules are computed here so that month-end and leap-day handli
 decided in one place:
 
 * ``add_months`` clamps to the last day of a shorter month (31.08. + 6 months = 28./29.02.).
+* ``month_start``/``month_end``/``months_between`` work on calendar months (report
+  reference dates, monthly statistics, forecasts); no other module of kim does month or
+  year arithmetic of its own.
 * ``reach_age`` implements German age counting (§ 187 Abs. 2, § 188 Abs. 2/3 BGB): a person
   reaches an age at the start of the birthday; someone born on 29.02. reaches it on 01.03.
   in a common year (likewise 31.01. + 1 month: 01.03.).
@@ -114,6 +117,22 @@ def first_of_next_month(value: date) -> date:
     if value.month == 12:
         return date(value.year + 1, 1, 1)
     return date(value.year, value.month + 1, 1)
+
+
+def month_start(value: date) -> date:
+    """The first day of ``value``'s month."""
+    return date(value.year, value.month, 1)
+
+
+def month_end(value: date) -> date:
+    """The last day of ``value``'s month (28./29.02., 30. or 31.)."""
+    return date(value.year, value.month, days_in_month(value.year, value.month))
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole calendar months from ``start``'s month to ``end``'s month (days ignored):
+    ``add_months(month_start(start), n) == month_start(end)``."""
+    return (end.year - start.year) * 12 + end.month - start.month
 
 
 def reach_age(birth: date, months: int) -> date:

@@ -74,4 +74,4 @@ def test_page_shows_list_rate_and_trend(personas, town):
     assert response.status_code == 200
     assert "Refugee, Amal" in text and "Seeker" not in text
     assert "33.3 %" in text  # 1 of 3 residents today
-    assert f"{timezone.localdate():%d.%m.%Y}" in text
+    assert f"{timezone.localdate():%m/%d/%Y}" in text

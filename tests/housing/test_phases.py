@@ -7,8 +7,9 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kim.housing.domain.hints import all_flags
-from kim.housing.domain.phases import add_months, chain_start, of_school_age, skip_groups
+from kim.housing.domain.phases import chain_start, of_school_age, skip_groups
 from kim.people.models import Household, HouseholdMember, Vulnerability
+from kim.rules.dates import add_months
 from tests.housing.factories import PersonFactory, PlaceFactory, StayFactory, UnitFactory
 
 D = datetime.date
@@ -94,7 +95,7 @@ def test_flags_of_all_open_stays(soest, in_soest, residents):
                           ("Bakr", "phase3_due")}
     karimi = all_flags(soest, TODAY, "phase1_over_6_months")
     assert len(karimi) == 2 and not any(f.resolved for f in karimi)
-    assert karimi[0].message == (f"In Phase I since {add_months(TODAY, -9):%d.%m.%Y} (more "
+    assert karimi[0].message == (f"In Phase I since {add_months(TODAY, -9):%m/%d/%Y} (more "
                                  "than 6 months); a reason must be recorded.")
     skip = all_flags(soest, TODAY, "skip_phase1")
     assert {f.groups for f in skip} == {("school_children",)}

@@ -40,7 +40,7 @@ def test_move_in_refuses_an_occupied_place_naming_it(in_soest, housing, newcomer
     with pytest.raises(ValidationError) as info:
         stays.move_in(newcomer, housing["places"][0], TODAY)
     assert errors(info.value) == {"place": [
-        f"Waldstraße, Zimmer 1, place 1 is occupied on {TODAY:%d.%m.%Y} or later."]}
+        f"Waldstraße, Zimmer 1, place 1 is occupied on {TODAY:%m/%d/%Y} or later."]}
     assert not Stay.objects.filter(person=newcomer).exists()
 
 
@@ -70,7 +70,7 @@ def test_unaccompanied_minor_is_blocked_in_the_domain(in_soest, housing):
     with pytest.raises(ValidationError) as info:
         stays.move_in(minor, housing["places"][1], TODAY)
     assert errors(info.value)["person"] == [
-        f"Rahimi, Ali is an unaccompanied minor (under 18 on {TODAY:%d.%m.%Y}) and can never "
+        f"Rahimi, Ali is an unaccompanied minor (under 18 on {TODAY:%m/%d/%Y}) and can never "
         "be placed in shared accommodation. The youth welfare office is responsible "
         "(SGB VIII)."]
     adult = PersonFactory(municipality=in_soest, unaccompanied_minor=True,
@@ -212,5 +212,5 @@ def test_a_move_in_before_the_birth_is_refused(in_soest, housing):
     with pytest.raises(ValidationError) as info:
         stays.move_in(baby, housing["places"][1], before)
     assert errors(info.value) == {"person": [
-        f"Nasser, Lina was born on {AGO:%d.%m.%Y}, after {before:%d.%m.%Y}."]}
+        f"Nasser, Lina was born on {AGO:%m/%d/%Y}, after {before:%m/%d/%Y}."]}
     assert stays.move_in(baby, housing["places"][1], AGO).start == AGO

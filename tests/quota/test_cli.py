@@ -107,3 +107,27 @@ def test_console_exit_status(tmp_path, land_file):
     assert ok.returncode == 0 and json.loads(ok.stdout)[0]["quota_percent"] == 79.12
     assert failed.returncode != 0 and failed.stdout == ""
     assert "row 1, column key_percent: column is missing" in failed.stderr
+
+
+def test_csv_output_is_formula_safe(tmp_path):
+    # Before the shared tabular writer, `kim quota keys --format csv` wrote "=cmd" as is.
+    path = tmp_path / "keys.csv"
+    path.write_text("ags,name,population,area_km2\n1,=cmd|' /C calc'!A0,600,200\n"
+                    "2,+B,400,800\n")
+    assert run("keys", str(path), "--format", "csv").splitlines() == [
+        "ags,name,key_percent", "1,'=cmd|' /C calc'!A0,56.000000000",
+        "2,'+B,44.000000000"]
+    assert [r["name"] for r in json.loads(run("keys", str(path)))] == [
+        "=cmd|' /C calc'!A0", "+B"]  # JSON is machine output: unchanged
+
+
+def test_xlsx_input(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["AGS", "Gemeinde", "Einwohner", "Fläche"])
+    book.active.append(["05974040", "Soest", 600, 200.5])
+    path = tmp_path / "keys.xlsx"
+    book.save(path)
+    assert json.loads(run("keys", str(path))) == [
+        {"ags": "05974040", "name": "Soest", "key_percent": 100}]

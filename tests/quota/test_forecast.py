@@ -3,8 +3,9 @@
 import datetime
 from decimal import Decimal as D
 
-from kim.quota.domain.forecast import add_month, forecast
+from kim.quota.domain.forecast import forecast
 from kim.quota.domain.obligation import Entry, compute
+from kim.rules.dates import add_months
 
 AS_OF = datetime.date(2018, 9, 30)
 
@@ -45,5 +46,5 @@ def test_unknown_municipality_or_no_months_gives_no_forecast():
 
 
 def test_add_month_crosses_the_year():
-    assert add_month(datetime.date(2018, 12, 1)) == datetime.date(2019, 1, 1)
-    assert add_month(datetime.date(2018, 1, 1), 13) == datetime.date(2019, 2, 1)
+    assert add_months(datetime.date(2018, 12, 1), 1) == datetime.date(2019, 1, 1)
+    assert add_months(datetime.date(2018, 1, 1), 13) == datetime.date(2019, 2, 1)

@@ -1,14 +1,16 @@
 """The quota page, the statistics upload, the forecast settings."""
 
 import datetime
+import io
+from decimal import Decimal as D
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scope
 
 from kim.quota.domain.statistics import import_statistics
-from kim.quota.models import LandStatistics, QuotaSettings
+from kim.quota.models import LandStatistics, LandStatisticsRow, QuotaSettings
 from tests.housing.factories import FacilityFactory, PlaceFactory, UnitFactory
-from tests.quota.conftest import land_csv, soest_land
+from tests.quota.conftest import SOEST_AGS, land_csv, soest_land
 
 
 def _page(client, url="/soest/quota/"):
@@ -155,3 +157,23 @@ def test_quota_page_queries_do_not_grow_with_the_data(personas, soest):
             import_statistics(soest, land_csv([("05974040", "Soest", "96", 100, 0, 0), *rows]),
                               datetime.date(2019, month, 1))
     assert queries() == small
+
+
+def test_upload_of_an_xlsx_with_german_headers(personas, soest):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["AGS", "Gemeinde", "Schlüssel", "Bestand", "Regelplätze", "Reserveplätze"])
+    for line in soest_land().decode().splitlines()[1:]:
+        ags, name, key, *counts = line.split(",")
+        sheet.append([ags, name, key.replace(".", ","), *(int(c) for c in counts)])
+    out = io.BytesIO()
+    book.save(out)
+    client = personas["housing"].client()
+    response = client.post("/soest/quota/import/", {
+        "month": "2018-09", "file": SimpleUploadedFile("vs_18_09.xlsx", out.getvalue())})
+    assert response.status_code == 302
+    with scope(municipality=soest):
+        row = LandStatisticsRow.objects.get(ags=SOEST_AGS)
+        assert (row.key_percent, row.stock) == (D("0.267870503"), 172)

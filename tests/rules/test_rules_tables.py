@@ -9,7 +9,15 @@ import pytest
 
 from kim.rules import DEFAULT_PARAMS, FIELD_CATALOGUE, evaluate, field_catalogue
 from kim.rules.countries import ISO_ALPHA2
-from kim.rules.dates import add_months, add_years, first_of_next_month, reach_age
+from kim.rules.dates import (
+    add_months,
+    add_years,
+    first_of_next_month,
+    month_end,
+    month_start,
+    months_between,
+    reach_age,
+)
 from kim.rules.params import Waiting
 from kim.rules.tables import At, Row, Table
 
@@ -59,6 +67,27 @@ def test_add_years_is_add_months_of_whole_years(years):
 def test_first_of_next_month():
     assert first_of_next_month(D(2024, 12, 10)) == D(2025, 1, 1)
     assert first_of_next_month(D(2024, 2, 29)) == D(2024, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("day", "start", "end"),
+    [
+        (D(2024, 2, 10), D(2024, 2, 1), D(2024, 2, 29)),
+        (D(2023, 2, 28), D(2023, 2, 1), D(2023, 2, 28)),
+        (D(2100, 2, 1), D(2100, 2, 1), D(2100, 2, 28)),
+        (D(2024, 12, 31), D(2024, 12, 1), D(2024, 12, 31)),
+        (D(2024, 4, 30), D(2024, 4, 1), D(2024, 4, 30)),
+    ],
+)
+def test_month_start_and_end(day, start, end):
+    assert (month_start(day), month_end(day)) == (start, end)
+
+
+def test_months_between_inverts_add_months():
+    assert months_between(D(2023, 11, 30), D(2025, 2, 1)) == 15
+    assert months_between(D(2025, 2, 1), D(2023, 11, 30)) == -15
+    for n in range(-30, 30):
+        assert months_between(D(2024, 5, 17), add_months(D(2024, 5, 1), n)) == n
 
 
 def test_table_lookup_records_the_next_boundary():

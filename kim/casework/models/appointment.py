@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.localize import short_datetime
 from kim.core.models import TenantModel
 from kim.people.models import Household, Person
 
@@ -59,7 +60,7 @@ class Appointment(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.starts_at:%d.%m.%Y %H:%M}"
+        return f"{self.get_kind_display()} {short_datetime(self.starts_at)}"
 
     def clean(self) -> None:
         if self.person_id is None and self.household_id is None:

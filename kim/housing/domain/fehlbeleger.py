@@ -11,7 +11,6 @@ housing search (Tab. 7) but does not yet entitle to leave shared accommodation.
 from __future__ import annotations
 
 import datetime
-from calendar import monthrange
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
@@ -23,6 +22,7 @@ from kim.people.domain.facts import regime_and_housing
 from kim.people.domain.persons import current_status
 from kim.people.models import LegalStatus, Person
 from kim.rules.codes import ASYLUM_PROCEDURE, TOLERATED
+from kim.rules.dates import add_months, month_end, month_start
 
 NOT_ENTITLING = ASYLUM_PROCEDURE | TOLERATED
 ENTITLING_CATEGORIES = frozenset({"placeable", "not_applicable"})
@@ -79,12 +79,8 @@ def listing(municipality: Municipality, day: datetime.date) -> tuple[list[Entry]
 
 
 def month_ends(last: datetime.date, months: int) -> list[datetime.date]:
-    ends = []
-    year, month = last.year, last.month
-    for _ in range(months):
-        ends.append(datetime.date(year, month, monthrange(year, month)[1]))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    ends.reverse()
+    first = add_months(month_start(last), 1 - months)
+    ends = [month_end(add_months(first, n)) for n in range(months)]
     if ends[-1] > last:
         ends[-1] = last  # the running month ends today
     return ends

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kim.core.localize import short_date
 from kim.people.models import Person
+from kim.rules.dates import add_months
 
 PHASE1_MONTHS = 6
 PHASE3_MONTHS = 24
@@ -48,17 +50,6 @@ class Flag:
     groups: tuple[str, ...] = field(default=())
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 def is_uma_on(person: Person, day: datetime.date,
               kinds: Iterable[str] | None = None) -> bool:
     """Under 18 on ``day`` and unaccompanied: the person's flag or the vulnerability "uma"
@@ -78,7 +69,7 @@ def uma_block_message(person: Person, day: datetime.date) -> str | None:
         return None
     return _("%(name)s is an unaccompanied minor (under 18 on %(date)s) and can never be "
              "placed in shared accommodation. The youth welfare office is responsible "
-             "(SGB VIII).") % {"name": person, "date": f"{day:%d.%m.%Y}"}
+             "(SGB VIII).") % {"name": person, "date": short_date(day)}
 
 
 def of_school_age(birth: datetime.date, day: datetime.date) -> bool:
@@ -152,10 +143,10 @@ def flags_for(stay: object, person: Person, *, facility_kind: str,
         reason = getattr(stay, "phase1_exception_reason", "")
         if due and today >= due:
             text = (_("In Phase I since %(date)s (more than 6 months). Reason recorded: "
-                      "%(reason)s") % {"date": f"{since:%d.%m.%Y}", "reason": reason}
+                      "%(reason)s") % {"date": short_date(since), "reason": reason}
                     if reason else
                     _("In Phase I since %(date)s (more than 6 months); a reason must be "
-                      "recorded.") % {"date": f"{since:%d.%m.%Y}"})
+                      "recorded.") % {"date": short_date(since)})
             flags.append(Flag("phase1_over_6_months", person, stay, since, text,
                               resolved=bool(reason)))
         groups = skip_groups(person, household, protection, today)
@@ -170,6 +161,6 @@ def flags_for(stay: object, person: Person, *, facility_kind: str,
             flags.append(Flag("phase3_due", person, stay, since, _(
                 "In municipal accommodation since %(date)s: the offer of an own flat "
                 "(Phase III) was due after 24 months, on %(due)s.") % {
-                "date": f"{since:%d.%m.%Y}",
-                "due": f"{add_months(since, PHASE3_MONTHS):%d.%m.%Y}"}))
+                "date": short_date(since),
+                "due": short_date(add_months(since, PHASE3_MONTHS))}))
     return flags

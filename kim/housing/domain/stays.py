@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kim.core.localize import short_date
 from kim.housing.domain.phases import uma_block_message
 from kim.housing.models import Kind, MoveInReason, MoveOutReason, Place, Stay
 from kim.housing.models.stay import PERSON_OVERLAP
@@ -45,7 +46,7 @@ def _check_place(place: Place, start: datetime.date, exclude: Stay | None = None
         busy = busy.exclude(pk=exclude.pk)
     if busy.exists():
         raise ValidationError({"place": _("%(place)s is occupied on %(date)s or later.") % {
-            "place": place_name(place), "date": f"{start:%d.%m.%Y}"}})
+            "place": place_name(place), "date": short_date(start)}})
 
 
 def _check_person(person: Person, place: Place, start: datetime.date,
@@ -53,7 +54,7 @@ def _check_person(person: Person, place: Place, start: datetime.date,
     if start < person.birth_date:  # the stay becomes the person's accommodation date
         raise ValidationError({"person": _(
             "%(name)s was born on %(birth)s, after %(date)s.") % {
-            "name": person, "birth": person.birth_date_display, "date": f"{start:%d.%m.%Y}"}})
+            "name": person, "birth": person.birth_date_display, "date": short_date(start)}})
     block = uma_block_message(person, start)
     if block:
         raise ValidationError({"person": block})
@@ -63,7 +64,7 @@ def _check_person(person: Person, place: Place, start: datetime.date,
     if other.exists():
         raise ValidationError({"person": _(
             "%(name)s already has a stay on %(date)s or later. Record a move or a move-out "
-            "instead.") % {"name": person, "date": f"{start:%d.%m.%Y}"}})
+            "instead.") % {"name": person, "date": short_date(start)}})
 
 
 def _insert(stay: Stay) -> Stay:
@@ -130,7 +131,7 @@ def move(stay: Stay, place: Place, on: datetime.date, *, reason: str, note: str 
     _not_future(on, "on")
     if on <= stay.start:
         raise ValidationError({"on": _("The move must be after the move-in on %(date)s.")
-                               % {"date": f"{stay.start:%d.%m.%Y}"}})
+                               % {"date": short_date(stay.start)}})
     if place.pk == stay.place_id:
         raise ValidationError({"place": _("Choose a place other than the current one.")})
     _check_person(stay.person, place, on, exclude=stay)
@@ -156,7 +157,7 @@ def move_out(stay: Stay, on: datetime.date, *, reason: str, note: str = "") -> S
     _not_future(on, "on")
     if on <= stay.start:
         raise ValidationError({"on": _("The move-out must be after the move-in on %(date)s.")
-                               % {"date": f"{stay.start:%d.%m.%Y}"}})
+                               % {"date": short_date(stay.start)}})
     stay.end, stay.move_out_reason = on, reason
     if note:
         stay.note = note

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
+from kim.core.localize import short_date
 from kim.core.models import Municipality
 from kim.housing.domain import stays as stays_domain
 from kim.housing.domain.phases import PROTECTION_KINDS, chain_start
@@ -132,7 +133,7 @@ def add_entry(municipality: Municipality, household: object, applied_on: datetim
 def close(entry: WaitingListEntry, status: str, on: datetime.date, note: str = "") -> None:
     if on < entry.applied_on:
         raise ValidationError({"on": _("The date cannot be before the application on "
-                                       "%(date)s.") % {"date": f"{entry.applied_on:%d.%m.%Y}"}})
+                                       "%(date)s.") % {"date": short_date(entry.applied_on)}})
     entry.status, entry.closed_on = status, on
     if note:
         entry.note = note

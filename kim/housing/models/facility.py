@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.localize import short_date
 from kim.core.models import TenantModel
 
 
@@ -85,7 +86,7 @@ class StateFacilityCount(TenantModel):
                                                name="state_count_one_per_day")]
 
     def __str__(self) -> str:
-        return f"{self.date:%d.%m.%Y}: {self.persons}"
+        return f"{short_date(self.date)}: {self.persons}"
 
 
 @audited()

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.localize import short_datetime
 from kim.core.models import TenantModel
 from kim.housing.models.facility import Facility
 
@@ -43,4 +44,4 @@ class Incident(TenantModel):
         indexes = [models.Index(fields=["facility", "occurred_at"], name="incident_facility")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.occurred_at:%d.%m.%Y %H:%M}"
+        return f"{self.get_kind_display()} {short_datetime(self.occurred_at)}"

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.localize import short_date
 from kim.core.models import TenantModel
 from kim.housing.models.facility import Place
 from kim.people.models import Person
@@ -84,8 +85,8 @@ class Stay(TenantModel):
         ]
 
     def __str__(self) -> str:
-        until = f"{self.end:%d.%m.%Y}" if self.end else "…"
-        return f"{self.person_id} @ {self.place_id}: {self.start:%d.%m.%Y}–{until}"
+        until = short_date(self.end) if self.end else "…"
+        return f"{self.person_id} @ {self.place_id}: {short_date(self.start)}–{until}"
 
     @property
     def is_open(self) -> bool:

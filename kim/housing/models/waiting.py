@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.localize import short_date
 from kim.core.models import TenantModel
 from kim.people.models import Household
 
@@ -43,7 +44,7 @@ class WaitingListEntry(TenantModel):
             name="waiting_one_active_per_household")]
 
     def __str__(self) -> str:
-        return f"{self.household} ({self.applied_on:%d.%m.%Y})"
+        return f"{self.household} ({short_date(self.applied_on)})"
 
 
 @audited()
@@ -105,4 +106,4 @@ class Placement(TenantModel):
         indexes = [models.Index(fields=["municipality", "placed_on"], name="placement_day")]
 
     def __str__(self) -> str:
-        return f"{self.household}: {self.kind} {self.placed_on:%d.%m.%Y}"
+        return f"{self.household}: {self.kind} {short_date(self.placed_on)}"

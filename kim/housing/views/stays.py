@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kim.core.http import TenantRequest
+from kim.core.localize import short_date
 from kim.core.views.base import add_errors, form_page, tenant_view
 from kim.housing.domain import stays as domain
 from kim.housing.domain.occupancy import free_places
@@ -83,7 +84,7 @@ def move(request: TenantRequest, stay: Stay) -> HttpResponse:
                      cancel_url=board_url(request, stay.place.unit.facility_id),
                      intro=_("Currently: %(place)s, since %(date)s.") % {
                          "place": domain.place_name(stay.place),
-                         "date": f"{stay.start:%d.%m.%Y}"})
+                         "date": short_date(stay.start)})
 
 
 @tenant_view("housing.stays:write", obj=_open_stays)
@@ -103,7 +104,7 @@ def move_out(request: TenantRequest, stay: Stay) -> HttpResponse:
                      cancel_url=board_url(request, stay.place.unit.facility_id),
                      intro=_("From %(place)s, living there since %(date)s.") % {
                          "place": domain.place_name(stay.place),
-                         "date": f"{stay.start:%d.%m.%Y}"})
+                         "date": short_date(stay.start)})
 
 
 @tenant_view("housing.stays:write",

@@ -7,16 +7,16 @@ import datetime
 from django.db.models import Q, QuerySet
 
 from kim.people.models import Person
+from kim.rules.dates import add_years
 
 ADULT_AGE = 18
 
 
 def adult_cutoff(today: datetime.date) -> datetime.date:
     """Persons born on or before this day are adults on ``today``."""
-    try:
-        return today.replace(year=today.year - ADULT_AGE)
-    except ValueError:  # 29 February: the birthday falls on 1 March in common years
-        return datetime.date(today.year - ADULT_AGE, 3, 1) - datetime.timedelta(days=1)
+    # 29 February: 28 February 18 years before (a birthday of 29.02. falls on 01.03. in
+    # common years, so someone born on 29.02. of that year is still a minor)
+    return add_years(today, -ADULT_AGE)
 
 
 def minors(qs: QuerySet[Person], today: datetime.date) -> QuerySet[Person]:

@@ -19,10 +19,15 @@ from kim.people.models.fields import partial_date_text
 
 @dataclass(frozen=True)
 class Match:
-    person_id: int
+    person_id: int  # < 0: a row of the import file (-row number)
     label: str
     score: float
     reasons: tuple[str, ...]
+    count: int = 1  # how many identical rows of the file this entry stands for
+
+    @property
+    def file_row(self) -> int | None:
+        return -self.person_id if self.person_id < 0 else None
 
 
 def person_like(person: Person) -> PersonLike:
@@ -53,6 +58,10 @@ class DuplicateIndex:
 
     def __init__(self, persons: Iterable[Person] = ()) -> None:
         self._by_key: dict[tuple[str, int], list[_Entry]] = defaultdict(list)
+        # Rows of a file that are identical (names, birth date, sex) share one entry: 2 000
+        # identical rows are one comparison each, not 2 000 (the count says how many).
+        self._probe_ids: dict[PersonLike, int] = {}
+        self._counts: dict[int, int] = {}
         for person in persons:
             self.add(person)
 
@@ -75,8 +84,14 @@ class DuplicateIndex:
 
     def add_probe(self, pk: int, probe: PersonLike) -> None:
         """A row not stored yet (``pk`` a placeholder): later rows are compared with it."""
+        known = self._probe_ids.get(probe)
+        if known is not None:
+            self._counts[known] += 1
+            return
         keyed = _probe_keys(probe)
         if keyed:
+            self._probe_ids[probe] = pk
+            self._counts[pk] = 1
             self._add(_Entry(pk, f"{probe.family_name}, {probe.given_names}", probe),
                       keyed[0], keyed[1])
 
@@ -100,7 +115,7 @@ class DuplicateIndex:
             verdict = probable_duplicate(candidate, entry.like)
             if verdict.is_probable:
                 found.append(Match(entry.pk, entry.label, verdict.score,
-                                   tuple(verdict.reasons)))
+                                   tuple(verdict.reasons), self._counts.get(entry.pk, 1)))
         return sorted(found, key=lambda m: -m.score)
 
 
@@ -133,7 +148,8 @@ def _candidate_ids(municipality: Municipality, probes: Iterable[PersonLike]) -> 
             found.update(row[0] for row in cursor.fetchall())
         params.clear()
 
-    for n, keyed in enumerate(map(_probe_keys, probes)):
+    distinct = dict.fromkeys(k for k in map(_probe_keys, probes) if k)  # identical rows: once
+    for n, keyed in enumerate(distinct):
         if keyed:
             keys, year = keyed
             for token in sorted(keys):

@@ -6,7 +6,9 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils.translation import gettext
 
+from kim.core.localize import short_date
 from kim.people.models import Household, HouseholdMember, Person
 
 
@@ -18,8 +20,9 @@ def _move(members: Iterable[HouseholdMember], target: Household, on: datetime.da
     moved = 0
     for membership in members:
         if on <= membership.valid_from:
-            raise HouseholdError(f"{membership.person} only joined on "
-                                 f"{membership.valid_from:%d.%m.%Y}; choose a later date.")
+            raise HouseholdError(gettext("%(person)s only joined on %(date)s; choose a later "
+                                         "date.") % {"person": membership.person,
+                                                     "date": short_date(membership.valid_from)})
         membership.valid_to = on - datetime.timedelta(days=1)
         membership.save()
         HouseholdMember.objects.create(municipality_id=target.municipality_id,

@@ -1,4 +1,7 @@
-"""The columns of the person import (product.md §5.2) and how each value is checked."""
+"""The columns of the person import (product.md §5.2) and how each value is checked.
+
+The import framework (kim/core/io) reads the file and calls these parsers; a parser
+raises :class:`CellError` with an English msgid (and parameters), shown translated."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kim.core.io.cells import choice
+from kim.core.io.errors import CellProblem, gettext_noop
 from kim.people.domain.dates import DateFormatError, parse_full_date, parse_partial_date
 from kim.people.models import HouseholdMember
 from kim.people.models.fields import Activity, Childcare
@@ -16,14 +21,14 @@ from kim.rules.codes import STATUS_SET
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 
 
-class CellError(ValueError):
+class CellError(CellProblem):
     pass
 
 
 def text(limit: int) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if len(value) > limit:
-            raise CellError(f"longer than {limit} characters")
+            raise CellError(gettext_noop("longer than %(limit)s characters"), limit=limit)
         return value
     return parse
 
@@ -49,33 +54,23 @@ def sex(value: str) -> str:
     try:
         return SEX_ALIASES[value.lower()]
     except KeyError:
-        raise CellError("use f, m, x or u (also w, d)") from None
+        raise CellError(gettext_noop("use f, m, x or u (also w, d)")) from None
 
 
 def citizenships(value: str) -> list[str]:
     codes = [c.strip().upper() for c in re.split(r"[,|/]", value) if c.strip()]
     bad = [c for c in codes if not _ISO2.match(c)]
     if not codes or bad:
-        raise CellError(f"not an ISO 3166-1 alpha-2 code (XX = stateless/unknown): {value!r}")
+        raise CellError(gettext_noop("not an ISO 3166-1 alpha-2 code (XX = stateless/"
+                                     "unknown): %(value)r"), value=value)
     return codes
-
-
-def choice(allowed: list[str], aliases: dict[str, str] | None = None) -> Callable[[str], str]:
-    aliases = aliases or {}
-
-    def parse(value: str) -> str:
-        key = aliases.get(value.lower(), value.lower())
-        if key not in allowed:
-            raise CellError(f"use one of {', '.join(allowed)}")
-        return key
-    return parse
 
 
 def status_code(value: str) -> str:
     code = value.strip().lower()
     if code not in STATUS_SET:
-        raise CellError("unknown status code (see legal-rules.md §2: e.g. gestattung, duldung, "
-                        "refugee)")
+        raise CellError(gettext_noop("unknown status code (see legal-rules.md §2: e.g. "
+                                     "gestattung, duldung, refugee)"))
     return code
 
 
@@ -111,23 +106,3 @@ COLUMNS = [
     Column("activity", ("Tätigkeit", "Taetigkeit"), False, choice([a.value for a in Activity])),
     Column("childcare", ("Betreuung",), False, choice([c.value for c in Childcare])),
 ]
-BY_NAME = {name.lower(): col for col in COLUMNS for name in (col.key, *col.german)}
-
-
-def map_headers(headers: list[str]) -> tuple[dict[int, Column], list[str]]:
-    """Column index → Column, and the problems with the header row."""
-    mapping: dict[int, Column] = {}
-    problems = []
-    for index, header in enumerate(headers):
-        if not header:
-            continue
-        column = BY_NAME.get(header.strip().lower())
-        if column is None:
-            problems.append(f"unknown column {header!r}")
-        elif column in mapping.values():
-            problems.append(f"column {column.key!r} appears twice")
-        else:
-            mapping[index] = column
-    missing = [c.key for c in COLUMNS if c.required and c not in mapping.values()]
-    problems += [f"required column {key!r} is missing" for key in missing]
-    return mapping, problems

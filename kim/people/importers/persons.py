@@ -1,45 +1,52 @@
-"""Person import: validate every row first; write all rows in one transaction or nothing.
+"""Person import on kim's import framework (:mod:`kim.core.io`): every row is read and
+validated as it streams, then all rows are written in one transaction or nothing.
 
-Errors name the spreadsheet row (header = row 1), the column and the reason. Dates are
-checked like every other input path (kim.people.models.plausibility) before anything is
-written, so the dry run reports what the import would refuse. Probable
-duplicates are reported, never merged silently. Re-importing an ``external_id`` updates.
+Errors name the spreadsheet row (header = row 1), the column as headed in the file and
+a translatable reason. Dates are checked like every other input path
+(kim.people.models.plausibility) before anything is written, so the dry run reports what
+the import would refuse. Probable duplicates are reported, never merged silently; a row
+shows at most :data:`SHOWN_MATCHES` of them and counts the rest. Re-importing an
+``external_id`` updates.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from kim.core.audit.writer import record_bulk
+from kim.core.io.errors import CellError, gettext_noop
+from kim.core.io.imports import Column, ImportSpec, Progress, Row, Validated, validate
+from kim.core.io.reading import MB, Limits
 from kim.core.models import Municipality
 from kim.people.domain.duplicates import DuplicateIndex, Match
 from kim.people.domain.names import PersonLike
 from kim.people.domain.persons import chunks
-from kim.people.importers.columns import CellError, map_headers
-from kim.people.importers.reading import FileFormatError, read_table
+from kim.people.importers.columns import COLUMNS
 from kim.people.importers.writing import write_rows
 from kim.people.models.fields import partial_date_text
 from kim.people.models.plausibility import PERSON_DATES, person_date_errors, status_date_errors
 
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
+WRITE_CHUNK = 5000  # rows written together (a household may span two parts)
+SHOWN_MATCHES = 3  # probable duplicates listed per row; the rest are counted
+LIMITS = Limits(max_rows=200_000, max_bytes=50 * MB, max_unpacked=400 * MB)
+SPEC = ImportSpec(tuple(Column(c.key, c.german, required=c.required, parse=c.parse,
+                               empty="error" if c.required else "omit") for c in COLUMNS),
+                  limits=LIMITS)
 
 
 @dataclass
 class ImportResult:
     rows: int = 0
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[CellError] = field(default_factory=list)
     duplicates: list[tuple[int, Match]] = field(default_factory=list)
+    more_duplicates: dict[int, int] = field(default_factory=dict)  # row -> not listed
     created: int = 0
     updated: int = 0
     written: bool = False
@@ -48,39 +55,41 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.errors
 
+    def duplicates_lines(self) -> list[tuple[int, Match | None, int]]:
+        """``(row, match, 0)`` per listed pair and ``(row, None, n)`` after a row's list
+        when n more were found – in row order, for the page and the command."""
+        lines: list[tuple[int, Match | None, int]] = []
+        for index, (row, match) in enumerate(self.duplicates):
+            lines.append((row, match, 0))
+            last = index + 1 == len(self.duplicates) or self.duplicates[index + 1][0] != row
+            if last and self.more_duplicates.get(row):
+                lines.append((row, None, self.more_duplicates[row]))
+        return lines
 
-def _parse_row(cells: list[str], line: int, mapping: dict[int, Any],
-               errors: list[RowError]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for index, column in mapping.items():
-        raw = cells[index].strip() if index < len(cells) and cells[index] else ""
-        if not raw:
-            if column.required:
-                errors.append(RowError(line, column.key, "required value is missing"))
-            continue
-        try:
-            values[column.key] = column.parse(raw)
-        except CellError as exc:
-            errors.append(RowError(line, column.key, str(exc)))
+
+def _row_check(line: int, values: Mapping[str, Any], result: Validated) -> None:
+    """Rules between the columns of a row (the framework checked each cell)."""
     if "legal_status" in values and "legal_status_since" not in values:
-        errors.append(RowError(line, "legal_status_since", "required when legal_status is given"))
+        result.error(line, "legal_status_since",
+                     gettext_noop("required when legal_status is given"))
     if "household_role" in values and "household_ref" not in values:
-        errors.append(RowError(line, "household_ref", "required when household_role is given"))
-    return values
+        result.error(line, "household_ref",
+                     gettext_noop("required when household_role is given"))
 
 
-def _cross_checks(parsed: list[tuple[int, dict[str, Any]]], errors: list[RowError]) -> None:
-    ids = Counter(v.get("external_id") for _, v in parsed if v.get("external_id"))
-    for line, values in parsed:
-        if ids.get(values.get("external_id"), 0) > 1:
-            errors.append(RowError(line, "external_id", "appears more than once in the file"))
-    heads = Counter(v["household_ref"] for _, v in parsed
-                    if v.get("household_role") == "head" and v.get("household_ref"))
-    for line, values in parsed:
-        ref = values.get("household_ref")
-        if values.get("household_role") == "head" and heads[ref] > 1:
-            errors.append(RowError(line, "household_role",
-                                   f"household {ref!r} has more than one head"))
+def _cross_checks(result: Validated) -> None:
+    """Rules between rows."""
+    ids = Counter(r.values["external_id"] for r in result.rows)
+    heads = Counter(r.values["household_ref"] for r in result.rows
+                    if r.values.get("household_role") == "head" and r.values.get("household_ref"))
+    for row in result.rows:
+        if ids[row.values["external_id"]] > 1:
+            result.error(row.line, "external_id",
+                         gettext_noop("appears more than once in the file"))
+        ref = row.values.get("household_ref")
+        if row.values.get("household_role") == "head" and heads[ref] > 1:
+            result.error(row.line, "household_role",
+                         gettext_noop("household %(ref)r has more than one head"), ref=ref)
 
 
 def _stored_dates(municipality: Municipality,
@@ -103,87 +112,82 @@ def _stored_dates(municipality: Municipality,
     return stored
 
 
-def _date_checks(municipality: Municipality, parsed: list[tuple[int, dict[str, Any]]],
-                 errors: list[RowError], today: datetime.date) -> None:
+def _date_checks(municipality: Municipality, validated: Validated,
+                 today: datetime.date) -> None:
     """Plausible dates (kim.people.models.plausibility, the check every input path runs):
     a row's values merged into the stored person it updates. An error about a stored
     value the row does not give is reported at the birth date that conflicts with it."""
-    stored = _stored_dates(municipality, [v["external_id"] for _, v in parsed])
-    for line, values in parsed:
+    stored = _stored_dates(municipality, [r.values["external_id"] for r in validated.rows])
+    for row in validated.rows:
+        values = row.values
         old = stored.get(values["external_id"], {})
         birth = values["birth_date"][0]
         problems = person_date_errors(birth, {f: values.get(f, old.get(f)) for f in PERSON_DATES},
                                       today, first_status=old.get("first_status"))
         for name, messages in problems.items():
             column = name if name in values else "birth_date"
-            errors += [RowError(line, column, message) for message in messages]
+            for message in messages:
+                validated.error(row.line, column, str(message))
         if "legal_status_since" in values:
             known_birth = None if "birth_date" in problems else birth
             for messages in status_date_errors(values["legal_status_since"], None, known_birth,
                                                today).values():
-                errors += [RowError(line, "legal_status_since", m) for m in messages]
+                for message in messages:
+                    validated.error(row.line, "legal_status_since", str(message))
 
 
-def _duplicates(municipality: Municipality, parsed: list[tuple[int, dict[str, Any]]],
-                known_ids: dict[str, int]) -> list[tuple[int, Match]]:
-    probes = [PersonLike(v["family_name"], v["given_names"], partial_date_text(*v["birth_date"]),
-                         v["sex"]) for _, v in parsed]
+def _duplicates(municipality: Municipality, rows: list[Row], known_ids: dict[str, int],
+                result: ImportResult) -> None:
+    probes = [PersonLike(r.values["family_name"], r.values["given_names"],
+                         partial_date_text(*r.values["birth_date"]), r.values["sex"])
+              for r in rows]
     # Only the stored persons that can match a row are loaded (token index), not all.
     index = DuplicateIndex.for_probes(municipality, probes)
-    found = []
-    for (line, values), probe in zip(parsed, probes, strict=True):
-        exclude = known_ids.get(values["external_id"])
-        found += [(line, match) for match in index.matches(probe, exclude_id=exclude)]
-        index.add_probe(-line, probe)  # rows of the file are compared with each other too
-    return found
+    for row, probe in zip(rows, probes, strict=True):
+        matches = index.matches(probe, exclude_id=known_ids.get(row.values["external_id"]))
+        shown = matches[:SHOWN_MATCHES]
+        result.duplicates += [(row.line, match) for match in shown]
+        # an entry standing for n identical rows of the file is listed once
+        more = sum(m.count for m in matches[SHOWN_MATCHES:]) + sum(m.count - 1 for m in shown)
+        if more:
+            result.more_duplicates[row.line] = more
+        index.add_probe(-row.line, probe)  # rows of the file are compared with each other too
 
 
-def import_persons(municipality: Municipality, stream: BinaryIO, filename: str, *,
-                   dry_run: bool = False, today: datetime.date | None = None) -> ImportResult:
+def import_persons(municipality: Municipality, stream: IO[bytes] | bytes, filename: str, *,
+                   dry_run: bool = False, today: datetime.date | None = None,
+                   progress: Progress | None = None) -> ImportResult:
     """Validate the whole file; unless ``dry_run`` or any error, write it in one transaction.
 
     Must run inside the municipality's scope.
     """
     from kim.people.models import Person
 
-    result = ImportResult()
-    try:
-        table = read_table(stream, filename)
-    except FileFormatError as exc:
-        result.errors.append(RowError(0, "", str(exc)))
-        return result
-    mapping, problems = map_headers(table.headers)
-    result.errors += [RowError(1, "", p) for p in problems]
-    if problems:
-        return result
-    parsed = []
-    for offset, cells in enumerate(table.rows):
-        if not any(c.strip() for c in cells if c):
-            continue
-        line = offset + 2
-        errors_before = len(result.errors)
-        values = _parse_row(cells, line, mapping, result.errors)
-        if len(result.errors) == errors_before:
-            parsed.append((line, values))
-    result.rows = len(parsed) + len({e.row for e in result.errors if e.row > 1})
-    _cross_checks(parsed, result.errors)
+    validated = validate(SPEC, stream, filename, row_check=_row_check, check=_cross_checks,
+                         progress=progress)
     today = today or timezone.localdate()
-    _date_checks(municipality, parsed, result.errors, today)
+    _date_checks(municipality, validated, today)
+    result = ImportResult(rows=validated.lines, errors=validated.errors)
     if result.errors:
-        result.errors.sort(key=lambda e: (e.row, e.column))
         return result
-    external_ids = [v["external_id"] for _, v in parsed]
+    rows = validated.rows
+    del validated  # the rows are all that is needed from here on
+    external_ids = [r.values["external_id"] for r in rows]
     known_ids = {key: pk for part in chunks(external_ids) for key, pk in Person.objects.filter(
         municipality=municipality, external_id__in=part).exclude(external_id="").order_by()
         .values_list("external_id", "pk")}  # exclude, no order: the unique index is used
-    result.duplicates = _duplicates(municipality, parsed, known_ids)
-    result.updated = sum(1 for _, v in parsed if v["external_id"] in known_ids)
-    result.created = len(parsed) - result.updated
+    _duplicates(municipality, rows, known_ids, result)
+    result.updated = sum(1 for key in external_ids if key in known_ids)
+    result.created = len(rows) - result.updated
     if dry_run:
         return result
     with transaction.atomic():
-        write_rows(municipality, [v for _, v in parsed], today)
-        record_bulk(Person, len(parsed), f"import {filename}: {result.created} created, "
+        # in parts: only one part's model instances are in memory at a time
+        for start in range(0, len(rows), WRITE_CHUNK):
+            write_rows(municipality, [r.values for r in rows[start:start + WRITE_CHUNK]],
+                       today)
+        record_bulk(Person, len(rows), f"import {filename}: {result.created} created, "
                     f"{result.updated} updated", municipality_id=municipality.pk)
     result.written = True
     return result
+

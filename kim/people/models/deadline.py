@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kim.core.localize import short_date
 from kim.core.models import TenantModel
 from kim.people.models.person import Person
 
@@ -35,4 +36,4 @@ class Deadline(TenantModel):
                    models.Index(fields=["municipality", "person"], name="deadline_person")]
 
     def __str__(self) -> str:
-        return f"{self.date:%d.%m.%Y} {self.kind}"
+        return f"{short_date(self.date)} {self.kind}"

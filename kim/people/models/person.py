@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.localize import short_date, short_month
 from kim.core.models import TenantModel
 from kim.people.models.fields import (
     Activity,
@@ -127,8 +128,8 @@ class Person(TenantModel):
         if self.birth_date_precision == DatePrecision.YEAR:
             return f"{self.birth_date.year}"
         if self.birth_date_precision == DatePrecision.MONTH:
-            return f"{self.birth_date.month:02d}.{self.birth_date.year}"
-        return self.birth_date.strftime("%d.%m.%Y")
+            return short_month(self.birth_date)
+        return short_date(self.birth_date)
 
     @property
     def birth_date_fact(self) -> str:

@@ -7,9 +7,11 @@ from collections.abc import Collection
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.localize import short_date
 from kim.core.models import TenantModel
 from kim.people.models.person import Person
 from kim.people.models.plausibility import status_date_errors
@@ -49,7 +51,8 @@ class LegalStatus(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_code_display()} ab {self.valid_from:%d.%m.%Y}"
+        return gettext("%(status)s from %(date)s") % {"status": self.get_code_display(),
+                                                      "date": short_date(self.valid_from)}
 
     def clean(self) -> None:
         super().clean()

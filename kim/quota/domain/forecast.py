@@ -19,6 +19,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from kim.quota.domain.obligation import Table
+from kim.rules.dates import add_months
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,6 @@ class ForecastMonth:
     quota_percent: Decimal  # the own quota at the end of the month
     places: int  # cumulative places needed (one per person)
     units: int  # cumulative housing units (households of the average size)
-
-
-def add_month(month: date, n: int = 1) -> date:
-    index = month.year * 12 + month.month - 1 + n
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def forecast(table: Table, own_ags: str, first_month: date, months: int, monthly_inflow: int,
@@ -64,6 +60,6 @@ def forecast(table: Table, own_ags: str, first_month: date, months: int, monthly
         cumulative += received
         quota = Decimal(credited[own] / targets[own] * 100).quantize(Decimal("0.01"),
                                                                      ROUND_HALF_UP)
-        result.append(ForecastMonth(add_month(first_month, step), received, cumulative, quota,
+        result.append(ForecastMonth(add_months(first_month, step), received, cumulative, quota,
                                     cumulative, math.ceil(cumulative / float(household_size))))
     return result

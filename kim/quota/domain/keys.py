@@ -43,9 +43,9 @@ class Key:
     capped: bool
 
 
-def read(data: bytes) -> list[Municipality]:
+def read(data: bytes, filename: str = "data.csv") -> list[Municipality]:
     return [Municipality(r["ags"], r["name"], r["population"], r["area_km2"])
-            for r in tables.read_rows(data, COLUMNS)]
+            for r in tables.read_rows(data, COLUMNS, filename=filename)]
 
 
 def capped_shares(raw: Sequence[Decimal], caps: Sequence[Decimal]) -> tuple[list[Decimal],

@@ -68,10 +68,11 @@ class Table:
         return next((r for r in self.rows if r.ags == ags), None)
 
 
-def read(data: bytes) -> list[Entry]:
+def read(data: bytes, filename: str = "data.csv") -> list[Entry]:
+    """The Land's table from a CSV or (``filename`` ending .xlsx) XLSX file."""
     return [Entry(r["ags"], r["name"], r["key_percent"], r["stock"],
                   r["facility_regular_places"], r["facility_reserve_places"])
-            for r in tables.read_rows(data, COLUMNS)]
+            for r in tables.read_rows(data, COLUMNS, filename=filename)]
 
 
 KEY_SUM_TOLERANCE = Decimal("0.01")  # percentage points: rounding of published keys only

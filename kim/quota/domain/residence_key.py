@@ -37,10 +37,10 @@ class Municipality:
     high_eu_share: bool = False
 
 
-def read(data: bytes) -> list[Municipality]:
+def read(data: bytes, filename: str = "data.csv") -> list[Municipality]:
     return [Municipality(r["ags"], r["name"], r["population"], r["area_km2"],
                          r["unemployed"], r["rent_capped"], r["high_eu_share"])
-            for r in tables.read_rows(data, COLUMNS)]
+            for r in tables.read_rows(data, COLUMNS, filename=filename)]
 
 
 def _reduce(keys: list[Decimal], base: Sequence[Decimal], hit: Sequence[bool],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
@@ -13,13 +12,10 @@ from django.db import transaction
 from kim.core.audit.writer import record_bulk
 from kim.core.models import Municipality
 from kim.quota.domain import obligation
-from kim.quota.domain.forecast import ForecastMonth, add_month, forecast
+from kim.quota.domain.forecast import ForecastMonth, forecast
 from kim.quota.domain.tables import CellError, InputError, gettext_noop
 from kim.quota.models import LandStatistics, LandStatisticsRow, QuotaSettings
-
-
-def month_end(month: date) -> date:
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+from kim.rules.dates import add_months, month_end
 
 
 @dataclass(frozen=True)
@@ -34,7 +30,7 @@ def import_statistics(municipality: Municipality, data: bytes, month: date, *,
     """Validate the whole file and compute its table, then replace the month in one
     transaction. Raises ``InputError``/``ParameterMissing`` before writing anything."""
     month = month.replace(day=1)
-    entries = obligation.read(data)
+    entries = obligation.read(data, filename or "data.csv")
     _check_leading_zeros(municipality, entries)
     table = obligation.compute(entries, month_end(month))
     return store_table(municipality, table, month, filename=filename, user=user)
@@ -167,5 +163,5 @@ def expected_assignments(municipality: Municipality, stats: LandStatistics,
                for r in rows]
     table = obligation.compute(entries, stats.as_of)
     conf = settings_for(municipality)
-    return forecast(table, municipality.ags, add_month(stats.month), conf.forecast_months,
+    return forecast(table, municipality.ags, add_months(stats.month, 1), conf.forecast_months,
                     conf.monthly_inflow, conf.household_size)

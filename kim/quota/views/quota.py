@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from kim.core.forms.dates import in_bounds
 from kim.core.http import TenantRequest
+from kim.core.localize import short_month
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import tenant_redirect, tenant_url, tenant_view
 from kim.housing.domain.occupancy import free_places
@@ -114,7 +115,7 @@ def import_statistics(request: TenantRequest) -> HttpResponse:
         else:
             text = (_("The statistics of %(month)s were replaced.") if result.replaced
                     else _("The statistics of %(month)s were imported."))
-            messages.success(request, text % {"month": month.strftime("%m/%Y")})
+            messages.success(request, text % {"month": short_month(month)})
             if result.own_row is None:
                 messages.warning(request, _("The file has no row with this municipality's "
                                             "AGS; its quota cannot be shown."))

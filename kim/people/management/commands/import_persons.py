@@ -30,11 +30,16 @@ class Command(BaseCommand):
                 path.open("rb") as stream:
             result = import_persons(tenant, stream, path.name, dry_run=dry_run)
         for error in result.errors:
-            where = f"row {error.row}" + (f", column {error.column}" if error.column else "")
-            self.stderr.write(f"{where}: {error.message}")
-        for line, match in result.duplicates:
-            self.stdout.write(f"row {line}: probable duplicate of person {match.person_id} "
-                              f"({match.label}; {', '.join(match.reasons)})")
+            self.stderr.write(str(error))  # "row 5, column Nachname: reason"
+        for line, match, more in result.duplicates_lines():
+            if match is None:
+                self.stdout.write(f"row {line}: and {more} more probable duplicates")
+            elif match.file_row is not None:
+                self.stdout.write(f"row {line}: probable duplicate of row {match.file_row} of "
+                                  f"this file ({match.label}; {', '.join(match.reasons)})")
+            else:
+                self.stdout.write(f"row {line}: probable duplicate of person {match.person_id} "
+                                  f"({match.label}; {', '.join(match.reasons)})")
         if result.errors:
             raise CommandError(f"{len(result.errors)} error(s); nothing was imported")
         verb = "would create" if dry_run else "created"

@@ -18,13 +18,13 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         keys = sub.add_parser("keys", help="CSV ags,name,population,area_km2 -> key_percent "
                               "(--key awov: plus unemployed,rent_capped,high_eu_share)")
-        keys.add_argument("file", help="CSV file, or - for standard input")
+        keys.add_argument("file", help="CSV or XLSX file, or - for CSV on standard input")
         keys.add_argument("--format", dest="fmt", default="json", help="json or csv")
         keys.add_argument("--key", default="flueag", help="flueag (default) or awov (§ 12a)")
         keys.add_argument("--as-of", dest="as_of", help="date of the key version (awov)")
         compute = sub.add_parser("compute", help="CSV ags,name,key_percent,stock,"
                                  "facility_regular_places,facility_reserve_places -> table")
-        compute.add_argument("file", help="CSV file, or - for standard input")
+        compute.add_argument("file", help="CSV or XLSX file, or - for CSV on standard input")
         compute.add_argument("--format", dest="fmt", default="json", help="json or csv")
         compute.add_argument("--as-of", dest="as_of", help="crediting rates of this date "
                              "(YYYY-MM-DD, default today)")
@@ -36,10 +36,11 @@ class Command(BaseCommand):
         try:
             day = cli.parse_day(as_of, timezone.localdate())
             data = read_input(file)
+            name = "stdin.csv" if file == "-" else file
             if action == "keys":
-                output = cli.keys(data, fmt, key, day)
+                output = cli.keys(data, fmt, key, day, filename=name)
             else:
-                output = cli.compute(data, fmt, day)
+                output = cli.compute(data, fmt, day, filename=name)
         except cli.QuotaCliError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(output, ending="")
