@@ -61,7 +61,7 @@ def sizes(rng: random.Random, households: int, persons: int) -> list[int]:
 def add_bus(municipality, rng: random.Random, households: int, persons: int) -> list[int]:  # type: ignore[no-untyped-def]
     from django.utils import timezone
 
-    from kim.demo.names import FAMILY, GIVEN, REGION
+    from kim.people.demo.names import FAMILY, GIVEN, REGION
     from kim.people.domain.persons import refresh_keys
     from kim.people.models import Household, HouseholdMember, LegalStatus, Person
 

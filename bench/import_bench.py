@@ -44,7 +44,7 @@ def _day(rng: random.Random, first: int, last: int) -> datetime.date:
 
 
 def rows(n: int, seed: int = 7) -> list[list[str]]:
-    from kim.demo.names import FAMILY, GIVEN, REGION
+    from kim.people.demo.names import FAMILY, GIVEN, REGION
 
     rng = random.Random(seed)  # noqa: S311
     out: list[list[str]] = []

@@ -48,7 +48,7 @@ def setup(database_url: str | None) -> None:
 
 
 def generate(municipality, n: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
-    from kim.demo.names import FAMILY, GIVEN, REGION
+    from kim.people.demo.names import FAMILY, GIVEN, REGION
     from kim.people.domain.persons import refresh_keys, store_name_tokens
     from kim.people.models import Household, HouseholdMember, LegalStatus, Person
 
@@ -214,7 +214,7 @@ def main() -> None:
 
     header = "external_id,family_name,given_names,birth_date,sex,citizenship,legal_status," \
              "legal_status_since\n"
-    from kim.demo.names import FAMILY, GIVEN
+    from kim.people.demo.names import FAMILY, GIVEN
 
     lines = []
     for i in range(5000):  # realistic, varied names and dates (the duplicate check depends on it)

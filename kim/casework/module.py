@@ -63,7 +63,7 @@ def _gaps(person: Any, context: Any) -> Any:
 
 
 def _demo(municipalities: Mapping[str, Any]) -> None:
-    from kim.demo import casework
+    from kim.casework import demo as casework
 
     casework.load(municipalities["soest-demo"], "fallarbeit")
 

@@ -34,7 +34,7 @@ READERS = ("housing", "caseworker", "benefits")
 
 
 def _demo(municipalities: Mapping[str, Any]) -> None:
-    from kim.demo import housing
+    from kim.housing.demo import data as housing
 
     housing.load(municipalities["soest-demo"])
 

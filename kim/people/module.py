@@ -47,7 +47,7 @@ def _household_events(person: Any, municipality: Any) -> Any:
 
 
 def _demo(municipalities: Mapping[str, Any]) -> None:
-    from kim.demo import people
+    from kim.people.demo import data as people
 
     people.load(municipalities["soest-demo"])
 
@@ -112,5 +112,6 @@ module = KimModule(
         "kim.people.domain.deadlines", "kim.people.domain.children",
         "kim.people.domain.households", "kim.people.domain.benefits",
         "kim.people.decision_labels", "kim.people.status_labels",
+        "kim.people.demo.names",  # fictitious names for every module's demo data
     ],
 )

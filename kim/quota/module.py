@@ -19,7 +19,7 @@ from kim.quota.reports import ARRIVALS_BY_ORIGIN, QUOTA
 
 
 def _demo(municipalities: Mapping[str, Any]) -> None:
-    from kim.demo import quota
+    from kim.quota import demo as quota
 
     quota.load(municipalities["soest-demo"])
 

@@ -24,9 +24,6 @@ PURE = ("kim.rules", "kim.stats", "kim.housing.placement", "kim.housing.waiting"
         "kim.volunteers.matching")
 # Libraries every layer may use (they import no app themselves, checked above).
 SHARED = ("kim.rules", "kim.stats")
-# The demo dataset generator: fills every module's tables, like a test would. Its loaders
-# are declared by the modules (KimModule.demo_loaders); it may read public modules only.
-DEMO = "kim.demo"
 
 
 def _module_name(path: Path) -> str:

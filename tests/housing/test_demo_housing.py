@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.models import Municipality
-from kim.demo import housing
+from kim.housing.demo import data as housing
 from kim.housing.domain import fehlbeleger, waitlist
 from kim.housing.domain.occupancy import covering
 from kim.housing.models import Placement, Stay

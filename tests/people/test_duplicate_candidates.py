@@ -3,7 +3,7 @@
 import datetime
 import random
 
-from kim.demo.names import FAMILY, GIVEN
+from kim.people.demo.names import FAMILY, GIVEN
 from kim.people.domain.duplicates import DuplicateIndex, person_like, probable_duplicates_of
 from kim.people.domain.names import PersonLike
 from kim.people.models import Person, PersonName

@@ -8,7 +8,7 @@ from io import StringIO
 from django.core.management import call_command
 from django_scopes import scope
 
-from kim.demo import quota as demo_quota
+from kim.quota import demo as demo_quota
 from kim.quota.domain.statistics import own_history
 from kim.quota.models import LandStatistics, LandStatisticsRow
 

@@ -24,7 +24,7 @@ from django_scopes import scope
 
 from kim.core.audit.writer import record_bulk
 from kim.core.models import Municipality
-from kim.demo.names import FAMILY, GIVEN, REGION
+from kim.people.demo.names import FAMILY, GIVEN, REGION
 from kim.people.domain.deadlines import refresh_municipality
 from kim.people.domain.persons import refresh_keys, store_name_tokens
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person

@@ -13,8 +13,8 @@ import datetime
 import random
 from collections.abc import Callable
 
-from kim.demo.housing_plan import DAY, Home, Member, between
-from kim.demo.names import FAMILY, GIVEN, REGION
+from kim.housing.demo.plan import DAY, Home, Member, between
+from kim.people.demo.names import FAMILY, GIVEN, REGION
 
 D = datetime.date
 COUNTRIES = ["SY", "SY", "SY", "IQ", "AF", "ER", "AL", "AL", "XK", "RS", "MK"]

@@ -15,8 +15,8 @@ import itertools
 import random
 from dataclasses import dataclass, field
 
-from kim.demo.housing_layout import FACILITIES, SCHWARZER_WEG_1, FacilitySpec
-from kim.demo.housing_plan import DAY, HORIZON, Home, Member
+from kim.housing.demo.layout import FACILITIES, SCHWARZER_WEG_1, FacilitySpec
+from kim.housing.demo.plan import DAY, HORIZON, Home, Member
 from kim.housing.domain.phases import of_school_age
 from kim.rules.dates import add_months
 

@@ -21,7 +21,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kim.demo.housing_layout import MUNICIPAL_TARGETS
+from kim.housing.demo.layout import MUNICIPAL_TARGETS
 
 D = datetime.date
 DAY = datetime.timedelta(days=1)

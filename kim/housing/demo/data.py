@@ -1,5 +1,5 @@
 """Accommodation of soest-demo: facilities, places, stays since 2014, state facility counts
-and a few incidents – reproducing [Soest] Tab. 3 and 5.5.1.2 (see housing_plan.py).
+and a few incidents – reproducing [Soest] Tab. 3 and 5.5.1.2 (see plan.py).
 
 Deterministic: a fixed seed, and nothing depends on the day the demo is loaded.
 """
@@ -17,10 +17,10 @@ from django_scopes import scope
 
 from kim.core.audit.writer import record_bulk
 from kim.core.models import Municipality
-from kim.demo.housing_history import factory
-from kim.demo.housing_layout import FACILITIES, STATE, STATE_COUNTS
-from kim.demo.housing_plan import HORIZON, PLACED, Home, Member, fit_placements, later_leaves
-from kim.demo.housing_sim import Simulation, StayRecord
+from kim.housing.demo.history import factory
+from kim.housing.demo.layout import FACILITIES, STATE, STATE_COUNTS
+from kim.housing.demo.plan import HORIZON, PLACED, Home, Member, fit_placements, later_leaves
+from kim.housing.demo.sim import Simulation, StayRecord
 from kim.housing.domain import fehlbeleger, waitlist
 from kim.housing.models import (
     Facility,
