@@ -20,7 +20,6 @@ class FacilityFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Unterkunft {n}")
     kind = "phase1"
     target_use = "families"
-    district = "Süd"
 
 
 class UnitFactory(factory.django.DjangoModelFactory):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.audit.writer import record_bulk
-from kim.core.models import Municipality
+from kim.core.models import Area, Municipality
 from kim.housing.demo.history import factory
 from kim.housing.demo.layout import FACILITIES, STATE, STATE_COUNTS
 from kim.housing.demo.plan import HORIZON, PLACED, Home, Member, fit_placements, later_leaves
@@ -136,10 +136,23 @@ def _create_historic(municipality: Municipality, homes: list[Home]) -> list[int]
     return [p.pk for p in persons]
 
 
+# A spec's district that names the whole town, not an area of it.
+WHOLE_TOWN = "Stadtgebiet"
+
+
+def demo_area(municipality: Municipality, name: str) -> Area | None:
+    """The district ``name`` of the demo town (created once; shared master data)."""
+    if not name or name == WHOLE_TOWN:
+        return None
+    area, _created = Area.objects.get_or_create(municipality=municipality, name=name,
+                                                level=Area.Level.DISTRICT)
+    return area
+
+
 def _create_places(municipality: Municipality, sim: Simulation) -> dict[tuple, Place]:
     specs = {f.code: f for f in FACILITIES}
     facilities = {code: Facility(municipality=municipality, code=code, name=f.name, kind=f.kind,
-                                 address=f.address, district=f.district,
+                                 address=f.address, area=demo_area(municipality, f.district),
                                  target_use=f.target_use, accessible=f.accessible)
                   for code, f in specs.items()}
     Facility.objects.bulk_create(facilities.values())
@@ -187,7 +200,8 @@ INCIDENTS = [  # (facility, date-time, kind, reported by, text, measures) – in
 
 def _state_and_incidents(municipality: Municipality) -> None:
     state = Facility.objects.create(municipality=municipality, code=STATE.code,
-                                    name=STATE.name, kind=STATE.kind, district=STATE.district,
+                                    name=STATE.name, kind=STATE.kind,
+                                    area=demo_area(municipality, STATE.district),
                                     target_use=STATE.target_use, active=False)
     for day, persons in STATE_COUNTS:
         StateFacilityCount.objects.create(municipality=municipality, facility=state, date=day,

@@ -112,7 +112,8 @@ def offers(municipality: Municipality, day: datetime.date,
             key=str(pk), facility_key=str(facility.pk), phase=PHASES[facility.kind],
             target_use=unit.effective_target_use,  # type: ignore[arg-type]
             free_places=free[pk], accessible=unit.accessible or facility.accessible,
-            resident_languages=frozenset(languages[pk]), district=facility.district,
+            resident_languages=frozenset(languages[pk]),
+            district=str(facility.area_id) if facility.area_id else "",
             single_household=facility.kind == Kind.RENTED_FLAT)
     return result
 

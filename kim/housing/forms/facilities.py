@@ -6,36 +6,47 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
 
 from kim.core.forms.dates import bounded_formfield
+from kim.core.models import Area
 from kim.housing.forms import DATE
 from kim.housing.models import Facility, Place, StateFacilityCount, Stay, Unit
 
+# The area's queryset is built when the class is created, outside any municipality's
+# scope; it is set per request in __init__.
+with scopes_disabled():
+    class FacilityForm(forms.ModelForm):
+        class Meta:
+            model = Facility
+            fields = ["name", "code", "kind", "address", "area", "target_use", "accessible",
+                      "active", "note"]
 
-class FacilityForm(forms.ModelForm):
-    class Meta:
-        model = Facility
-        fields = ["name", "code", "kind", "address", "district", "target_use", "accessible",
-                  "active", "note"]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            area = self.fields["area"]
+            area.queryset = Area.objects.all()  # type: ignore[attr-defined]
+            area.empty_label = _("– no area –")  # type: ignore[attr-defined]
 
-    def clean_code(self) -> str:
-        code = self.cleaned_data["code"]
-        clash = Facility.objects.filter(municipality_id=self.instance.municipality_id,
-                                        code__iexact=code).exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise forms.ValidationError(_("Another facility already has the code %(code)s."),
-                                        params={"code": code})
-        return code
+        def clean_code(self) -> str:
+            code = self.cleaned_data["code"]
+            clash = Facility.objects.filter(municipality_id=self.instance.municipality_id,
+                                            code__iexact=code).exclude(pk=self.instance.pk)
+            if clash.exists():
+                raise forms.ValidationError(
+                    _("Another facility already has the code %(code)s."),
+                    params={"code": code})
+            return code
 
-    def clean_kind(self) -> str:
-        kind = self.cleaned_data["kind"]
-        changes_sort = (kind == "state") != (self.instance.kind == "state")
-        if self.instance.pk and changes_sort and (self.instance.units.exists()
-                                                  or self.instance.counts.exists()):
-            raise forms.ValidationError(_(
-                "A state facility has counts, the others have units: this facility "
-                "already has data of the other sort."))
-        return kind
+        def clean_kind(self) -> str:
+            kind = self.cleaned_data["kind"]
+            changes_sort = (kind == "state") != (self.instance.kind == "state")
+            if self.instance.pk and changes_sort and (self.instance.units.exists()
+                                                      or self.instance.counts.exists()):
+                raise forms.ValidationError(_(
+                    "A state facility has counts, the others have units: this facility "
+                    "already has data of the other sort."))
+            return kind
 
 
 class UnitForm(forms.ModelForm):

@@ -42,7 +42,8 @@ class Facility(TenantModel):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    district = models.CharField(_("district"), max_length=100, blank=True)
+    area = models.ForeignKey("core.Area", on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="facilities", verbose_name=_("area"))
     target_use = models.CharField(_("target use"), max_length=12, choices=TargetUse.choices,
                                   default=TargetUse.MIXED)
     accessible = models.BooleanField(_("accessible (barrier-free)"), default=False)

@@ -25,7 +25,8 @@ def facility_list(request: TenantRequest) -> HttpResponse:
     town = request.municipality
     day = day_param(request)
     figures = figures_by_facility(town, day)
-    everything = list(Facility.objects.filter(municipality=town).prefetch_related("counts"))
+    everything = list(Facility.objects.filter(municipality=town).select_related("area")
+                      .prefetch_related("counts"))
     groups = []
     for kind, label in Kind.choices:
         rows = [(f, figures.get(f.pk, Figures())) for f in everything if f.kind == kind]

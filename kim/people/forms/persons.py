@@ -5,8 +5,10 @@ from typing import Any
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
 
 from kim.core.forms.dates import bounded_formfield
+from kim.core.models import Area
 from kim.people.domain.dates import DateFormatError, parse_partial_date
 from kim.people.models import LegalStatus, Person, Vulnerability
 from kim.people.models.fields import validate_citizenships
@@ -39,54 +41,60 @@ class ModelErrorsForm(forms.ModelForm):
         super().add_error(field, error)
 
 
-class PersonForm(ModelErrorsForm):
-    birth = forms.CharField(
-        label=_("Date of birth"), max_length=10,
-        help_text=_("TT.MM.JJJJ, or MM.JJJJ / JJJJ when only that is known"))
-    citizenship_codes = forms.CharField(
-        label=_("Citizenships"), max_length=60,
-        help_text=_("ISO country codes separated by commas, e.g. SY or SY, TR; XX = stateless "
-                    "or unknown"))
+# The area's queryset is built when the class is created, outside any municipality's
+# scope; it is set per request in __init__.
+with scopes_disabled():
+    class PersonForm(ModelErrorsForm):
+        birth = forms.CharField(
+            label=_("Date of birth"), max_length=10,
+            help_text=_("TT.MM.JJJJ, or MM.JJJJ / JJJJ when only that is known"))
+        citizenship_codes = forms.CharField(
+            label=_("Citizenships"), max_length=60,
+            help_text=_("ISO country codes separated by commas, e.g. SY or SY, TR; XX = stateless "
+                        "or unknown"))
 
-    class Meta:
-        formfield_callback = bounded_formfield
-        model = Person
-        fields = ["family_name", "given_names", "sex", "external_id", "phone", "email",
-                  "entry_date", "asylum_application_date", "assignment_date",
-                  "analog_benefits_since", "moved_away_date", "lives_in_reception_centre",
-                  "unaccompanied_minor", "residence_obligation_exception"]
-        widgets = dict.fromkeys(
-            ("entry_date", "asylum_application_date", "assignment_date",
-             "analog_benefits_since", "moved_away_date"), DATE_WIDGET)
+        class Meta:
+            formfield_callback = bounded_formfield
+            model = Person
+            fields = ["family_name", "given_names", "sex", "external_id", "phone", "email",
+                      "street", "postal_code", "area",
+                      "entry_date", "asylum_application_date", "assignment_date",
+                      "analog_benefits_since", "moved_away_date", "lives_in_reception_centre",
+                      "unaccompanied_minor", "residence_obligation_exception"]
+            widgets = dict.fromkeys(
+                ("entry_date", "asylum_application_date", "assignment_date",
+                 "analog_benefits_since", "moved_away_date"), DATE_WIDGET)
 
-    field_order = ["family_name", "given_names", "birth", "sex", "citizenship_codes"]
+        field_order = ["family_name", "given_names", "birth", "sex", "citizenship_codes"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        person = self.instance
-        if person.pk:
-            self.initial["birth"] = person.birth_date_display
-            self.initial["citizenship_codes"] = ", ".join(person.citizenships)
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            area = self.fields["area"]
+            area.queryset = Area.objects.all()  # type: ignore[attr-defined]
+            area.empty_label = _("– no area –")  # type: ignore[attr-defined]
+            person = self.instance
+            if person.pk:
+                self.initial["birth"] = person.birth_date_display
+                self.initial["citizenship_codes"] = ", ".join(person.citizenships)
 
-    FORM_FIELDS = {"birth_date": "birth", "birth_date_precision": "birth",
-                   "citizenships": "citizenship_codes"}
+        FORM_FIELDS = {"birth_date": "birth", "birth_date_precision": "birth",
+                       "citizenships": "citizenship_codes"}
 
-    def clean_birth(self) -> str:
-        try:
-            date, precision = parse_partial_date(self.cleaned_data["birth"])
-        except DateFormatError:
-            raise forms.ValidationError(
-                _("Enter the date of birth as TT.MM.JJJJ, MM.JJJJ or JJJJ.")) from None
-        self.instance.birth_date, self.instance.birth_date_precision = date, precision
-        return self.cleaned_data["birth"]  # type: ignore[no-any-return]
+        def clean_birth(self) -> str:
+            try:
+                date, precision = parse_partial_date(self.cleaned_data["birth"])
+            except DateFormatError:
+                raise forms.ValidationError(
+                    _("Enter the date of birth as TT.MM.JJJJ, MM.JJJJ or JJJJ.")) from None
+            self.instance.birth_date, self.instance.birth_date_precision = date, precision
+            return self.cleaned_data["birth"]  # type: ignore[no-any-return]
 
-    def clean_citizenship_codes(self) -> str:
-        raw = self.cleaned_data["citizenship_codes"]
-        codes = [c.strip().upper() for c in raw.replace(";", ",").split(",") if c.strip()]
-        validate_citizenships(codes)
-        self.instance.citizenships = codes
-        return raw  # type: ignore[no-any-return]
-
+        def clean_citizenship_codes(self) -> str:
+            raw = self.cleaned_data["citizenship_codes"]
+            codes = [c.strip().upper() for c in raw.replace(";", ",").split(",") if c.strip()]
+            validate_citizenships(codes)
+            self.instance.citizenships = codes
+            return raw  # type: ignore[no-any-return]
 
 
 class StatusForm(ModelErrorsForm):

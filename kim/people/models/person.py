@@ -53,6 +53,11 @@ class Person(TenantModel):
                                     validators=[validate_citizenships])
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # Address in the municipality; the area (district) lets monitoring count by area.
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    area = models.ForeignKey("core.Area", on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="persons", verbose_name=_("area"))
 
     entry_date = models.DateField(_("entry into Germany"), null=True, blank=True)
     asylum_application_date = models.DateField(_("asylum application"), null=True, blank=True)
