@@ -38,3 +38,8 @@ urlpatterns = [
     path("i18n/setlang/", global_view("anonymous")(set_language), name="set_language"),
     *_tenant_patterns(),
 ]
+
+handler400 = "kim.core.views.errors.bad_request"
+handler403 = "kim.core.views.errors.permission_denied"
+handler404 = "kim.core.views.errors.not_found"
+handler500 = "kim.core.views.errors.server_error"

@@ -66,6 +66,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "kim.urls"
+CSRF_FAILURE_VIEW = "kim.core.views.errors.csrf_failure"
 WSGI_APPLICATION = "kim.wsgi.application"
 
 TEMPLATES = [
