@@ -22,12 +22,18 @@ from kim.core.modules import (
     KimModule,
     NavItem,
     Perm,
+    PersonColumn,
     PolicySetting,
     TimelineSource,
 )
 from kim.housing.cards import free_places
 from kim.housing.domain import policy
-from kim.housing.domain.sources import DEADLINE_KINDS, deadlines, move_events
+from kim.housing.domain.sources import (
+    DEADLINE_KINDS,
+    accommodation_names,
+    deadlines,
+    move_events,
+)
 from kim.housing.reports import HOUSING_PLACEMENT, OCCUPANCY, REFUGEES_OVER_TIME
 
 READERS = ("housing", "caseworker", "benefits")
@@ -68,6 +74,8 @@ module = KimModule(
     reports=[HOUSING_PLACEMENT, OCCUPANCY, REFUGEES_OVER_TIME],
     deadline_sources=[DeadlineSource("housing", DEADLINE_KINDS, deadlines)],
     timeline_sources=[TimelineSource("housing.moves", "housing.stays:read", move_events)],
+    person_columns=[PersonColumn("accommodation", _("Accommodation"), "housing.stays:read",
+                                 accommodation_names, order=20)],
     settings=[
         PolicySetting(policy.PHASE1_MONTHS, _("Longest regular stay in Phase I (months)"),
                       "int", 6, "housing.facilities:write", minimum=1, maximum=36,

@@ -10,7 +10,15 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kim.core.modules import AuditRules, DeadlineSource, DemoLoader, KimModule, NavItem, Perm
+from kim.core.modules import (
+    AuditRules,
+    DeadlineSource,
+    DemoLoader,
+    KimModule,
+    NavItem,
+    Perm,
+    PersonColumn,
+)
 from kim.core.modules.contract import TimelineSource
 from kim.people.domain.deadlines import PEOPLE_SOURCE
 from kim.people.reports import BENEFIT_RECIPIENTS
@@ -44,6 +52,12 @@ def _household_events(person: Any, municipality: Any) -> Any:
     from kim.people.domain.timeline import household_events
 
     return household_events(person)
+
+
+def _households(municipality: Any, person_ids: Any) -> Any:
+    from kim.people.domain.search import household_names
+
+    return household_names(municipality, person_ids)
 
 
 def _demo(municipalities: Mapping[str, Any]) -> None:
@@ -95,6 +109,8 @@ module = KimModule(
         TimelineSource("people.status", "people.status:read", _status_events),
         TimelineSource("people.households", "people.persons:read", _household_events),
     ],
+    person_columns=[PersonColumn("household", _("Household"), "people.persons:read",
+                                 _households, order=10)],
     demo_loaders=[DemoLoader("people", 20, _demo)],
     audit=AuditRules(
         exempt={

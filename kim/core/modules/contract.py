@@ -155,6 +155,20 @@ class GapContext:
 
 
 @dataclass(frozen=True)
+class PersonColumn:
+    """A column a module adds to person lists and search results, so that namesakes can
+    be told apart (e.g. housing: the current accommodation). ``values(municipality,
+    person_ids)`` returns a text per person id in one query; shown to holders of
+    ``permission``."""
+
+    key: str
+    label: Label
+    permission: str
+    values: Callable[[Any, Sequence[int]], Mapping[int, str]]
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class ResponsibilitySource:
     """Who is responsible for which persons ("my caseload").
 
@@ -225,6 +239,7 @@ class KimModule:
     deadline_sources: Sequence[DeadlineSource] = ()
     timeline_sources: Sequence[TimelineSource] = ()
     gap_sources: Sequence[GapSource] = ()
+    person_columns: Sequence[PersonColumn] = ()
     responsibility: ResponsibilitySource | None = None
     settings: Sequence[PolicySetting] = ()
     demo_loaders: Sequence[DemoLoader] = ()

@@ -13,6 +13,7 @@ from kim.core.modules.contract import (
     GapSource,
     KimModule,
     NavItem,
+    PersonColumn,
     PolicySetting,
     ResponsibilitySource,
     TimelineSource,
@@ -50,7 +51,7 @@ class ModuleRegistry:
         named = [i.permission for i in module.navigation]
         named += [c.permission for c in module.cards]
         named += [s.permission for s in (*module.timeline_sources, *module.gap_sources,
-                                         *module.settings)]
+                                         *module.settings, *module.person_columns)]
         if module.responsibility is not None:
             named.append(module.responsibility.permission)
         named += list(module.audit.restricted.values())
@@ -63,6 +64,7 @@ class ModuleRegistry:
         self._unique("deadline source", [s.key for m in self for s in m.deadline_sources])
         self._unique("deadline kind", [k for m in self for s in m.deadline_sources
                                        for k in s.kinds])
+        self._unique("person column", [c.key for m in self for c in m.person_columns])
         self._unique("demo loader", [d.key for m in self for d in m.demo_loaders])
         if len([m for m in self if m.responsibility is not None]) > 1:
             raise ModuleError("Only one module may declare caseload responsibility")
@@ -123,6 +125,10 @@ class ModuleRegistry:
 
     def gap_sources(self) -> list[GapSource]:
         return [s for m in self for s in m.gap_sources]
+
+    def person_columns(self) -> list[PersonColumn]:
+        return sorted((c for m in self for c in m.person_columns),
+                      key=lambda c: (c.order, c.key))
 
     def responsibility(self) -> ResponsibilitySource | None:
         return next((m.responsibility for m in self if m.responsibility is not None), None)

@@ -62,3 +62,11 @@ def move_events(person: Person, municipality: Municipality) -> list[TimelineEven
             events.append(TimelineEvent.on_day(stay.end, "move_out", _("Moved out"),
                                                f"{where}{f' ({reason})' if reason else ''}"))
     return events
+
+
+def accommodation_names(municipality: Municipality, person_ids: Sequence[int]
+                        ) -> dict[int, str]:
+    """Where each person lives today (a person list column, one query)."""
+    return {pid: f"{facility}, {unit}" for pid, facility, unit in Stay.objects.filter(
+        municipality=municipality, person_id__in=list(person_ids), end=None)
+        .values_list("person_id", "place__unit__facility__name", "place__unit__name")}

@@ -195,6 +195,58 @@ def token_keys(name: str) -> frozenset[str]:
     return frozenset(name_key(name).split())
 
 
+@lru_cache(maxsize=65536)
+def loose_token_key(token: str) -> str:
+    """The key of a normalised token with "ch" read as "h": German transliteration writes
+    ح and خ as "ch" where English writes "h"/"kh" (Achmadi/Ahmadi, Mochammad/Mohammad).
+    Search only – the duplicate check keeps the stricter keys."""
+    return cologne_phonetic(token.replace("ch", "h"))
+
+
+def search_tokens(name: str) -> list[frozenset[str]]:
+    """Per token of ``name``: the keys that find it (its key and its loose key)."""
+    out = []
+    for token in normalize(name).split():
+        keys = {cologne_phonetic(token), loose_token_key(token)} - {""}
+        if keys:
+            out.append(frozenset(keys))
+    return out
+
+
+def stored_tokens(name: str) -> set[str]:
+    """Every key a stored name is found by: its token keys and their loose variants."""
+    return {key for keys in search_tokens(name) for key in keys}
+
+
+MATCH_EXACT, MATCH_PHONETIC, MATCH_VARIANT = "exact", "phonetic", "variant"
+
+
+def match_kind(query: str, names: list[str]) -> tuple[str, float]:
+    """How well ``query`` matches the best of a person's ``names`` (full names and
+    variants): ``exact`` – every query token is one of the name's tokens once spelling
+    variants are folded (Hoseini = Hosseini); ``phonetic`` – every token sounds alike
+    (Kölner Phonetik); ``variant`` – found through a looser transliteration (Achmadi =
+    Ahmadi). With the similarity score in [0, 1] for the order within a kind."""
+    wanted = normalize(query).split()
+    best = (MATCH_VARIANT, 0.0)
+    rank = {MATCH_EXACT: 3, MATCH_PHONETIC: 2, MATCH_VARIANT: 1}
+    for name in names:
+        tokens = normalize(name).split()
+        if not tokens or not wanted:
+            continue
+        if all(t in tokens for t in wanted):
+            kind = MATCH_EXACT
+        elif all(cologne_phonetic(t) in {cologne_phonetic(x) for x in tokens} for t in wanted):
+            kind = MATCH_PHONETIC
+        else:
+            kind = MATCH_VARIANT
+        score = max(_similarity_normalized(*sorted((" ".join(wanted), " ".join(tokens)))),
+                    max((_token_score(w, t) for w in wanted for t in tokens), default=0.0))
+        if (rank[kind], score) > (rank[best[0]], best[1]):
+            best = (kind, score)
+    return best
+
+
 def _token_score(a: str, b: str) -> float:
     # 4/5 spelling, 1/5 sound: the weighted distance separates Hassan/Hussein, which share
     # the Kölner code, while the code rescues spellings the cost table does not know.

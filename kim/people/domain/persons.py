@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 
 from kim.core.models import Municipality
 from kim.people.domain.bulk import insert_values
-from kim.people.domain.names import name_key
+from kim.people.domain.names import name_key, search_tokens, stored_tokens
 from kim.people.models import HouseholdMember, LegalStatus, Person, PersonName, PersonNameToken
 
 CHUNK = 2000  # ids per IN (...) list: far below every database's parameter limit
@@ -52,13 +52,14 @@ def store_name_tokens(persons: Sequence[Person], *, created: bool = False) -> No
     for part in chunks(ids):
         for person_id, given, family in PersonName.objects.filter(
                 person_id__in=part).values_list("person_id", "given_names", "family_name"):
-            variants.setdefault(person_id, set()).update(name_key(f"{given} {family}").split())
+            variants.setdefault(person_id, set()).update(stored_tokens(f"{given} {family}"))
         for pk, person_id, token, year in PersonNameToken.objects.filter(
                 person_id__in=part).values_list("pk", "person_id", "token", "birth_year"):
             existing[(person_id, token)] = (pk, year)
     wanted: dict[tuple[int, str], tuple[int, int]] = {}
     for person in persons:
-        for token in {*person.name_key.split(), *variants.get(person.pk, ())}:
+        own = stored_tokens(f"{person.given_names} {person.family_name}")
+        for token in {*person.name_key.split(), *own, *variants.get(person.pk, ())}:
             wanted[(person.pk, token)] = (person.municipality_id, person.birth_date.year)
     stale = [pk for key, (pk, year) in existing.items()
              if key not in wanted or wanted[key][1] != year]
@@ -119,8 +120,8 @@ def search(municipality: Municipality, text: str = "",
     elif text:
         # Every token must be one of the person's (any of their names): the intersection
         # of one index range per token (twice as fast as GROUP BY ... HAVING COUNT).
-        hits = [PersonNameToken.objects.filter(municipality=municipality, token=token)
-                .values("person_id") for token in sorted(set(name_key(text).split()))]
+        hits = [PersonNameToken.objects.filter(municipality=municipality, token__in=sorted(keys))
+                .values("person_id") for keys in search_tokens(text)]
         if birth_year:
             hits = [h.filter(birth_year=birth_year) for h in hits]
         if hits:

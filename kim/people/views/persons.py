@@ -11,10 +11,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kim.core.audit.writer import record_read
 from kim.core.exports import FORMATS, table_response
 from kim.core.http import TenantRequest
+from kim.core.modules.registry import modules
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import (
     add_errors,
@@ -28,7 +30,9 @@ from kim.people.domain import export
 from kim.people.domain import persons as domain
 from kim.people.domain.duplicates import Match, person_like, probable_duplicates_of
 from kim.people.domain.facts import decisions_for
+from kim.people.domain.names import MATCH_EXACT, MATCH_PHONETIC, MATCH_VARIANT
 from kim.people.domain.recording import delete_status, record_person, record_status
+from kim.people.domain.search import ranked_search
 from kim.people.forms.persons import PersonForm, PersonSearchForm, StatusForm, VulnerabilityForm
 from kim.people.models import HouseholdMember, LegalStatus, Person
 
@@ -37,22 +41,43 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
+MATCH_LABELS = {MATCH_EXACT: _lazy("same name"), MATCH_PHONETIC: _lazy("sounds alike"),
+                MATCH_VARIANT: _lazy("other spelling")}
+
+
 @tenant_view("people.persons:read", list_view=True)
 def person_list(request: TenantRequest) -> HttpResponse:
+    town = request.municipality
     form = PersonSearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    qs = domain.search(request.municipality, filters.get("q") or "", filters.get("birth_year"))
+    text, year = filters.get("q") or "", filters.get("birth_year")
     fmt = request.GET.get("format")
     if fmt:
         if fmt not in FORMATS:
             raise Http404
+        qs = domain.search(town, text, year)
         return table_response("personen", fmt, export.HEADERS, export.rows(qs, _today()))
-    page = paginate(request, domain.with_list_data(qs))
+    ranked = ranked_search(town, text, year) if text else None
+    if ranked is not None:
+        page = paginate(request, ranked.ids)
+        loaded = {p.pk: p for p in domain.with_list_data(
+            Person.objects.filter(pk__in=list(page.object_list)))}
+        persons = [loaded[pk] for pk in page.object_list if pk in loaded]
+    else:
+        page = paginate(request, domain.with_list_data(domain.search(town, "", year)))
+        persons = list(page.object_list)
+    columns = [c for c in modules.person_columns()
+               if has_perm(request.user, c.permission, town)]
+    ids = [p.pk for p in persons]
+    values = {c.key: c.values(town, ids) for c in columns}
     today = _today()
-    rows = [{"person": p, "status": domain.current_status(list(p.statuses.all()), today)}
-            for p in page.object_list]
+    rows = [{"person": p, "status": domain.current_status(list(p.statuses.all()), today),
+             "match": MATCH_LABELS.get(ranked.kinds.get(p.pk, "")) if ranked else None,
+             "extra": [values[c.key].get(p.pk, "–") for c in columns]} for p in persons]
     return render(request, "people/person_list.html", {
-        "form": form, "page": page, "rows": rows, "query": query_without_page(request)})
+        "form": form, "page": page, "rows": rows, "query": query_without_page(request),
+        "columns": columns, "ranked": ranked is not None,
+        "truncated": ranked.truncated if ranked else False})
 
 
 @tenant_view("people.persons:read", obj=Person)
