@@ -1,4 +1,5 @@
-"""Target group ([Herne] 2.2) and housing category ([Soest] Tab. 7), legal-rules.md §3.10."""
+"""Target group ([Herne] 2.2), housing category ([Soest] Tab. 7) and the entitlement to an
+own flat (Fehlbeleger, [Soest] 5.5, [Kamp-Lintfort]), legal-rules.md §3.10."""
 
 from __future__ import annotations
 
@@ -45,3 +46,12 @@ def housing_category(ctx: Ctx, at: At, i: int) -> Outcome:
                 return "placeable", f"{_SOEST}; {listed.basis}", (listed.ref,), None
         return "not_yet_placeable", _SOEST, (), None
     return "not_placeable", f"{_SOEST} (tolerated or obliged to leave)", (), None
+
+
+def own_flat(ctx: Ctx, at: At, i: int) -> Outcome:
+    """Entitled to leave municipal shared accommodation for an own flat at ``at.d`` (a
+    resident who is not is no Fehlbeleger); ``i`` is the status in force."""
+    row = ctx.params.housing_own_flat.at(at)
+    if row is None:
+        return False, f"{_SOEST} (no rule for this date)", (), None
+    return ctx.codes[i] in row.value, row.basis, (row.ref,), None
