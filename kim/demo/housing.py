@@ -32,8 +32,10 @@ from kim.housing.models import (
     Unit,
     WaitingListEntry,
 )
+from kim.people.domain import timelines
 from kim.people.domain.deadlines import refresh_persons
 from kim.people.domain.facts import regime_and_housing
+from kim.people.domain.params import params_for
 from kim.people.domain.persons import refresh_keys, store_name_tokens
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
 
@@ -214,10 +216,11 @@ def _later_placements(municipality: Municipality) -> int:
                                               .order_by("valid_from")))):
         members[links[person.pk]].append(person)
     rows = []
+    params = params_for(municipality)
     for household_id, day in sorted(moves.items()):
         if household_id in done:
             continue
-        found = [regime_and_housing(p, list(p.statuses.all()), day)
+        found = [regime_and_housing(p, list(p.statuses.all()), day, params=params)
                  for p in members[household_id]]
         rows.append(Placement(municipality=municipality, household_id=household_id,
                               kind="private", placed_on=day, note="Demo",
@@ -283,6 +286,7 @@ def load(municipality: Municipality) -> int:
         _later_placements(municipality)
         _waiting_list(municipality)
         refresh_persons(municipality, new_ids, timezone.localdate())
+        timelines.refresh_persons(municipality, new_ids)
         for model, count in ((Facility, len(FACILITIES)), (Unit, len(sim.units + sim.flats)),
                              (Place, len(places)), (Stay, len(stays))):
             record_bulk(model, count, "demo data", municipality_id=municipality.pk)

@@ -145,3 +145,20 @@ def test_placements_after_tab7_are_the_moves_into_own_flats(demo):
                                            ).exists(), placement
             assert Stay.objects.filter(person__in=members, end=placement.placed_on,
                                        move_out_reason="own_flat").exists(), placement
+
+
+@pytest.mark.django_db
+def test_reports_from_the_time_lines_are_the_engines_on_the_demo(demo):
+    """The demo loader fills the time lines; both reports read them and give exactly the
+    live engine's figures on the published dates and monthly from 2015 to 2028."""
+    from kim.housing.domain import private_housing
+    from kim.people.domain import benefits, timelines
+
+    days = [D(2018, 9, 30), D(2018, 10, 1)]
+    days += [D(year, month, 28) for year in range(2015, 2029) for month in (1, 4, 7, 10)]
+    with scope(municipality=demo):
+        for day in days:
+            assert timelines.covers(demo, day), day
+            assert benefits.counts_from_timelines(demo, day) == benefits.counts_live(demo, day)
+            assert private_housing.counts_from_timelines(demo, day) == \
+                private_housing.counts_live(demo, day), day

@@ -17,6 +17,7 @@ from kim.casework.models.plan import FieldOfAction, PlanStatus
 from kim.people.domain.facts import decisions_for
 from kim.people.domain.persons import current_status
 from kim.people.models import LegalStatus, Person
+from kim.rules import DEFAULT_PARAMS, Params
 from kim.rules.codes import RESIDENCE_PERMITS
 
 
@@ -36,10 +37,11 @@ def _basis(decisions: dict[str, Any], field: str) -> str:
 
 
 def gap_flags(person: Person, *, statuses: list[LegalStatus], goals: list[PlanGoal],
-              document_kinds: set[str], has_caseworker: bool,
-              today: datetime.date) -> list[GapFlag]:
+              document_kinds: set[str], has_caseworker: bool, today: datetime.date,
+              params: Params = DEFAULT_PARAMS) -> list[GapFlag]:
+    """``params``: the person's municipality's (kim.people.domain.params.params_for)."""
     flags: list[GapFlag] = []
-    decisions = decisions_for(person, statuses, today)
+    decisions = decisions_for(person, statuses, today, params=params)
     if decisions is not None:
         access = decisions["integration_course"]["access"]
         has_language_goal = any(g.field == FieldOfAction.LANGUAGE

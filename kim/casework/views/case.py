@@ -14,6 +14,7 @@ from kim.casework.domain.timeline import timeline
 from kim.core.audit.writer import record_read
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import permission_required
+from kim.people.domain.params import params_for
 from kim.people.models import HouseholdMember, Person
 
 
@@ -53,5 +54,6 @@ def case(request: HttpRequest, municipality: str, pk: int) -> HttpResponse:
                  else set(person.documents.values_list("kind", flat=True)))
         ctx["gaps"] = gap_flags(person, statuses=statuses, goals=ctx["goals"],
                                 document_kinds=kinds, has_caseworker=bool(ctx["assignments"]),
-                                today=timezone.localdate())
+                                today=timezone.localdate(),
+                                params=params_for(request.municipality))  # type: ignore[attr-defined]
     return render(request, "casework/case.html", ctx)

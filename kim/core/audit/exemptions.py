@@ -17,3 +17,6 @@ exempt("axes.accessfailurelog", "django-axes' own failure log (disabled); failur
 exempt("axes.accessattemptexpiration", "Expiry bookkeeping of django-axes' failure counter.")
 exempt("people.deadline", "Derived from audited person data and recomputed; not edited by anyone.")
 exempt("people.personnametoken", "Search index derived from audited person names; rebuilt.")
+exempt("people.decisionsegment", "Legal time line derived from audited person data by the "
+       "rules engine and recomputed; not edited by anyone.")
+exempt("people.timeline", "Version and horizon of a derived legal time line; recomputed.")

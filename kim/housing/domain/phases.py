@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kim.people.models import Person
+from kim.rules import schooling_by_age
+from kim.rules.children import DUTY_PHASES
 
 PHASE1_MONTHS = 6
 PHASE3_MONTHS = 24
@@ -82,13 +84,9 @@ def uma_block_message(person: Person, day: datetime.date) -> str | None:
 
 
 def of_school_age(birth: datetime.date, day: datetime.date) -> bool:
-    """NRW: duty from 1 August of the year of the 6th birthday (if on or before 30 Sept,
-    else the year after) until the 31 July after the 18th birthday (§§ 35, 38 SchulG)."""
-    first_year = birth.year + 6 + (0 if (birth.month, birth.day) <= (9, 30) else 1)
-    start = datetime.date(first_year, 8, 1)
-    adult = birth.year + 18
-    end_year = adult + (1 if (birth.month, birth.day) >= (8, 1) else 0)
-    return start <= day <= datetime.date(end_year, 7, 31)
+    """Under full-time or vocational school duty by age on ``day``: the rules engine's
+    dated NRW rule (legal-rules.md §3.7)."""
+    return schooling_by_age(birth, day) in DUTY_PHASES
 
 
 def skip_groups(person: Person, household: Iterable[Person], protection: Iterable[str],

@@ -16,40 +16,58 @@ Counting unit is the household on the day (households are never split):
   row (``waitlist.household_regime``). Households whose members are all
   ``not_applicable`` (settled, EU citizens, Germans) or have no status are not counted.
 Population: the persons of the municipality on the day (assigned, not moved away).
+
+Computed from the stored legal time lines (one grouped query for all households that no
+placement concerns, details only for those with a Placement or a stay), or – when the time
+lines do not cover the day – from the rules engine (``counts_live``, the reference).
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, When
+from django.db.models.functions import Coalesce
 
 from kim.core.models import Municipality
-from kim.housing.domain.waitlist import household_regime, household_verdict
-from kim.housing.models import Kind, MoveOutReason, Placement, Stay
+from kim.housing.domain.waitlist import SGB_REGIMES, household_regime, household_verdict
+from kim.housing.models import Kind, MoveOutReason, Placement, Regime, Stay
+from kim.people.domain import timelines
 from kim.people.domain.benefits import residents
 from kim.people.domain.facts import (
-    FactPerson,
+    db_date,
     fact_persons,
+    plain_rows,
     regime_and_housing,
     status_histories,
 )
-from kim.people.models import HouseholdMember, Person
+from kim.people.domain.params import params_for
+from kim.people.domain.persons import chunks
+from kim.people.models import DecisionSegment, HouseholdMember
 
 CATEGORIES = ("placed_rented", "placed_private", "placeable", "not_yet_placeable",
               "not_placeable")
 KIND_TO_CATEGORY = {"rented_flat": "placed_rented", "private": "placed_private"}
+Counts = tuple[Counter, Counter]
 
 
-def _from_stays(persons: QuerySet[Person], day: datetime.date,
+def counts(municipality: Municipality, day: datetime.date) -> Counts:
+    """(persons, households) keyed by (regime, "singles" | "families", category)."""
+    if timelines.covers(municipality, day):
+        return counts_from_timelines(municipality, day)
+    return counts_live(municipality, day)
+
+
+def _from_stays(stays: QuerySet[Stay], day: datetime.date,
                 ) -> dict[int, tuple[str, datetime.date]]:
     """Per person: ("rented" | "private" | "shared", since) from the stays up to ``day``
     – the stay covering the day, else the last one if it ended with "own flat"."""
     result: dict[int, tuple[str, datetime.date]] = {}
-    rows = (Stay.objects.filter(person__in=persons.values("pk"), start__lte=day)
-            .order_by("person_id", "start")
+    rows = (stays.filter(start__lte=day).order_by("person_id", "start")
             .values_list("person_id", "start", "end", "move_out_reason",
                          "place__unit__facility__kind"))
     for person_id, start, end, reason, kind in rows:  # later stays overwrite earlier ones
@@ -62,10 +80,10 @@ def _from_stays(persons: QuerySet[Person], day: datetime.date,
     return result
 
 
-def _placed_by_stays(members: list[FactPerson], homes: dict[int, tuple[str, datetime.date]],
+def _placed_by_stays(members: Iterable[int], homes: dict[int, tuple[str, datetime.date]],
                      ) -> tuple[str, datetime.date] | None:
-    """The household's placement read from its members' stays, or None."""
-    where = [homes[p.pk] for p in members if p.pk in homes]
+    """The household's placement read from its members' (ids) stays, or None."""
+    where = [homes[pk] for pk in members if pk in homes]
     if any(kind == "rented" for kind, _ in where):
         return "placed_rented", min(since for kind, since in where if kind == "rented")
     if where and all(kind == "private" for kind, _ in where):
@@ -73,44 +91,150 @@ def _placed_by_stays(members: list[FactPerson], homes: dict[int, tuple[str, date
     return None
 
 
-def counts(municipality: Municipality, day: datetime.date) -> tuple[Counter, Counter]:
-    """(persons, households) keyed by (regime, "singles" | "families", category) – five
-    queries whatever the size; persons and statuses as plain rows (people.domain.facts)."""
-    population = residents(municipality, day)
-    persons = fact_persons(population)
-    histories = status_histories(municipality, persons)
-    home = dict(HouseholdMember.objects.filter(municipality=municipality,
-                                               valid_from__lte=day)
-                .filter(Q(valid_to=None) | Q(valid_to__gte=day))
-                .values_list("person_id", "household_id"))
+def _placed(municipality: Municipality, day: datetime.date) -> dict[int, tuple[str, str]]:
+    """Household id -> (category, regime) of its latest Placement on or before ``day``."""
     placed: dict[int, tuple[str, str]] = {}
     for household_id, kind, regime in (Placement.objects.filter(municipality=municipality,
                                                                 placed_on__lte=day)
                                        .order_by("placed_on", "pk")
                                        .values_list("household_id", "kind", "regime")):
         placed[household_id] = (KIND_TO_CATEGORY[kind], regime)  # the latest wins
-    groups: dict[object, list[FactPerson]] = defaultdict(list)
+    return placed
+
+
+def _add(by_persons: Counter, by_households: Counter, category: str, regime: str,
+         size: int) -> None:
+    cell = (regime, "singles" if size == 1 else "families", category)
+    by_persons[cell] += size
+    by_households[cell] += 1
+
+
+def counts_live(municipality: Municipality, day: datetime.date) -> Counts:
+    """From the rules engine, asked about every resident on the day – five queries
+    whatever the size; persons and statuses as plain rows (people.domain.facts)."""
+    population = residents(municipality, day)
+    persons = fact_persons(population)
+    histories = status_histories(municipality, persons)
+    params = params_for(municipality)
+    home = dict(HouseholdMember.objects.filter(municipality=municipality,
+                                               valid_from__lte=day)
+                .filter(Q(valid_to=None) | Q(valid_to__gte=day))
+                .values_list("person_id", "household_id"))
+    placed = _placed(municipality, day)
+    groups: dict[object, list[Any]] = defaultdict(list)
     for person in persons:
         groups[home.get(person.pk, f"person-{person.pk}")].append(person)
-    homes = _from_stays(population, day)
+    homes = _from_stays(Stay.objects.filter(person__in=population.values("pk")), day)
 
-    def decided(members: list[FactPerson], on: datetime.date,
-                ) -> Iterator[tuple[str, str] | None]:
-        return (regime_and_housing(p, histories[p.pk], on) for p in members)
+    def decided(members: list[Any], on: datetime.date) -> Iterator[Any]:
+        return (regime_and_housing(p, histories[p.pk], on, params=params) for p in members)
 
     by_persons: Counter = Counter()
     by_households: Counter = Counter()
     for key, members in groups.items():
         if key in placed:
             category, regime = placed[key]  # type: ignore[index]
-        elif (by_stays := _placed_by_stays(members, homes)) is not None:
+        elif (by_stays := _placed_by_stays([p.pk for p in members], homes)) is not None:
             category, since = by_stays
             regime = household_regime([d[0] for d in decided(members, since) if d])
         else:
             category, regime = household_verdict(decided(members, day))
             if category not in CATEGORIES:
                 continue
-        size = "singles" if len(members) == 1 else "families"
-        by_persons[(regime, size, category)] += len(members)
-        by_households[(regime, size, category)] += 1
+        _add(by_persons, by_households, category, regime, len(members))
     return by_persons, by_households
+
+
+def _flag(**condition: Any) -> Max:
+    return Max(Case(When(then=1, **condition), default=0, output_field=IntegerField()))
+
+
+def counts_from_timelines(municipality: Municipality, day: datetime.date) -> Counts:
+    """From the stored time lines: households that no Placement and no stay concerns are
+    counted by the database (grouped by household, then by Tab. 7 cell); the others – few,
+    and never more than the households ever accommodated – are decided here like in
+    ``counts_live``. Seven queries whatever the size (and one more per 2 000 persons of
+    households placed by their stays)."""
+    covering = timelines.segments_on(municipality, day)
+    with_stays = Stay.objects.filter(municipality=municipality, start__lte=day)
+    placed_households = Placement.objects.filter(municipality=municipality,
+                                                 placed_on__lte=day).values("household_id")
+    stay_households = covering.filter(person_id__in=with_stays.values("person_id"),
+                                      household__isnull=False).values("household_id")
+    special = (Q(household_id__in=placed_households) | Q(household_id__in=stay_households)
+               | Q(person_id__in=with_stays.values("person_id")))
+    by_persons: Counter = Counter()
+    by_households: Counter = Counter()
+    for size, category, regime, households, persons in _grouped(covering.exclude(special)):
+        if category:
+            cell = (regime, size, category)
+            by_persons[cell] += persons
+            by_households[cell] += households
+    groups: dict[object, list[tuple[int, str, str]]] = defaultdict(list)
+    for person_id, household_id, regime, housing in (covering.filter(special).values_list(
+            "person_id", "household_id", "regime", "housing").order_by()):
+        groups[household_id or f"person-{person_id}"].append((person_id, regime, housing))
+    placed = _placed(municipality, day)
+    homes = _from_stays(with_stays.filter(
+        person_id__in=covering.filter(special).values("person_id")), day)
+    regimes_then = _regimes(municipality, groups, homes)
+    for key, members in groups.items():
+        if key in placed:
+            category, regime = placed[key]  # type: ignore[index]
+        elif (by_stays := _placed_by_stays([pk for pk, _, _ in members], homes)) is not None:
+            category, since = by_stays
+            regime = household_regime([r for r in (regimes_then(pk, since)
+                                                    for pk, _, _ in members) if r])
+        else:
+            category, regime = household_verdict((r, h) if r else None for _, r, h in members)
+            if category not in CATEGORIES:
+                continue
+        _add(by_persons, by_households, category, regime, len(members))
+    return by_persons, by_households
+
+
+def _grouped(rows: QuerySet[DecisionSegment]) -> list[tuple[Any, ...]]:
+    """(size, category, regime, households, persons) of the residents' households: the
+    household's category is its members' best (``kim.housing.waiting.eligibility``), its
+    regime SGB when a member receives SGB II/XII (``waitlist.household_regime``)."""
+    inner = (rows.annotate(home=Coalesce(F("household_id"), -F("person_id")))
+             .values("home").order_by()
+             .annotate(members=Count("*"), placeable=_flag(housing="placeable"),
+                       not_yet=_flag(housing="not_yet_placeable"),
+                       not_placeable=_flag(housing="not_placeable"),
+                       sgb=_flag(regime__in=SGB_REGIMES))
+             .values("members", "placeable", "not_yet", "not_placeable", "sgb"))
+    sql, params = inner.query.sql_with_params()
+    outer = (
+        "SELECT CASE WHEN members = 1 THEN %s ELSE %s END AS size, "  # noqa: S608
+        "CASE WHEN placeable = 1 THEN %s WHEN not_yet = 1 THEN %s "
+        "WHEN not_placeable = 1 THEN %s ELSE '' END AS category, "
+        "CASE WHEN sgb = 1 THEN %s ELSE %s END AS regime, COUNT(*), SUM(members) "
+        f"FROM ({sql}) households GROUP BY 1, 2, 3"  # the inner SQL is Django's own
+    )
+    labels = ["singles", "families", "placeable", "not_yet_placeable", "not_placeable",
+              Regime.SGB.value, Regime.ASYLBLG.value]
+    with connection.cursor() as cursor:
+        cursor.execute(outer, [*labels, *params])
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+def _regimes(municipality: Municipality, groups: dict[object, list[tuple[int, str, str]]],
+             homes: dict[int, tuple[str, datetime.date]]) -> Any:
+    """``regime(person id, day)`` from the time lines of the persons whose household is
+    placed by its stays (their regime on the day the stay began or ended)."""
+    ids = [pk for members in groups.values() for pk, _, _ in members
+           if _placed_by_stays([m for m, _, _ in members], homes) is not None]
+    rows: dict[int, list[tuple[datetime.date, datetime.date, str]]] = defaultdict(list)
+    # One query per 2 000 persons – and one when there are none (id 0 never exists), so a
+    # page's query count does not depend on whether a household was placed by its stays.
+    for part in list(chunks(ids)) or [[0]]:
+        for person_id, first, end, regime in plain_rows(DecisionSegment.objects.filter(
+                municipality=municipality, person_id__in=part).values_list(
+                "person_id", "valid_from", "valid_to", "regime").order_by()):
+            rows[person_id].append((db_date(first), db_date(end), regime))
+
+    def regime(person_id: int, on: datetime.date) -> str:
+        return next((r for first, end, r in rows[person_id] if first <= on < end), "")
+
+    return regime

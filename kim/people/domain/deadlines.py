@@ -11,8 +11,10 @@ from django.db.models import QuerySet
 
 from kim.core.models import Municipality
 from kim.people.domain.facts import decisions_for
+from kim.people.domain.params import params_for
 from kim.people.domain.persons import with_list_data
 from kim.people.models import Deadline, LegalStatus, Person
+from kim.rules import Params
 
 HORIZON_YEARS = 3
 
@@ -36,11 +38,12 @@ def _add_years(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def compute(person: Person, statuses: list[LegalStatus], today: datetime.date) -> list[Due]:
+def compute(person: Person, statuses: list[LegalStatus], today: datetime.date,
+            params: Params) -> list[Due]:
     """Everything due for ``person`` from ``today`` up to three years ahead."""
     horizon = _add_years(today, HORIZON_YEARS)
     due: list[Due] = []
-    decisions = decisions_for(person, statuses, today)
+    decisions = decisions_for(person, statuses, today, params=params)
     for item in (decisions or {}).get("upcoming", []):
         due.append(Due(datetime.date.fromisoformat(item["date"]), item["field"],
                        str(item["value"]).lower(), Deadline.Source.RULES))
@@ -55,23 +58,24 @@ def compute(person: Person, statuses: list[LegalStatus], today: datetime.date) -
     return sorted(set(due), key=lambda d: (d.date, d.kind))
 
 
-def _rows(person: Person, today: datetime.date) -> list[Deadline]:
+def _rows(person: Person, today: datetime.date, params: Params) -> list[Deadline]:
     return [Deadline(municipality_id=person.municipality_id, person=person, date=d.date,
                      kind=d.kind, value=d.value, source=d.source)
-            for d in compute(person, list(person.statuses.all()), today)]
+            for d in compute(person, list(person.statuses.all()), today, params)]
 
 
 @transaction.atomic
 def refresh_person(person: Person, today: datetime.date) -> None:
     Deadline.objects.filter(person=person).delete()
-    Deadline.objects.bulk_create(_rows(person, today))
+    Deadline.objects.bulk_create(_rows(person, today, params_for(person.municipality)))
 
 
 @transaction.atomic
 def refresh_municipality(municipality: Municipality, today: datetime.date) -> int:
     """Recompute every person's deadlines (nightly); returns the number of deadlines."""
     Deadline.objects.filter(municipality=municipality).delete()
-    return _store(with_list_data(Person.objects.filter(municipality=municipality)), today)
+    return _store(with_list_data(Person.objects.filter(municipality=municipality)), today,
+                  params_for(municipality))
 
 
 @transaction.atomic
@@ -79,14 +83,15 @@ def refresh_persons(municipality: Municipality, person_ids: list[int],
                     today: datetime.date) -> int:
     """Recompute the deadlines of some persons (after an import), in bulk."""
     Deadline.objects.filter(municipality=municipality, person_id__in=person_ids).delete()
-    return _store(with_list_data(Person.objects.filter(pk__in=person_ids)), today)
+    return _store(with_list_data(Person.objects.filter(pk__in=person_ids)), today,
+                  params_for(municipality))
 
 
-def _store(persons: QuerySet[Person], today: datetime.date) -> int:
+def _store(persons: QuerySet[Person], today: datetime.date, params: Params) -> int:
     batch: list[Deadline] = []
     total = 0
     for person in persons.iterator(chunk_size=2000):
-        batch += _rows(person, today)
+        batch += _rows(person, today, params)
         if len(batch) >= 5000:
             Deadline.objects.bulk_create(batch)
             total += len(batch)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from kim.people.domain import timelines
 from kim.people.models import Household, HouseholdMember, Person
 
 
@@ -15,7 +16,8 @@ class HouseholdError(ValueError):
 
 
 def _move(members: Iterable[HouseholdMember], target: Household, on: datetime.date) -> int:
-    moved = 0
+    """Move the members to ``target`` from ``on``; their time lines follow."""
+    moved: list[int] = []
     for membership in members:
         if on <= membership.valid_from:
             raise HouseholdError(f"{membership.person} only joined on "
@@ -25,8 +27,9 @@ def _move(members: Iterable[HouseholdMember], target: Household, on: datetime.da
         HouseholdMember.objects.create(municipality_id=target.municipality_id,
                                        household=target, person=membership.person,
                                        role=membership.role, valid_from=on)
-        moved += 1
-    return moved
+        moved.append(membership.person_id)
+    timelines.refresh_persons(target.municipality, moved)
+    return len(moved)
 
 
 @transaction.atomic

@@ -16,11 +16,12 @@ from kim.core.exports import FORMATS, table_response
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import paginate, permission_required, query_without_page
 from kim.people import decision_labels
-from kim.people.domain import export
+from kim.people.domain import export, timelines
 from kim.people.domain import persons as domain
 from kim.people.domain.deadlines import refresh_person
 from kim.people.domain.duplicates import Match, person_like, probable_duplicates_of
 from kim.people.domain.facts import decisions_for
+from kim.people.domain.params import params_for
 from kim.people.forms.persons import PersonForm, PersonSearchForm, StatusForm, VulnerabilityForm
 from kim.people.models import HouseholdMember, LegalStatus, Person
 
@@ -66,7 +67,7 @@ def person_detail(request: HttpRequest, municipality: str, pk: int) -> HttpRespo
         "can_see_restricted": has_perm(request.user, "people.restricted:read", m),
     }
     if context["can_see_status"]:
-        decisions = decisions_for(person, statuses, today)
+        decisions = decisions_for(person, statuses, today, params=params_for(m))
         context.update({
             "statuses": statuses,
             "current_status": domain.current_status(statuses, today),
@@ -91,8 +92,10 @@ def _edit(request: HttpRequest, municipality: str, person: Person) -> HttpRespon
             return render(request, "people/person_form.html",
                           {"form": form, "person": person, "duplicates": duplicates})
         try:
-            domain.save_person(person)
-            refresh_person(person, _today())
+            with transaction.atomic():
+                domain.save_person(person)
+                refresh_person(person, _today())
+                timelines.refresh_persons(person.municipality, [person.pk], _today())
         except IntegrityError:
             form.add_error("external_id", _("Another person already has this external ID."))
         else:
@@ -124,6 +127,7 @@ def status_add(request: HttpRequest, municipality: str, pk: int) -> HttpResponse
             with transaction.atomic():
                 form.save()
                 refresh_person(person, _today())
+                timelines.refresh_persons(person.municipality, [person.pk], _today())
             messages.success(request, _("The status was recorded."))
             return redirect("people:person_detail", municipality=municipality, pk=person.pk)
     return render(request, "people/status_form.html", {"form": form, "person": person})
