@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
 from kim.core.models import Municipality
@@ -145,8 +145,14 @@ def counts_live(municipality: Municipality, day: datetime.date) -> Counts:
     return by_persons, by_households
 
 
-def _flag(**condition: Any) -> Max:
-    return Max(Case(When(then=1, **condition), default=0, output_field=IntegerField()))
+# The household's category is its members' best ([Soest] Tab. 7 via
+# kim.housing.waiting.eligibility): a rank per member, the household takes the highest.
+RANKS = ((3, "placeable"), (2, "not_yet_placeable"), (1, "not_placeable"))
+
+
+def _best(field: str, ranks: Iterable[tuple[int, Any]]) -> Max:
+    return Max(Case(*(When(**{field: value}, then=Value(rank)) for rank, value in ranks),
+                    default=Value(0), output_field=IntegerField()))
 
 
 def counts_from_timelines(municipality: Municipality, day: datetime.date) -> Counts:
@@ -199,20 +205,17 @@ def _grouped(rows: QuerySet[DecisionSegment]) -> list[tuple[Any, ...]]:
     regime SGB when a member receives SGB II/XII (``waitlist.household_regime``)."""
     inner = (rows.annotate(home=Coalesce(F("household_id"), -F("person_id")))
              .values("home").order_by()
-             .annotate(members=Count("*"), placeable=_flag(housing="placeable"),
-                       not_yet=_flag(housing="not_yet_placeable"),
-                       not_placeable=_flag(housing="not_placeable"),
-                       sgb=_flag(regime__in=SGB_REGIMES))
-             .values("members", "placeable", "not_yet", "not_placeable", "sgb"))
+             .annotate(members=Count("*"), rank=_best("housing", RANKS),
+                       sgb=_best("regime__in", [(1, SGB_REGIMES)]))
+             .values("members", "rank", "sgb"))
     sql, params = inner.query.sql_with_params()
     outer = (
         "SELECT CASE WHEN members = 1 THEN %s ELSE %s END AS size, "  # noqa: S608
-        "CASE WHEN placeable = 1 THEN %s WHEN not_yet = 1 THEN %s "
-        "WHEN not_placeable = 1 THEN %s ELSE '' END AS category, "
+        "CASE rank WHEN 3 THEN %s WHEN 2 THEN %s WHEN 1 THEN %s ELSE '' END AS category, "
         "CASE WHEN sgb = 1 THEN %s ELSE %s END AS regime, COUNT(*), SUM(members) "
         f"FROM ({sql}) households GROUP BY 1, 2, 3"  # the inner SQL is Django's own
     )
-    labels = ["singles", "families", "placeable", "not_yet_placeable", "not_placeable",
+    labels = ["singles", "families", *(category for _, category in RANKS),
               Regime.SGB.value, Regime.ASYLBLG.value]
     with connection.cursor() as cursor:
         cursor.execute(outer, [*labels, *params])

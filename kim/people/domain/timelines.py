@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, transaction
@@ -156,10 +157,29 @@ def _store(municipality: Municipality, persons: Iterable[FactPerson], where: Q,
     for person in persons:
         rows += rows_for(person, statuses.get(person.pk, ()), memberships.get(person.pk, ()),
                          params, until, municipality.pk)
-    insert_values(DecisionSegment, COLUMNS, rows)
+    with _page_cache(len(rows)):
+        insert_values(DecisionSegment, COLUMNS, rows)
     insert_values(Timeline, ("municipality_id", "person_id", "version", "until"),
                   [(municipality.pk, p.pk, version, until) for p in persons])
     return len(persons)
+
+
+@contextmanager
+def _page_cache(rows: int) -> Iterator[None]:
+    """SQLite: a 64 MB page cache while many rows go in (the default 2 MB makes every
+    insert into the wide report index a page fetch; twice as fast at 300 000 rows)."""
+    if connection.vendor != "sqlite" or rows < 50_000:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        before = cursor.fetchone()[0]
+        cursor.execute("PRAGMA cache_size = -65536")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 @transaction.atomic
