@@ -37,7 +37,7 @@ FIELDS = ("status", "regime", "office", "course", "employment", "residence", "ch
 
 def stored(municipality):
     return sorted(DecisionSegment.objects.filter(municipality=municipality).values_list(
-        "person_id", "valid_from", "valid_to", "resident", "household_id", *FIELDS))
+        "person_id", "valid_from", "valid_to", "resident", "home", *FIELDS))
 
 
 def assert_current(municipality):
@@ -64,7 +64,7 @@ def test_stored_segments_are_the_engines_decisions(soest, in_soest):
         rows = list(DecisionSegment.objects.filter(person=person, valid_from__lte=day,
                                                    valid_to__gt=day).values(*FIELDS,
                                                                             "resident",
-                                                                            "household_id"))
+                                                                            "home"))
         statuses = list(person.statuses.all())
         starts = [s.valid_from for s in statuses]
         start = min([*starts, *([person.assignment_date] if person.assignment_date else [])],
@@ -77,7 +77,7 @@ def test_stored_segments_are_the_engines_decisions(soest, in_soest):
         assert row["resident"] == residents(soest, day).filter(pk=person.pk).exists()
         household = [h for p, first, last, h in homes
                      if p == person.pk and first <= day and (last is None or day <= last)]
-        assert row["household_id"] == (household[-1] if household else None)
+        assert row["home"] == (household[-1] if household else -person.pk)
         if regime_and_housing(person, statuses, day, params=params) is None:
             assert {row[f] for f in FIELDS} <= {"", None}
             continue
@@ -169,13 +169,13 @@ def test_household_changes_keep_the_time_line_current(personas, soest, family):
     with scope(municipality=soest):
         new = HouseholdMember.objects.get(person=child, valid_to=None).household
         assert DecisionSegment.objects.filter(person=child, valid_from=D(2025, 6, 1),
-                                              household=new).exists()
+                                              home=new.pk).exists()
         assert_current(soest)
     assert client.post(f"/soest/persons/households/{household.pk}/merge/",
                        {"other": new.pk, "on": "2025-09-01"}).status_code == 302
     with scope(municipality=soest):
         assert DecisionSegment.objects.filter(person=child, valid_from=D(2025, 9, 1),
-                                              household=household).exists()
+                                              home=household.pk).exists()
         assert_current(soest)
 
 

@@ -17,9 +17,9 @@ Counting unit is the household on the day (households are never split):
   ``not_applicable`` (settled, EU citizens, Germans) or have no status are not counted.
 Population: the persons of the municipality on the day (assigned, not moved away).
 
-Computed from the stored legal time lines (one grouped query for all households that no
-placement concerns, details only for those with a Placement or a stay), or – when the time
-lines do not cover the day – from the rules engine (``counts_live``, the reference).
+Computed from the stored legal time lines (one grouped query for all households, details
+only for those with a Placement or a stay), or – when the time lines do not cover the day
+– from the rules engine (``counts_live``, the reference).
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, Value, When
 
 from kim.core.models import Municipality
 from kim.housing.domain.waitlist import SGB_REGIMES, household_regime, household_verdict
@@ -104,9 +103,10 @@ def _placed(municipality: Municipality, day: datetime.date) -> dict[int, tuple[s
 
 def _add(by_persons: Counter, by_households: Counter, category: str, regime: str,
          size: int) -> None:
-    cell = (regime, "singles" if size == 1 else "families", category)
+    """Count a household of ``abs(size)`` persons (negative: take it out again)."""
+    cell = (regime, "singles" if abs(size) == 1 else "families", category)
     by_persons[cell] += size
-    by_households[cell] += 1
+    by_households[cell] += 1 if size > 0 else -1
 
 
 def counts_live(municipality: Municipality, day: datetime.date) -> Counts:
@@ -156,55 +156,56 @@ def _best(field: str, ranks: Iterable[tuple[int, Any]]) -> Max:
 
 
 def counts_from_timelines(municipality: Municipality, day: datetime.date) -> Counts:
-    """From the stored time lines: households that no Placement and no stay concerns are
-    counted by the database (grouped by household, then by Tab. 7 cell); the others – few,
-    and never more than the households ever accommodated – are decided here like in
-    ``counts_live``. Seven queries whatever the size (and one more per 2 000 persons of
-    households placed by their stays)."""
+    """From the stored time lines: every household's natural cell (its members' housing
+    categories and regimes) counted by the database, grouped by household straight from
+    the report index; then the households a Placement or a stay concerns – few, found
+    through their ids – moved from their natural cell to the one ``counts_live`` gives
+    them. Seven queries whatever the size (with the check that the time lines are
+    current; one more per 2 000 persons of households placed by their stays)."""
     covering = timelines.segments_on(municipality, day)
-    with_stays = Stay.objects.filter(municipality=municipality, start__lte=day)
-    placed_households = Placement.objects.filter(municipality=municipality,
-                                                 placed_on__lte=day).values("household_id")
-    stay_households = covering.filter(person_id__in=with_stays.values("person_id"),
-                                      household__isnull=False).values("household_id")
-    special = (Q(household_id__in=placed_households) | Q(household_id__in=stay_households)
-               | Q(person_id__in=with_stays.values("person_id")))
     by_persons: Counter = Counter()
     by_households: Counter = Counter()
-    for size, category, regime, households, persons in _grouped(covering.exclude(special)):
+    for size, category, regime, households, persons in _grouped(covering):
         if category:
-            cell = (regime, size, category)
-            by_persons[cell] += persons
-            by_households[cell] += households
-    groups: dict[object, list[tuple[int, str, str]]] = defaultdict(list)
-    for person_id, household_id, regime, housing in (covering.filter(special).values_list(
-            "person_id", "household_id", "regime", "housing").order_by()):
-        groups[household_id or f"person-{person_id}"].append((person_id, regime, housing))
+            by_persons[(regime, size, category)] += persons
+            by_households[(regime, size, category)] += households
+    with_stays = Stay.objects.filter(municipality=municipality, start__lte=day)
+    # The homes a stay or a Placement concerns – a UNION, so that the database looks them
+    # up in the report index one by one (an OR of two IN lists scans every row again).
+    special = (DecisionSegment.objects.filter(
+        municipality=municipality, person_id__in=with_stays.values("person_id"),
+        valid_from__lte=day, valid_to__gt=day).values("home").order_by()
+        .union(Placement.objects.filter(municipality=municipality, placed_on__lte=day)
+               .values("household_id").order_by(), all=True))
+    groups: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for person_id, home, regime, housing in (covering.filter(home__in=special).values_list(
+            "person_id", "home", "regime", "housing").order_by()):
+        groups[home].append((person_id, regime, housing))
     placed = _placed(municipality, day)
-    homes = _from_stays(with_stays.filter(
-        person_id__in=covering.filter(special).values("person_id")), day)
+    homes = _from_stays(with_stays.filter(person_id__in=covering.filter(home__in=special)
+                                          .values("person_id")), day)
     regimes_then = _regimes(municipality, groups, homes)
-    for key, members in groups.items():
-        if key in placed:
-            category, regime = placed[key]  # type: ignore[index]
+    for home, members in groups.items():
+        natural, regime = household_verdict((r, h) if r else None for _, r, h in members)
+        if home in placed:
+            category, regime_now = placed[home]
         elif (by_stays := _placed_by_stays([pk for pk, _, _ in members], homes)) is not None:
             category, since = by_stays
-            regime = household_regime([r for r in (regimes_then(pk, since)
-                                                    for pk, _, _ in members) if r])
+            regime_now = household_regime([r for r in (regimes_then(pk, since)
+                                                       for pk, _, _ in members) if r])
         else:
-            category, regime = household_verdict((r, h) if r else None for _, r, h in members)
-            if category not in CATEGORIES:
-                continue
-        _add(by_persons, by_households, category, regime, len(members))
-    return by_persons, by_households
+            continue  # its natural cell, as counted
+        if natural in CATEGORIES:
+            _add(by_persons, by_households, natural, regime, -len(members))
+        _add(by_persons, by_households, category, regime_now, len(members))
+    return +by_persons, +by_households
 
 
 def _grouped(rows: QuerySet[DecisionSegment]) -> list[tuple[Any, ...]]:
     """(size, category, regime, households, persons) of the residents' households: the
     household's category is its members' best (``kim.housing.waiting.eligibility``), its
     regime SGB when a member receives SGB II/XII (``waitlist.household_regime``)."""
-    inner = (rows.annotate(home=Coalesce(F("household_id"), -F("person_id")))
-             .values("home").order_by()
+    inner = (rows.values("home").order_by()
              .annotate(members=Count("*"), rank=_best("housing", RANKS),
                        sgb=_best("regime__in", [(1, SGB_REGIMES)]))
              .values("members", "rank", "sgb"))
@@ -222,7 +223,7 @@ def _grouped(rows: QuerySet[DecisionSegment]) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in cursor.fetchall()]
 
 
-def _regimes(municipality: Municipality, groups: dict[object, list[tuple[int, str, str]]],
+def _regimes(municipality: Municipality, groups: dict[int, list[tuple[int, str, str]]],
              homes: dict[int, tuple[str, datetime.date]]) -> Any:
     """``regime(person id, day)`` from the time lines of the persons whose household is
     placed by its stays (their regime on the day the stay began or ended)."""

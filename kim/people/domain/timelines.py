@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 HORIZON_YEARS = 3
 ONE_DAY = datetime.timedelta(days=1)
-COLUMNS = ("municipality_id", "person_id", "valid_from", "valid_to", "resident", "household_id",
+COLUMNS = ("municipality_id", "person_id", "year", "valid_from", "valid_to", "resident", "home",
            "status", "regime", "office", "course", "employment", "residence", "childcare",
            "schooling", "housing", "own_flat")
 _UNDECIDED = ("", "", "", "", "", None, "", "", "", None)
@@ -90,18 +90,18 @@ def rows_for(person: FactPerson, statuses: Sequence[Any], memberships: Sequence[
         while engine[segment].end <= day:
             segment += 1
         decided = engine[segment].decided
-        household = None
+        home = -person.pk
         for first, end, found, _pk in homes:  # the latest membership covering the day
             if first <= day and (end is None or day < end):
-                household = found
+                home = found
         resident = arrived is not None and arrived <= day and (left is None or day < left)
         values = _UNDECIDED if decided is None else tuple(decided)
         following = days[index + 1] if index + 1 < len(days) else until
-        if (rows and rows[-1][4:] == (resident, household, *values)
+        if (rows and rows[-1][5:] == (resident, home, *values)
                 and (day.month, day.day) != (1, 1)):  # nothing changed, no new year: extend
-            rows[-1] = (*rows[-1][:3], following, *rows[-1][4:])
+            rows[-1] = (*rows[-1][:4], following, *rows[-1][5:])
         else:
-            rows.append((municipality_id, person.pk, day, following, resident, household,
+            rows.append((municipality_id, person.pk, day.year, day, following, resident, home,
                          *values))
     return rows
 
@@ -234,8 +234,7 @@ def covers(municipality: Municipality, day: datetime.date) -> bool:
 
 
 def segments_on(municipality: Municipality, day: datetime.date) -> QuerySet[DecisionSegment]:
-    """The rows of the municipality's residents on ``day`` – one per resident. Rows never
-    cross 1 January, so the index range is ``valid_from`` from 1 January to ``day``."""
-    return DecisionSegment.objects.filter(
-        municipality=municipality, valid_from__gte=datetime.date(day.year, 1, 1),
-        valid_from__lte=day, valid_to__gt=day, resident=True)
+    """The rows of the municipality's residents on ``day`` – one per resident, found among
+    the rows of ``day``'s year (rows never cross 1 January)."""
+    return DecisionSegment.objects.filter(municipality=municipality, year=day.year,
+                                          valid_from__lte=day, valid_to__gt=day, resident=True)

@@ -7,10 +7,11 @@ date (benefit recipients, [Soest] Tab. 7) are one indexed query, not 100 000 eng
 
 Layout chosen for query speed: one row per person and period with **all** decisions of
 that period (not one row per field), so a report reads one row per person and never joins
-a person's fields together. The rows also carry what reports group by: whether the person
-lives in the municipality (assigned, not moved away) and the household on those days.
-Every row ends by 1 January (rows are cut at each new year), so the rows covering a day
-``d`` all start between 1 January of ``d``'s year and ``d``: one short index range.
+a person's fields together. The rows also carry what reports filter and group by: whether
+the person lives in the municipality (assigned, not moved away) and the household on those
+days (``home``). Rows are cut at every 1 January, so the rows covering a day ``d`` are
+among those of ``d``'s ``year`` – one index range of about one row per person – and the
+report index lists them by household, so grouping households needs no sort.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.models import Municipality, TenantModel
-from kim.people.models.household import Household
 from kim.people.models.person import Person
 
 
@@ -53,10 +53,11 @@ class DecisionSegment(TenantModel):
                                related_name="decision_segments", verbose_name=_("person"))
     valid_from = models.DateField(_("from"))
     valid_to = models.DateField(_("until (exclusive)"))
+    year = models.SmallIntegerField(_("year"))  # of every day of the row
     resident = models.BooleanField(_("lives in the municipality"))
-    household = models.ForeignKey(Household, on_delete=models.SET_NULL, null=True,
-                                  related_name="+", db_index=False,
-                                  verbose_name=_("household"))
+    # The household on these days (its id), or minus the person's id while in none: the
+    # unit Tab. 7 counts, never NULL so that the report index orders by it.
+    home = models.BigIntegerField(_("household"))
     status = models.CharField(_("status"), max_length=30, blank=True)
     regime = models.CharField(_("benefit regime"), max_length=20, blank=True)
     office = models.CharField(_("responsible office"), max_length=20, blank=True)
@@ -74,12 +75,13 @@ class DecisionSegment(TenantModel):
         indexes = [
             # The reports' index: the rows covering a day, with every column they read
             # (an index-only scan; SQLite has no INCLUDE, so they are key columns).
-            models.Index(fields=["municipality", "valid_from", "valid_to", "resident", "regime",
-                                 "status", "housing", "household", "person"],
+            models.Index(fields=["municipality", "year", "home", "valid_from", "valid_to",
+                                 "resident", "regime", "housing", "status", "person"],
                          name="segment_day"),
-            # A person's rows inside a scope (refresh, merge): a plain person index loses
-            # against segment_day in SQLite's planner once the scope adds the municipality.
-            models.Index(fields=["municipality", "person", "valid_from"], name="segment_person"),
+            # A person's rows inside a scope (refresh, merge, regime on a day); covering, or
+            # SQLite's planner prefers segment_day once the scope adds the municipality.
+            models.Index(fields=["municipality", "person", "valid_from", "valid_to", "regime",
+                                 "home"], name="segment_person"),
         ]
 
     def __str__(self) -> str:
