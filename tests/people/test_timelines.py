@@ -120,6 +120,25 @@ def test_persons_without_status_or_assignment(soest, in_soest):
     assert timelines.covers(soest, D(2024, 4, 20))
 
 
+def test_a_person_written_without_its_time_line_makes_the_reports_ask_the_engine(soest,
+                                                                                 in_soest):
+    """A database trigger gives every new person a stale placeholder Timeline, also for
+    bulk inserts that skip kim's write paths."""
+    person = StatusFactory(person=PersonFactory(municipality=soest)).person
+    timelines.refresh_persons(soest, [person.pk], TODAY)
+    assert timelines.covers(soest, TODAY)
+    other = Person(municipality=soest, family_name="Bulk", given_names="Ali",
+                   birth_date=D(1980, 1, 1), citizenships=["SY"])
+    Person.objects.bulk_create([other])
+    assert Timeline.objects.filter(person__family_name="Bulk").values_list(
+        "version", "until").get() == ("", D(1900, 1, 1))
+    assert not timelines.covers(soest, TODAY)
+    assert timelines.stale_ids(soest, TODAY) == list(
+        Person.objects.filter(family_name="Bulk").values_list("pk", flat=True))
+    timelines.refresh_stale(soest, TODAY)
+    assert timelines.covers(soest, TODAY)
+
+
 # --- every write path leaves the time lines current ---------------------------------------
 
 @pytest.fixture

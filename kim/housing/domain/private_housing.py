@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from django.db import connection
@@ -158,10 +158,11 @@ def _best(field: str, ranks: Iterable[tuple[int, Any]]) -> Max:
 def counts_from_timelines(municipality: Municipality, day: datetime.date) -> Counts:
     """From the stored time lines: every household's natural cell (its members' housing
     categories and regimes) counted by the database, grouped by household straight from
-    the report index; then the households a Placement or a stay concerns – few, found
-    through their ids – moved from their natural cell to the one ``counts_live`` gives
-    them. Seven queries whatever the size (with the check that the time lines are
-    current; one more per 2 000 persons of households placed by their stays)."""
+    the report index; then the households a Placement or a stay concerns – found through
+    their ids – moved from their natural cell to the one ``counts_live`` gives them. Seven
+    queries whatever the size (with the check that the time lines are current), one more
+    per 2 000 such households or persons. Only plain subqueries: nested ones made
+    PostgreSQL's plans quadratic on tables without statistics."""
     covering = timelines.segments_on(municipality, day)
     by_persons: Counter = Counter()
     by_households: Counter = Counter()
@@ -169,21 +170,19 @@ def counts_from_timelines(municipality: Municipality, day: datetime.date) -> Cou
         if category:
             by_persons[(regime, size, category)] += persons
             by_households[(regime, size, category)] += households
-    with_stays = Stay.objects.filter(municipality=municipality, start__lte=day)
-    # The homes a stay or a Placement concerns – a UNION, so that the database looks them
-    # up in the report index one by one (an OR of two IN lists scans every row again).
-    special = (DecisionSegment.objects.filter(
-        municipality=municipality, person_id__in=with_stays.values("person_id"),
-        valid_from__lte=day, valid_to__gt=day).values("home").order_by()
-        .union(Placement.objects.filter(municipality=municipality, placed_on__lte=day)
-               .values("household_id").order_by(), all=True))
-    groups: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for person_id, home, regime, housing in (covering.filter(home__in=special).values_list(
-            "person_id", "home", "regime", "housing").order_by()):
-        groups[home].append((person_id, regime, housing))
     placed = _placed(municipality, day)
-    homes = _from_stays(with_stays.filter(person_id__in=covering.filter(home__in=special)
-                                          .values("person_id")), day)
+    with_stays = Stay.objects.filter(municipality=municipality, start__lte=day)
+    special = set(placed) | set(DecisionSegment.objects.filter(
+        municipality=municipality, person_id__in=with_stays.values("person_id"),
+        valid_from__lte=day, valid_to__gt=day).values_list("home", flat=True))
+    groups: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for part in _parts(sorted(special)):
+        for person_id, home, regime, housing in (covering.filter(home__in=part).values_list(
+                "person_id", "home", "regime", "housing").order_by()):
+            groups[home].append((person_id, regime, housing))
+    homes: dict[int, tuple[str, datetime.date]] = {}
+    for part in _parts([pk for members in groups.values() for pk, _, _ in members]):
+        homes.update(_from_stays(with_stays.filter(person_id__in=part), day))
     regimes_then = _regimes(municipality, groups, homes)
     for home, members in groups.items():
         natural, regime = household_verdict((r, h) if r else None for _, r, h in members)
@@ -199,6 +198,12 @@ def counts_from_timelines(municipality: Municipality, day: datetime.date) -> Cou
             _add(by_persons, by_households, natural, regime, -len(members))
         _add(by_persons, by_households, category, regime_now, len(members))
     return +by_persons, +by_households
+
+
+def _parts(ids: list[int]) -> Iterator[Sequence[int]]:
+    """``ids`` in IN lists of 2 000 – and one list when there are none (id 0 never
+    exists), so a page's query count does not depend on whether there are any."""
+    yield from chunks(ids) if ids else [[0]]
 
 
 def _grouped(rows: QuerySet[DecisionSegment]) -> list[tuple[Any, ...]]:
@@ -217,28 +222,26 @@ def _grouped(rows: QuerySet[DecisionSegment]) -> list[tuple[Any, ...]]:
         f"FROM ({sql}) households GROUP BY 1, 2, 3"  # the inner SQL is Django's own
     )
     labels = ["singles", "families", *(category for _, category in RANKS),
-              Regime.SGB.value, Regime.ASYLBLG.value]
+              str(Regime.SGB), str(Regime.ASYLBLG)]
     with connection.cursor() as cursor:
         cursor.execute(outer, [*labels, *params])
         return [tuple(row) for row in cursor.fetchall()]
 
 
 def _regimes(municipality: Municipality, groups: dict[int, list[tuple[int, str, str]]],
-             homes: dict[int, tuple[str, datetime.date]]) -> Any:
+             homes: dict[int, tuple[str, datetime.date]]) -> Callable[[int, datetime.date], str]:
     """``regime(person id, day)`` from the time lines of the persons whose household is
     placed by its stays (their regime on the day the stay began or ended)."""
     ids = [pk for members in groups.values() for pk, _, _ in members
            if _placed_by_stays([m for m, _, _ in members], homes) is not None]
-    rows: dict[int, list[tuple[datetime.date, datetime.date, str]]] = defaultdict(list)
-    # One query per 2 000 persons – and one when there are none (id 0 never exists), so a
-    # page's query count does not depend on whether a household was placed by its stays.
-    for part in list(chunks(ids)) or [[0]]:
-        for person_id, first, end, regime in plain_rows(DecisionSegment.objects.filter(
+    rows: dict[int, list[tuple[Any, Any, str]]] = defaultdict(list)
+    for part in _parts(ids):
+        for person_id, first, end, value in plain_rows(DecisionSegment.objects.filter(
                 municipality=municipality, person_id__in=part).values_list(
                 "person_id", "valid_from", "valid_to", "regime").order_by()):
-            rows[person_id].append((db_date(first), db_date(end), regime))
+            rows[person_id].append((db_date(first), db_date(end), value))
 
-    def regime(person_id: int, on: datetime.date) -> str:
+    def regime_on(person_id: int, on: datetime.date) -> str:
         return next((r for first, end, r in rows[person_id] if first <= on < end), "")
 
-    return regime
+    return regime_on
