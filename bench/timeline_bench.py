@@ -172,14 +172,17 @@ def main() -> None:
         households = sum(row[3] for row in grouped_t[2] if row[1])
         print(f"\n{day}: {count_t[2]} residents, {recipients} AsylbLG recipients, "
               f"{placed} persons in {households} households in Tab. 7")
+        # The ratio on CPU time where the database runs in the process (SQLite: robust
+        # against other load on the machine), else on the median wall time.
+        at = 3 if connection.vendor == "sqlite" else 0
         print(f"  benefit_recipients  {report_b[0]:6.1f} ms (min {report_b[1]:5.1f}, CPU "
               f"{report_b[3]:5.1f})  page {page_b[0]:6.1f} ms | SQL count of its rows "
-              f"{count_b[0]:5.1f} ms (CPU {count_b[3]:5.1f}) -> {report_b[3] / count_b[3]:.2f}x")
+              f"{count_b[0]:5.1f} ms (CPU {count_b[3]:5.1f}) -> {report_b[at] / count_b[at]:.2f}x")
         print(f"  housing_placement   {report_t[0]:6.1f} ms (min {report_t[1]:5.1f}, CPU "
               f"{report_t[3]:5.1f})  page {page_t[0]:6.1f} ms | SQL count of its rows "
-              f"{count_t[0]:5.1f} ms (CPU {count_t[3]:5.1f}) -> {report_t[3] / count_t[3]:.2f}x;"
-              f" Tab. 7 by hand in SQL {grouped_t[0]:5.1f} ms (CPU {grouped_t[3]:5.1f}) -> "
-              f"{report_t[3] / grouped_t[3]:.2f}x")
+              f"{count_t[0]:5.1f} ms (CPU {count_t[3]:5.1f}) -> "
+              f"{report_t[at] / count_t[at]:.2f}x; Tab. 7 by hand in SQL {grouped_t[0]:5.1f} ms "
+              f"(CPU {grouped_t[3]:5.1f}) -> {report_t[at] / grouped_t[at]:.2f}x")
         if not args.no_live and day == DAYS[0]:
             with scope(municipality=municipality):
                 start = time.perf_counter()

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 from django.utils import timezone
 
 from kim.core.models import Municipality
@@ -230,9 +230,15 @@ def covers(municipality: Municipality, day: datetime.date) -> bool:
     would. Every person has a Timeline row from its insert on (a database trigger writes a
     stale one, migration 0005), so this is one index lookup for a stale row."""
     version = version_for(municipality)
-    stale = Timeline.objects.filter(municipality=municipality).filter(
-        Q(version__lt=version) | Q(version__gt=version) | Q(version=version, until__lte=day))
-    return not stale.exists()
+    rows = Timeline.objects.filter(municipality=municipality)
+    # Three EXISTS, each one index range: an OR of them made SQLite scan the whole range
+    # of the municipality.
+    stale = (Municipality.objects.filter(pk=municipality.pk)
+             .annotate(older=Exists(rows.filter(version__lt=version)),
+                       newer=Exists(rows.filter(version__gt=version)),
+                       short=Exists(rows.filter(version=version, until__lte=day)))
+             .values_list("older", "newer", "short").get())
+    return not any(stale)
 
 
 def segments_on(municipality: Municipality, day: datetime.date) -> QuerySet[DecisionSegment]:
