@@ -9,6 +9,7 @@ from .children import schooling_by_age
 from .codes import FIELD_CATALOGUE, STATUS_CODES, UPCOMING_FIELDS, field_catalogue
 from .engine import Point, decide, evaluate, evaluate_point
 from .facts import Facts, FactsError, Person, parse_facts, parse_person
+from .groups import entitles_own_flat
 from .params import DEFAULT_PARAMS, PARAMS_VERSION, Params, params_fingerprint
 from .timeline import TIMELINE_FIELDS, Decided, Segment, timeline
 
@@ -28,6 +29,7 @@ __all__ = [
     "Segment",
     "asylblg_statuses",
     "decide",
+    "entitles_own_flat",
     "evaluate",
     "evaluate_point",
     "field_catalogue",

@@ -20,6 +20,7 @@ from kim.rules import (
     TIMELINE_FIELDS,
     Decided,
     asylblg_statuses,
+    entitles_own_flat,
     evaluate,
     evaluate_point,
     params_fingerprint,
@@ -76,6 +77,7 @@ def test_every_day_of_the_time_line_is_the_engines_decision(facts, data):
             assert decided is None
         else:
             assert decided == _expected(evaluate({**facts, "as_of": day.isoformat()}))
+            assert entitles_own_flat(decided.status, day) is decided.own_flat
 
 
 def test_a_recognised_refugee_in_segments():
@@ -139,6 +141,7 @@ def test_own_flat_needs_a_permit_or_a_status_outside_refugee_law(code, entitled)
     assert result["own_flat"] is entitled
     assert result["explanations"]["own_flat"]["params"] == ["housing.own_flat"]
     assert evaluate_point(build_facts("2024-01-01", [(code, "2023-01-01")])).own_flat is entitled
+    assert entitles_own_flat(code, D(2024, 1, 1)) is entitled
 
 
 def test_a_placeable_gestattung_is_no_fehlbeleger():

@@ -19,16 +19,19 @@ from django.db.models import Prefetch, Q
 from kim.core.models import Municipality
 from kim.housing.domain.occupancy import covering
 from kim.housing.models import SHARED_KINDS, Stay
-from kim.people.domain.facts import facts_for, regime_and_housing
+from kim.people.domain.facts import facts_for
 from kim.people.domain.params import params_for
+from kim.people.domain.persons import current_status
 from kim.people.models import LegalStatus, Person
-from kim.rules import Params, parse_person, timeline
+from kim.rules import Params, entitles_own_flat, parse_person, timeline
 
 
 def entitled(person: Person, statuses: list[LegalStatus], day: datetime.date,
              params: Params) -> bool:
-    decided = regime_and_housing(person, statuses, day, params=params)  # the point entry
-    return decided is not None and decided.own_flat
+    """The engine's ``own_flat`` on ``day`` (it depends on the status in force alone)."""
+    status = current_status(statuses, day)
+    return (status is not None and person.birth_date <= day
+            and entitles_own_flat(status.code, day, params))
 
 
 def entitled_since(person: Person, statuses: list[LegalStatus], day: datetime.date,
