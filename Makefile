@@ -26,6 +26,7 @@ messages:
 bench: venv  ## run the benchmarks (see bench/README.md)
 	$(BIN)/python bench/rules_bench.py
 	$(BIN)/python bench/people_bench.py
+	$(BIN)/python bench/timeline_bench.py
 	$(BIN)/python bench/placement_bench.py
 	$(BIN)/python bench/arrival_bench.py
 	$(BIN)/python bench/quota_bench.py

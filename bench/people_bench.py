@@ -104,31 +104,22 @@ def generate(municipality, n: int, rng: random.Random) -> None:  # type: ignore[
 
 
 def report_split(municipality, day: datetime.date) -> None:  # type: ignore[no-untyped-def]
-    """How much of the benefit report is the rules engine (one run, outside a request)."""
+    """The benefit report from the stored time lines and, for comparison, from the live
+    rules engine (its fallback) – one run each, outside a request."""
     from django_scopes import scope
 
     from kim.people.domain import benefits
 
-    spent, calls, decide = [0.0], [0], benefits.regime_and_housing
-
-    def counted(*args):  # type: ignore[no-untyped-def]
+    with scope(municipality=municipality):
         start = time.perf_counter()
-        try:
-            return decide(*args)
-        finally:
-            spent[0] += time.perf_counter() - start
-            calls[0] += 1
-
-    benefits.regime_and_housing = counted
-    try:
-        with scope(municipality=municipality):
-            start = time.perf_counter()
-            benefits.benefit_recipient_counts(municipality, day)
-            took = time.perf_counter() - start
-    finally:
-        benefits.regime_and_housing = decide
-    print(f"benefit report {took:.2f} s: facts + rules engine {spent[0]:.2f} s for {calls[0]} "
-          f"candidates, the rest (queries, rows, counting) {took - spent[0]:.2f} s")
+        stored = benefits.benefit_recipient_counts(municipality, day)
+        took = time.perf_counter() - start
+        start = time.perf_counter()
+        live = benefits.counts_live(municipality, day)
+        took_live = time.perf_counter() - start
+    assert stored == live
+    print(f"benefit report {took * 1000:.0f} ms from the time lines, {took_live:.2f} s from "
+          f"the live engine ({sum(live.values())} recipients, same figures)")
 
 
 def timed(client, url: str, repeat: int) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
@@ -162,6 +153,7 @@ def main() -> None:
 
     from kim.core.domain.municipalities import create_municipality
     from kim.core.domain.users import create_member
+    from kim.people.domain import timelines
     from kim.people.domain.deadlines import refresh_municipality
     from kim.people.importers.persons import import_persons
     from kim.people.models import Deadline, Person
@@ -181,6 +173,9 @@ def main() -> None:
         start = time.perf_counter()
         deadlines = refresh_municipality(municipality, timezone.localdate())
         refreshed = time.perf_counter() - start
+        start = time.perf_counter()
+        timelines.refresh_municipality(municipality, timezone.localdate())
+        lined = time.perf_counter() - start
         persons = Person.objects.count()
         sample = list(Person.objects.order_by("?").values_list(
             "pk", "given_names", "family_name", "external_id")[:args.repeat])
@@ -189,7 +184,8 @@ def main() -> None:
     print(f"machine: {platform.platform()}, {os.cpu_count()} cpus, Python "
           f"{platform.python_version()}")
     print(f"generate: {generated:.1f} s; deadline refresh: {refreshed:.1f} s "
-          f"({persons / refreshed:.0f} persons/s)")
+          f"({persons / refreshed:.0f} persons/s); time lines: {lined:.1f} s "
+          f"({persons / lined:.0f} persons/s)")
 
     client = Client()
     client.force_login(user)

@@ -43,7 +43,8 @@ def land(n: int, seed: int) -> tuple[bytes, bytes]:
     key_csv = "ags,name,population,area_km2\n" + "".join(
         f"{a},{name},{p},{area}\n" for a, name, p, area in rows)
     shares = keys.percent_output([k.share for k in keys.flueag_keys(
-        [keys.Municipality(a, name, p, Decimal(area)) for a, name, p, area in rows])])
+        [keys.Municipality(a, name, p, Decimal(area)) for a, name, p, area in rows],
+        date(2018, 9, 30))])
     total = 81155
     quota_csv = "ags,name,key_percent,stock,facility_regular_places,facility_reserve_places\n"
     quota_csv += "".join(
@@ -76,14 +77,14 @@ def main() -> None:
     as_of = date(2018, 9, 30)
     entries = obligation.read(quota_csv)
     table = obligation.compute(entries, as_of)
-    capped = sum(k.capped for k in keys.flueag_keys(keys.read(key_csv)))
+    capped = sum(k.capped for k in keys.flueag_keys(keys.read(key_csv), as_of))
     print(f"quota bench: {args.municipalities} municipalities ({capped} keys capped), "
           f"{args.runs} runs each; Python {platform.python_version()}, "
           f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}")
     timed("keys: read CSV + calculate + JSON", args.runs,
           lambda: cli.keys(key_csv, "json"))
     timed("keys: calculation only", args.runs,
-          lambda: keys.flueag_keys(keys.read(key_csv)))
+          lambda: keys.flueag_keys(keys.read(key_csv), as_of))
     timed("compute: read CSV + calculate + JSON", args.runs,
           lambda: cli.compute(quota_csv, "json", as_of))
     timed("compute: calculation only", args.runs,

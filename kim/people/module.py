@@ -18,6 +18,7 @@ from kim.core.modules import (
     NavItem,
     Perm,
     PersonColumn,
+    PolicySetting,
 )
 from kim.core.modules.contract import TimelineSource
 from kim.people.domain.deadlines import PEOPLE_SOURCE
@@ -109,6 +110,13 @@ module = KimModule(
         TimelineSource("people.status", "people.status:read", _status_events),
         TimelineSource("people.households", "people.persons:read", _household_events),
     ],
+    settings=[PolicySetting(
+        "people.local_good_prospect",
+        _("Own list of countries with a good prospect to stay"), "countries", [],
+        "people.status:write", basis="legal-rules.md §3.8",
+        help=_("Country codes, e.g. SY, IQ, ER, ET, AF (Herne 2017). Empty: the federal "
+               "list applies. Used for the target group and the private-housing "
+               "category."))],
     person_columns=[PersonColumn("household", _("Household"), "people.persons:read",
                                  _households, order=10)],
     demo_loaders=[DemoLoader("people", 20, _demo)],
@@ -118,6 +126,10 @@ module = KimModule(
                                "by anyone.",
             "people.personnametoken": "Search index derived from audited person names; "
                                       "rebuilt.",
+            "people.decisionsegment": "Legal time line derived from audited person data by "
+                                      "the rules engine and recomputed; not edited by anyone.",
+            "people.timeline": "Version and horizon of a derived legal time line; "
+                               "recomputed.",
         },
         restricted={"people.vulnerability": "people.restricted:read"},
     ),
@@ -127,6 +139,7 @@ module = KimModule(
         "kim.people.models", "kim.people.domain.persons", "kim.people.domain.facts",
         "kim.people.domain.deadlines", "kim.people.domain.children",
         "kim.people.domain.households", "kim.people.domain.benefits",
+        "kim.people.domain.params", "kim.people.domain.timelines",
         "kim.people.decision_labels", "kim.people.status_labels",
         "kim.people.demo.names",  # fictitious names for every module's demo data
     ],

@@ -43,7 +43,8 @@ def keys(data: bytes, fmt: str, kind: str = "flueag", as_of: date | None = None,
     _check(kind, KEY_KINDS, "key")
     try:
         if kind == "flueag":
-            result = keys_domain.flueag_keys(keys_domain.read(data, filename))
+            result = keys_domain.flueag_keys(keys_domain.read(data, filename),
+                                             as_of or date.today())
         else:
             result, _ref = residence_key.residence_keys(residence_key.read(data, filename),
                                                         as_of or date.today())

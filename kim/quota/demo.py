@@ -67,7 +67,7 @@ def _land(rng: random.Random) -> tuple[list[tuple[str, str, Decimal]], list[tupl
     rng.shuffle(names)
     areas = [Area(f"05{100000 + i * 2011:06d}", names[i], int(rng.lognormvariate(10.2, 0.9)),
                   Decimal(rng.randint(15, 400))) for i in range(OTHERS)]
-    shares = [k.share * (100 - SOEST_KEY) / 100 for k in flueag_keys(areas)]
+    shares = [k.share * (100 - SOEST_KEY) / 100 for k in flueag_keys(areas, TAB1_MONTH)]
     keys = percent_output(shares)  # the others add up to 100 − Soest's key exactly
     places = [(rng.choice([300, 500, 600, 800, 1000]), rng.choice([100, 150, 200, 250]))
               if rng.random() < 0.06 else (0, 0) for _ in areas]

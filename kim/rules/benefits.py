@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from .codes import OUTSIDE_BENEFIT_LAW
+from .codes import ASYLBLG_ALWAYS, OUTSIDE_BENEFIT_LAW
 from .context import AGE_18, Ctx
 from .outcome import Outcome
+from .params import DEFAULT_PARAMS, Params
 from .tables import FOREVER, At
 
 _SCOPE_BASIS = {
@@ -33,6 +34,20 @@ OFFICE_BY_REGIME = {
     "sgb12": ("sozialamt_sgb12", "§ 3 SGB XII"),
     "not_applicable": ("none", _NOT_DECIDED),
 }
+
+
+def asylblg_statuses(on: date, params: Params = DEFAULT_PARAMS) -> frozenset[str]:
+    """Statuses whose holders may be within § 1 Abs. 1 AsylbLG on ``on`` (§3.1.1): those
+    always in scope, § 25 Abs. 5 holders while a limit applies, § 24 holders while the
+    dated table keeps them in. A prefilter for callers that count recipients: it never
+    drops one (the run-out to the month end still needs the status history)."""
+    codes = set(ASYLBLG_ALWAYS)
+    if params.asylblg_25_5_months.on(on) is not None:
+        codes.add("humanitarian_25_5")
+    temporary = params.asylblg_temporary_protection.on(on)
+    if temporary is not None and temporary.value:
+        codes.add("temporary_protection")
+    return frozenset(codes)
 
 
 def regime(ctx: Ctx, at: At) -> Outcome:

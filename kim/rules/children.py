@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from .codes import ASYLUM_PROCEDURE
 from .context import AGE_1, AGE_3, Ctx
+from .facts import Person
 from .outcome import Outcome
+from .params import DEFAULT_PARAMS, Params
 from .tables import At
 
 DUTY_PHASES = frozenset({"full_time", "vocational"})
@@ -45,3 +49,28 @@ def schooling(ctx: Ctx, at: At) -> Outcome:
     if not at.reached(school.vocational):
         return "full_time", "§§ 34, 37 SchulG NRW", refs, None
     return "vocational", "§ 38 SchulG NRW", refs, None
+
+
+def schooling_by_age(birth_date: date, on: date, params: Params = DEFAULT_PARAMS) -> str:
+    """The §3.7 school-duty phase that age alone gives on ``on``: the ``schooling`` decision
+    for a child not in an asylum procedure (``not_yet``, ``full_time``, ``vocational``,
+    ``none``). For questions about a child without its status history, e.g. whether a
+    family has children of school age."""
+    if on < birth_date:
+        return "not_yet"
+    # A status outside the asylum procedure: only age decides (no "not_assigned").
+    person = Person(
+        birth_date=birth_date,
+        birth_precision="day",
+        citizenships=("XX",),
+        entry_date=None,
+        asylum_application_date=None,
+        assignment_date=None,
+        lives_in_reception_centre=False,
+        unaccompanied_minor=False,
+        analog_benefits_since=None,
+        residence_obligation_exception=False,
+        status_starts=(birth_date,),
+        status_codes=("german",),
+    )
+    return str(schooling(Ctx(person, params), At(on))[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from .benefits import office_changes, regime, since
 from .children import GROWN_UP_CHILDCARE, GROWN_UP_SCHOOLING, childcare, schooling
@@ -14,7 +14,7 @@ from .course import course, note
 from .dates import add_years, iso
 from .employment import employment
 from .facts import Facts, parse_facts
-from .groups import housing_category, target_group
+from .groups import housing_category, own_flat, target_group
 from .outcome import Outcome
 from .params import DEFAULT_PARAMS, PARAMS_VERSION, Params
 from .residence import residence
@@ -34,17 +34,30 @@ def evaluate(facts: Mapping[str, Any], *, params: Params = DEFAULT_PARAMS) -> di
     return decide(parse_facts(facts), params)
 
 
-def evaluate_point(facts: Mapping[str, Any], *, params: Params = DEFAULT_PARAMS) -> tuple[str, str]:
-    """(benefit regime, housing category) on ``as_of`` – the same values as
-    ``evaluate(facts)["benefits"]["regime"]`` and ``["housing_category"]``, for reports
-    that ask about every resident: no three-year trace of changes, no other fields, so
-    several times cheaper. Raises :class:`~kim.rules.facts.FactsError` for invalid facts.
+class Point(NamedTuple):
+    """The decisions reports over every resident need, on one day."""
+
+    regime: str
+    housing_category: str
+    own_flat: bool
+
+
+def evaluate_point(facts: Mapping[str, Any], *, params: Params = DEFAULT_PARAMS) -> Point:
+    """Benefit regime, housing category and own-flat entitlement on ``as_of`` – the same
+    values as ``evaluate(facts)["benefits"]["regime"]``, ``["housing_category"]`` and
+    ``["own_flat"]``, for reports that ask about every resident: no three-year trace of
+    changes, no other fields, so several times cheaper. Raises
+    :class:`~kim.rules.facts.FactsError` for invalid facts.
     """
     parsed = parse_facts(facts)
     ctx = Ctx(parsed.person, params)
     now = At(parsed.as_of)
     status = ctx.status(now)
-    return str(regime(ctx, At(parsed.as_of))[0]), str(housing_category(ctx, now, status)[0])
+    return Point(
+        str(regime(ctx, At(parsed.as_of))[0]),
+        str(housing_category(ctx, now, status)[0]),
+        bool(own_flat(ctx, now, status)[0]),
+    )
 
 
 def trace(rule: Rule, ctx: Ctx, as_of: date, horizon: date) -> tuple[Outcome, Changes]:
@@ -111,6 +124,7 @@ def decide(facts: Facts, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
     status = ctx.status(now)
     target = target_group(ctx, now, status)
     housing = housing_category(ctx, now, status)
+    flat = own_flat(ctx, now, status)
     return {
         "as_of": as_of.isoformat(),
         "status": {"code": ctx.codes[status], "from": ctx.starts[status].isoformat()},
@@ -143,6 +157,7 @@ def decide(facts: Facts, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
         "schooling": schooling_[0],
         "target_group": target[0],
         "housing_category": housing[0],
+        "own_flat": flat[0],
         # Basis and parameter versions of the decisions that are plain values in §2.2.
         "explanations": {
             "responsible_office": {"basis": office_[1], "params": [*office_[2]]},
@@ -150,6 +165,7 @@ def decide(facts: Facts, params: Params = DEFAULT_PARAMS) -> dict[str, Any]:
             "schooling": {"basis": schooling_[1], "params": [*schooling_[2]]},
             "target_group": {"basis": target[1], "params": [*target[2]]},
             "housing_category": {"basis": housing[1], "params": [*housing[2]]},
+            "own_flat": {"basis": flat[1], "params": [*flat[2]]},
         },
         "params_version": PARAMS_VERSION,
         "upcoming": upcoming,

@@ -148,7 +148,19 @@ def parse_facts(raw: object) -> Facts:
     as_of = date_or_none(raw_as_of)
     if as_of is None:
         raise _bad_date(raw_as_of, "as_of")
-    person = raw.get("person")
+    person = parse_person(raw.get("person"))
+    if person.birth_date > as_of:
+        raw_birth = raw["person"].get("birth_date")
+        raise FactsError("person.birth_date", f"after as_of {as_of.isoformat()}: {raw_birth!r}")
+    first = person.status_starts[0]
+    if as_of < first:
+        raise FactsError("as_of", f"before the first status ({first.isoformat()}): {raw_as_of!r}")
+    return Facts(as_of, person)
+
+
+def parse_person(person: object) -> Person:
+    """Validate the ``person`` part of a facts object (§2.1) on its own – for a time line
+    over many dates (:func:`kim.rules.timeline.timeline`), which has no single ``as_of``."""
     if type(person) is not dict and not isinstance(person, Mapping):
         raise _not_object(person, "person")
 
@@ -162,8 +174,6 @@ def parse_facts(raw: object) -> Facts:
             birth, precision = parse_partial_date(raw_birth)
         except DateFormatError as exc:
             raise FactsError("person.birth_date", str(exc)) from None
-    if birth > as_of:
-        raise FactsError("person.birth_date", f"after as_of {as_of.isoformat()}: {raw_birth!r}")
 
     citizenships = _citizenships(person.get("citizenships"))
     entry = _optional_date(person, "entry_date")
@@ -174,24 +184,17 @@ def parse_facts(raw: object) -> Facts:
     minor = _flag(person, "unaccompanied_minor")
     exception = _flag(person, "residence_obligation_exception")
     starts, codes = _statuses(person.get("statuses"))
-    if as_of < starts[0]:
-        raise FactsError(
-            "as_of", f"before the first status ({starts[0].isoformat()}): {raw_as_of!r}"
-        )
-    return Facts(
-        as_of,
-        Person(
-            birth,
-            precision,
-            citizenships,
-            entry,
-            application,
-            assignment,
-            in_centre,
-            minor,
-            analog_since,
-            exception,
-            starts,
-            codes,
-        ),
+    return Person(
+        birth,
+        precision,
+        citizenships,
+        entry,
+        application,
+        assignment,
+        in_centre,
+        minor,
+        analog_since,
+        exception,
+        starts,
+        codes,
     )

@@ -1,10 +1,14 @@
-"""Target group ([Herne] 2.2) and housing category ([Soest] Tab. 7), legal-rules.md §3.10."""
+"""Target group ([Herne] 2.2), housing category ([Soest] Tab. 7) and the entitlement to an
+own flat (Fehlbeleger, [Soest] 5.5, [Kamp-Lintfort]), legal-rules.md §3.10."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from .codes import ASYLUM_PROCEDURE, OUTSIDE_BENEFIT_LAW, RESIDENCE_PERMITS
 from .context import Ctx
 from .outcome import Outcome
+from .params import DEFAULT_PARAMS, Params
 from .tables import At
 
 _HERNE = "[Herne] 2.2"
@@ -45,3 +49,22 @@ def housing_category(ctx: Ctx, at: At, i: int) -> Outcome:
                 return "placeable", f"{_SOEST}; {listed.basis}", (listed.ref,), None
         return "not_yet_placeable", _SOEST, (), None
     return "not_placeable", f"{_SOEST} (tolerated or obliged to leave)", (), None
+
+
+def own_flat(ctx: Ctx, at: At, i: int) -> Outcome:
+    """Entitled to leave municipal shared accommodation for an own flat at ``at.d`` (a
+    resident who is not is no Fehlbeleger); ``i`` is the status in force."""
+    return _own_flat(ctx.codes[i], at, ctx.params)
+
+
+def _own_flat(code: str, at: At, params: Params) -> Outcome:
+    row = params.housing_own_flat.at(at)
+    if row is None:
+        return False, f"{_SOEST} (no rule for this date)", (), None
+    return code in row.value, row.basis, (row.ref,), None
+
+
+def entitles_own_flat(code: str, on: date, params: Params = DEFAULT_PARAMS) -> bool:
+    """The ``own_flat`` decision for a person whose status in force on ``on`` is ``code``
+    (it depends on nothing else): lists of residents need no full evaluation."""
+    return bool(_own_flat(code, At(on), params)[0])

@@ -8,10 +8,12 @@ table (e.g. its own good-prospect list) with ``dataclasses.replace(DEFAULT_PARAM
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 
+from .codes import OUTSIDE_BENEFIT_LAW, RESIDENCE_PERMITS
 from .lists import GOOD_PROSPECT, SAFE_ORIGIN
 from .tables import Row, Table
 
@@ -358,6 +360,24 @@ SCHOOL: Table[SchoolRule] = Table(
 )
 
 
+# §3.10 Fehlbeleger: statuses whose holders are entitled to leave municipal shared
+# accommodation for an own flat – a residence permit or a status outside refugee law; a
+# Gestattung (even "placeable" for the private housing search) or a Duldung is not.
+HOUSING_OWN_FLAT: Table[frozenset[str]] = Table(
+    "housing.own_flat",
+    [
+        Row(
+            "housing.own_flat",
+            None,
+            None,
+            RESIDENCE_PERMITS | OUTSIDE_BENEFIT_LAW,
+            "[Soest] 5.5 (own flat at the latest with the recognition); [Kamp-Lintfort] "
+            "(Fehlbeleger: residents with a residence permit)",
+        ),
+    ],
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Params:
     """All dated parameter tables the rules consult (legal-rules.md §3)."""
@@ -384,6 +404,33 @@ class Params:
     residence_temporary_protection: Table[bool] = RESIDENCE_TEMPORARY_PROTECTION
     kita_u3: Table[bool] = KITA_U3
     school: Table[SchoolRule] = SCHOOL
+    housing_own_flat: Table[frozenset[str]] = HOUSING_OWN_FLAT
 
 
 DEFAULT_PARAMS = Params()
+
+
+def _canonical(value: object) -> str:
+    """A text that is equal for equal parameter values in every process (frozensets are
+    sorted: their iteration order depends on the string hash seed)."""
+    if isinstance(value, Table):
+        return f"T{value.name}[{','.join(_canonical(row) for row in value.rows)}]"
+    if isinstance(value, Row):
+        parts = (value.id, value.valid_from, value.valid_to, value.unconfirmed, value.basis)
+        return f"R({','.join(map(str, parts))},{_canonical(value.value)})"
+    if isinstance(value, frozenset | set):
+        return "{" + ",".join(sorted(_canonical(item) for item in value)) + "}"
+    if isinstance(value, Mapping):
+        items = sorted((str(key), _canonical(item)) for key, item in value.items())
+        return "{" + ",".join(f"{key}:{item}" for key, item in items) + "}"
+    if is_dataclass(value) and not isinstance(value, type):
+        inner = ",".join(f"{f.name}={_canonical(getattr(value, f.name))}" for f in fields(value))
+        return f"{type(value).__name__}({inner})"
+    return repr(value)
+
+
+def params_fingerprint(params: Params) -> str:
+    """A short hash of every row of every table in ``params``: decisions stored elsewhere
+    (kim's legal time lines) are stale when it differs from the one they were made with,
+    also when a row was changed without bumping :data:`PARAMS_VERSION`."""
+    return hashlib.sha256(_canonical(params).encode()).hexdigest()[:16]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -111,6 +111,35 @@ class Table(Generic[V]):
     def on(self, d: date) -> Row[V] | None:
         """The row in force on ``d`` (no change tracking)."""
         return self._slots[bisect_right(self._bounds, d)]
+
+    def overlaid(self, rows: Iterable[Row[V]]) -> Table[V]:
+        """This table with ``rows`` in force within their own periods and this table's rows
+        (shortened or split, same ids) outside them – e.g. a municipality's own
+        good-prospect list for some years over the statutory one (legal-rules.md §3.8)."""
+        local = sorted(rows, key=lambda r: r.valid_from or date.min)
+        kept: list[Row[V]] = []
+        for row in self.rows:
+            pieces = [(row.valid_from or date.min, row.valid_to or date.max)]
+            for own in local:
+                first, last = own.valid_from or date.min, own.valid_to or date.max
+                pieces = [
+                    piece
+                    for start, end in pieces
+                    for piece in (
+                        (start, min(end, first - ONE_DAY)) if first > date.min else None,
+                        (max(start, last + ONE_DAY), end) if last < date.max else None,
+                    )
+                    if piece is not None and piece[0] <= piece[1]
+                ]
+            kept.extend(
+                replace(
+                    row,
+                    valid_from=None if start == date.min else start,
+                    valid_to=None if end == date.max else end,
+                )
+                for start, end in pieces
+            )
+        return Table(self.name, [*kept, *local])
 
     def segments(self) -> tuple[tuple[date, date | None, Row[V] | None], ...]:
         """``(start, end_exclusive, row)`` for the whole time line, gaps included."""

@@ -14,6 +14,7 @@ from kim.housing.demo import data as housing
 from kim.housing.domain import fehlbeleger, waitlist
 from kim.housing.domain.occupancy import covering
 from kim.housing.models import Placement, Stay
+from kim.rules import DEFAULT_PARAMS
 
 D = datetime.date
 TAB3 = {"06/2015": (311, 311, 0), "12/2015": (848, 350, 498), "06/2016": (564, 266, 298),
@@ -196,7 +197,8 @@ def test_demo_placements_have_the_engines_regime(demo):
             members.setdefault(m.household_id, []).append(m.person)
         differ = []
         for placement in placements:
-            found = [regime_and_housing(p, list(p.statuses.all()), placement.placed_on)
+            found = [regime_and_housing(p, list(p.statuses.all()), placement.placed_on,
+                                        params=DEFAULT_PARAMS)
                      for p in members[placement.household_id]]
             engine = waitlist.household_regime([d[0] for d in found if d])
             if engine != placement.regime:
@@ -212,3 +214,20 @@ def test_demo_reports_leave_nobody_out(demo):
                       ("occupancy", "2018-09-30"), ("benefit_recipients",
                                                     timezone.localdate().isoformat())):
         assert "data_problems" not in report(name, day), name
+
+
+@pytest.mark.django_db
+def test_reports_from_the_time_lines_are_the_engines_on_the_demo(demo):
+    """The demo loader fills the time lines; both reports read them and give exactly the
+    live engine's figures on the published dates and monthly from 2015 to 2028."""
+    from kim.housing.domain import private_housing
+    from kim.people.domain import benefits, timelines
+
+    days = [D(2018, 9, 30), D(2018, 10, 1)]
+    days += [D(year, month, 28) for year in range(2015, 2029) for month in (1, 4, 7, 10)]
+    with scope(municipality=demo):
+        for day in days:
+            assert timelines.covers(demo, day), day
+            assert benefits.counts_from_timelines(demo, day) == benefits.counts_live(demo, day)
+            assert private_housing.counts_from_timelines(demo, day) == \
+                private_housing.counts_live(demo, day), day

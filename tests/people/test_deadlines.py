@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from kim.people.domain.deadlines import compute, refresh_person
 from kim.people.models import Deadline
+from kim.rules import DEFAULT_PARAMS
 from tests.core.test_permissions import ALL_PERSONAS, expected_status
 from tests.people.factories import PersonFactory, StatusFactory
 
@@ -27,7 +28,7 @@ def recognised(in_soest):
 
 
 def test_compute_lists_rule_and_policy_deadlines(recognised):
-    due = compute(recognised, list(recognised.statuses.all()), TODAY)
+    due = compute(recognised, list(recognised.statuses.all()), TODAY, DEFAULT_PARAMS)
     got = [(d.date.isoformat(), d.kind, d.value) for d in due]
     assert ("2024-05-01", "benefits.regime", "sgb2") in got
     assert ("2024-05-01", "responsible_office", "jobcenter") in got
@@ -40,7 +41,8 @@ def test_unaccompanied_minor_turning_18(in_soest):
     minor = PersonFactory(municipality=in_soest, birth_date=datetime.date(2008, 6, 1),
                           unaccompanied_minor=True)
     StatusFactory(person=minor, code="gestattung", valid_from=datetime.date(2023, 1, 1))
-    kinds = {(d.date, d.kind) for d in compute(minor, list(minor.statuses.all()), TODAY)}
+    due = compute(minor, list(minor.statuses.all()), TODAY, DEFAULT_PARAMS)
+    kinds = {(d.date, d.kind) for d in due}
     assert (datetime.date(2026, 6, 1), "uma_turns_18") in kinds
 
 

@@ -84,13 +84,15 @@ def test_prefilter_drops_nobody_the_engine_counts(demo):
     """The SQL prefilter of the report must not lose a recipient: compare with all residents."""
     from kim.people.domain.benefits import candidates, residents
     from kim.people.domain.facts import decisions_for
+    from kim.rules import DEFAULT_PARAMS
 
     for day in (datetime.date(2018, 9, 30), datetime.date(2019, 3, 31), datetime.date(2022, 5, 15),
                 datetime.date(2022, 6, 10), datetime.date(2024, 6, 30)):
         with scope(municipality=demo):
             kept = set(candidates(demo, day).values_list("pk", flat=True))
             for person in residents(demo, day).prefetch_related("statuses"):
-                decisions = decisions_for(person, list(person.statuses.all()), day)
+                decisions = decisions_for(person, list(person.statuses.all()), day,
+                                          params=DEFAULT_PARAMS)
                 if decisions and decisions["benefits"]["regime"].startswith("asylblg"):
                     assert person.pk in kept, (day, person.pk)
 
@@ -111,15 +113,6 @@ def test_demo_caseworker_has_a_caseload_with_coming_appointments(demo):
     client.force_login(User.objects.get(username="fallarbeit"))
     page = client.get("/soest-demo/casework/").content.decode()
     assert page.count("/soest-demo/casework/persons/") >= 30
-
-
-def test_temporary_protection_is_a_candidate_only_while_in_asylblg_scope():
-    from kim.people.domain.benefits import possibly_asylblg
-
-    assert "temporary_protection" in possibly_asylblg(datetime.date(2022, 5, 31))
-    assert "temporary_protection" not in possibly_asylblg(datetime.date(2022, 6, 1))
-    assert {"gestattung", "duldung", "humanitarian_25_5"} <= possibly_asylblg(
-        datetime.date(2024, 6, 1))
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
 """FlüAG § 3 allocation key: shares, the 1.25 cap, iterated redistribution, output rounding."""
 
+import datetime
 from decimal import Decimal as D
 
 import pytest
@@ -7,13 +8,15 @@ import pytest
 from kim.quota.domain.keys import Municipality, flueag_keys, percent_output, read
 from kim.quota.domain.tables import InputError
 
+DAY = datetime.date(2018, 9, 30)
+
 
 def m(ags, population, area):
     return Municipality(ags, f"Gemeinde {ags}", population, D(area))
 
 
 def test_without_cap_the_key_is_90_population_plus_10_area():
-    keys = flueag_keys([m("1", 600, 300), m("2", 400, 700)])
+    keys = flueag_keys([m("1", 600, 300), m("2", 400, 700)], DAY)
     # 0.9 × 0.6 + 0.1 × 0.3 = 0.57; 0.9 × 0.4 + 0.1 × 0.7 = 0.43 (≤ 1.25 × 0.4 = 0.5)
     assert [k.share for k in keys] == [D("0.57"), D("0.43")]
     assert not any(k.capped for k in keys)
@@ -21,7 +24,7 @@ def test_without_cap_the_key_is_90_population_plus_10_area():
 
 def test_cap_and_redistribution_in_proportion_to_the_current_key():
     # population shares .8/.1/.1, area shares .1/.1/.8: raw .73/.10/.17; C's cap is .125.
-    keys = flueag_keys([m("A", 80, 10), m("B", 10, 10), m("C", 10, 80)])
+    keys = flueag_keys([m("A", 80, 10), m("B", 10, 10), m("C", 10, 80)], DAY)
     assert keys[2].share == D("0.125") and keys[2].capped
     factor = D("0.875") / D("0.83")  # the excess .045 goes to A and B in proportion .73:.10
     assert abs(keys[0].share - D("0.73") * factor) < D("1e-25")
@@ -35,7 +38,7 @@ def test_redistribution_repeats_until_no_cap_is_violated():
     ms = [m("A", 740, 10), m("B", 110, 375), m("C", 150, 615)]
     raw_b = D("0.9") * D("0.110") + D("0.1") * D("0.375")
     assert raw_b < D("1.25") * D("0.110")
-    keys = flueag_keys(ms)
+    keys = flueag_keys(ms, DAY)
     assert [k.capped for k in keys] == [False, True, True]
     expected = [D("0.675"), D("0.1375"), D("0.1875")]
     assert all(abs(k.share - e) < D("1e-30") for k, e in zip(keys, expected, strict=True))
@@ -46,7 +49,7 @@ def test_invariants_on_a_larger_land():
 
     rng = random.Random(7)
     ms = [m(f"{i:08d}", rng.randint(2_000, 600_000), rng.randint(10, 900)) for i in range(400)]
-    keys = flueag_keys(ms)
+    keys = flueag_keys(ms, DAY)
     population = sum(x.population for x in ms)
     total = sum(k.share for k in keys)
     assert abs(total - 1) < D("1e-25")
@@ -100,3 +103,14 @@ def test_german_headers_and_number_notation():
     (row,) = read("AGS;Gemeinde;Einwohner;Fläche\n05974040;Soest;47.000;85,8\n".encode())
     assert (row.ags, row.name, row.population, row.area_km2) == ("05974040", "Soest", 47000,
                                                                   D("85.8"))
+
+
+def test_the_weights_are_a_dated_parameter_row():
+    from kim.quota.domain.params import FLUEAG_KEY, flueag_key_on
+
+    for day in (datetime.date(1990, 1, 1), DAY, datetime.date(2099, 12, 31)):
+        row = flueag_key_on(day)
+        assert row.id == "fluag.key"
+        assert (row.value.population, row.value.area, row.value.cap) == (
+            D("0.9"), D("0.1"), D("1.25"))
+    assert [r.id for r in FLUEAG_KEY] == ["fluag.key"]

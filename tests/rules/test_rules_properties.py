@@ -211,6 +211,7 @@ def test_since_is_the_first_day_of_the_regime(facts):
 @SETTINGS
 @given(facts_objects())
 def test_point_evaluation_agrees_with_the_full_one(facts: dict[str, Any]) -> None:
-    """The reports' cheap entry point gives exactly the full engine's two values."""
+    """The reports' cheap entry point gives exactly the full engine's values."""
     full = evaluate(facts)
-    assert evaluate_point(facts) == (full["benefits"]["regime"], full["housing_category"])
+    expected = (full["benefits"]["regime"], full["housing_category"], full["own_flat"])
+    assert evaluate_point(facts) == expected

@@ -23,6 +23,7 @@ from kim.core.permissions.check import has_perm
 from kim.people.domain.facts import decisions_for
 from kim.people.domain.persons import current_household, current_status
 from kim.people.models import LegalStatus, Person
+from kim.rules import DEFAULT_PARAMS, Params
 from kim.rules.codes import RESIDENCE_PERMITS
 
 _UNSET = object()
@@ -38,12 +39,15 @@ def _basis(decisions: Any, field: str) -> str:
 
 def gap_flags(person: Person, *, statuses: list[LegalStatus], goals: list[IntegrationGoal],
               document_kinds: set[str], has_caseworker: bool, today: datetime.date,
-              decisions: Mapping[str, Any] | None | object = _UNSET) -> list[GapFlag]:
+              decisions: Mapping[str, Any] | None | object = _UNSET,
+              params: Params = DEFAULT_PARAMS) -> list[GapFlag]:
     """Case work's flags, a pure function of loaded data: integration course without a
     language goal, Kita claim or school duty without a place, a residence permit without
-    its copy, no caseworker. ``decisions``: the engine's decisions today, if at hand."""
+    its copy, no caseworker. ``decisions``: the engine's decisions today, if at hand;
+    otherwise they are computed with ``params`` (the person's municipality's,
+    kim.people.domain.params.params_for)."""
     if decisions is _UNSET:
-        decisions = decisions_for(person, statuses, today)
+        decisions = decisions_for(person, statuses, today, params=params)
     flags: list[GapFlag] = []
     if isinstance(decisions, Mapping):
         access = decisions["integration_course"]["access"]

@@ -18,6 +18,7 @@ from kim.core.modules import GapContext
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import tenant_view
 from kim.people.domain.facts import decisions_for
+from kim.people.domain.params import params_for
 from kim.people.models import HouseholdMember, Person
 
 
@@ -51,7 +52,8 @@ def case(request: TenantRequest, person: Person) -> HttpResponse:
     ctx["timeline"] = timeline(person, request.user, m)
     if ctx["can_see_plan"]:
         ctx["goals"] = plan.goals_of(person)
-    decisions = (decisions_for(person, list(person.statuses.all()), today)
+    decisions = (decisions_for(person, list(person.statuses.all()), today,
+                               params=params_for(m))
                  if may("people.status:read") or ctx["can_see_plan"] else None)
     ctx["gaps"] = collect(person, request.user, m, GapContext(today, decisions))
     return render(request, "casework/case.html", ctx)

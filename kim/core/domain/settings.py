@@ -8,6 +8,7 @@ the declaration's kind and bounds before they are stored; nothing else writes th
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -34,6 +35,19 @@ def setting(municipality: Municipality, key: str, day: datetime.date) -> Any:
     row = (SettingValue.objects.filter(municipality=municipality, key=key, valid_from__lte=day)
            .order_by("-valid_from").values_list("value", flat=True).first())
     return declared.default if row is None else row
+
+
+def settings_on(municipality: Municipality | int, keys: Sequence[str],
+                day: datetime.date) -> dict[str, Any]:
+    """The values of several settings in force on ``day`` (one query)."""
+    declared = {key: declaration(key) for key in keys}
+    values = {key: d.default for key, d in declared.items()}
+    rows = (SettingValue.objects.filter(municipality=municipality, key__in=list(keys),
+                                        valid_from__lte=day)
+            .order_by("key", "valid_from").values_list("key", "value"))
+    for key, value in rows:  # the latest valid_from per key comes last
+        values[key] = value
+    return values
 
 
 def history(municipality: Municipality, key: str) -> list[SettingValue]:

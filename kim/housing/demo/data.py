@@ -32,14 +32,19 @@ from kim.housing.models import (
     Unit,
     WaitingListEntry,
 )
+from kim.people.domain import timelines
 from kim.people.domain.deadlines import refresh_persons
 from kim.people.domain.facts import FactStatus, decisions_for, regime_and_housing
 from kim.people.domain.persons import refresh_keys, store_name_tokens
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
+from kim.rules import DEFAULT_PARAMS
 
 # The plan's random choices. Tab. 3, Tab. 7 and the 252 residents of 30.09.2018 come out
 # exactly for any seed (housing_plan fits them); this one also gives the Phase I/II split
 # of about half ([Soest] 5.5.1.2) as 123 : 129.
+# The demo town keeps no local tables (e.g. no own good-prospect list): the statutory
+# parameters are its parameters (kim.people.domain.params.params_for gives the same).
+PARAMS = DEFAULT_PARAMS
 SEED = 2018_5603
 D = datetime.date
 TAB7_DAY = D(2018, 10, 1)
@@ -73,7 +78,8 @@ def _sgb_from(home: Home, persons: dict[int, Person]) -> D | None:
     starts = []
     for member in home.members:
         history = [FactStatus(code, start) for code, start in member.statuses]
-        decisions = decisions_for(persons[member.key], history, TAB7_DAY)  # type: ignore[index]
+        decisions = decisions_for(persons[member.key], history, TAB7_DAY,  # type: ignore[index]
+                                  params=PARAMS)
         if decisions and decisions["benefits"]["regime"] in waitlist.SGB_REGIMES:
             starts.append(D.fromisoformat(decisions["benefits"]["since"]))
     return min(starts, default=None)
@@ -82,7 +88,8 @@ def _sgb_from(home: Home, persons: dict[int, Person]) -> D | None:
 def _engine_regime(members: list[Person], day: D) -> str:
     """The Tab. 7 row of a household placed on ``day``: what the rules engine decides for
     its members on that day (``waitlist.household_regime``)."""
-    found = [regime_and_housing(p, list(p.statuses.all()), day) for p in members]
+    found = [regime_and_housing(p, list(p.statuses.all()), day, params=PARAMS)
+             for p in members]
     return waitlist.household_regime([d[0] for d in found if d])
 
 
@@ -326,6 +333,7 @@ def load(municipality: Municipality) -> int:
         _later_placements(municipality)
         _waiting_list(municipality)
         refresh_persons(municipality, new_ids, timezone.localdate())
+        timelines.refresh_persons(municipality, new_ids)
         for model, count in ((Facility, len(FACILITIES)), (Unit, len(sim.units + sim.flats)),
                              (Place, len(places)), (Stay, len(stays))):
             record_bulk(model, count, "demo data", municipality_id=municipality.pk)

@@ -2,10 +2,10 @@
 entitles them to an own flat ([Kamp-Lintfort]: 121 of 314, "trotz einer
 Aufenthaltserlaubnis"; [Soest] 5.5: "spätestens mit der Anerkennung").
 
-Entitled on a day: the rules engine's ``housing_category`` is ``placeable`` or
-``not_applicable`` **and** the status in force is no longer an asylum procedure or
-toleration – a Gestattung from a good-prospect country is "placeable" for the private
-housing search (Tab. 7) but does not yet entitle to leave shared accommodation.
+Entitled on a day: the rules engine's ``own_flat`` decision (a residence permit or a
+status outside refugee law; a Gestattung from a good-prospect country is "placeable" for
+the private housing search, Tab. 7, but does not yet entitle to leave shared
+accommodation). Since when: the start of that decision's run in the engine's time line.
 """
 
 from __future__ import annotations
@@ -18,34 +18,37 @@ from django.db.models import Prefetch, Q
 from kim.core.models import Municipality
 from kim.housing.domain.occupancy import covering
 from kim.housing.models import SHARED_KINDS, Stay
-from kim.people.domain.facts import regime_and_housing
+from kim.people.domain.facts import facts_for, usable
+from kim.people.domain.params import params_for
 from kim.people.domain.persons import current_status
 from kim.people.models import LegalStatus, Person
-from kim.rules.codes import ASYLUM_PROCEDURE, TOLERATED
+from kim.rules import Params, entitles_own_flat, parse_person, timeline
 from kim.rules.dates import add_months, month_end, month_start
 
-NOT_ENTITLING = ASYLUM_PROCEDURE | TOLERATED
-ENTITLING_CATEGORIES = frozenset({"placeable", "not_applicable"})
 
-
-def entitled(person: Person, statuses: list[LegalStatus], day: datetime.date) -> bool:
+def entitled(person: Person, statuses: list[LegalStatus], day: datetime.date,
+             params: Params) -> bool:
+    """The engine's ``own_flat`` on ``day`` (it depends on the status in force alone)."""
     status = current_status(statuses, day)
-    if status is None or status.code in NOT_ENTITLING:
-        return False  # spares the engine the clear cases
-    decided = regime_and_housing(person, statuses, day)  # the cheap point entry
-    return decided is not None and decided[1] in ENTITLING_CATEGORIES
+    return (status is not None and person.birth_date <= day
+            and entitles_own_flat(status.code, day, params))
 
 
-def entitled_since(statuses: list[LegalStatus], day: datetime.date) -> datetime.date | None:
-    """Start of the run of entitling statuses that is in force on ``day``."""
+def entitled_since(person: Person, statuses: list[LegalStatus], day: datetime.date,
+                   params: Params) -> datetime.date | None:
+    """First day of the run of own-flat entitlement that ``day`` belongs to."""
+    if not statuses:
+        return None
+    first = min(s.valid_from for s in statuses)
+    if day < first:
+        return None
+    decided = parse_person(facts_for(person, statuses, first)["person"])
     since = None
-    for status in sorted(statuses, key=lambda s: s.valid_from):
-        if status.valid_from > day:
-            break
-        if status.code in NOT_ENTITLING:
+    for segment in timeline(decided, first, day + datetime.timedelta(days=1), params):
+        if segment.decided is None or not segment.decided.own_flat:
             since = None
         elif since is None:
-            since = status.valid_from
+            since = segment.start
     return since
 
 
@@ -69,11 +72,14 @@ class Entry:
 def listing(municipality: Municipality, day: datetime.date) -> tuple[list[Entry], int]:
     """(Fehlbeleger on ``day`` with the date they became entitled, number of residents)."""
     stays = list(_shared_stays(municipality, day, day).filter(covering(day)))
+    params = params_for(municipality)
     entries = []
     for stay in stays:
         statuses = list(stay.person.statuses.all())
-        if entitled(stay.person, statuses, day):
-            entries.append(Entry(stay, entitled_since(statuses, day)))
+        if not usable(stay.person, statuses, day):
+            continue  # listed as a data problem on the page
+        if entitled(stay.person, statuses, day, params):
+            entries.append(Entry(stay, entitled_since(stay.person, statuses, day, params)))
     entries.sort(key=lambda e: (e.since or day, str(e.stay.person)))
     return entries, len({s.person_id for s in stays})
 
@@ -101,11 +107,12 @@ def trend(municipality: Municipality, last: datetime.date, months: int = 12) -> 
     """Residents and Fehlbeleger at each month end – three queries for all months."""
     days = month_ends(last, months)
     stays = list(_shared_stays(municipality, days[0], days[-1]))
+    params = params_for(municipality)
     points = []
     for day in days:
         present = {s.person_id: s for s in stays
                    if s.start <= day and (s.end is None or s.end > day)}
         count = sum(1 for s in present.values()
-                    if entitled(s.person, list(s.person.statuses.all()), day))
+                    if entitled(s.person, list(s.person.statuses.all()), day, params))
         points.append(Point(day, len(present), count))
     return points

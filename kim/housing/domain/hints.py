@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from kim.core.models import Municipality
 from kim.housing.domain.phases import Flag, flags_for
+from kim.housing.domain.policy import DEFAULT_THREE_PHASE, three_phase
 from kim.housing.models import Facility, Stay
 from kim.people.models import HouseholdMember, Vulnerability
 
@@ -24,8 +25,9 @@ def open_stays(municipality: Municipality, facility: Facility | None = None) -> 
 
 
 def flags_for_stays(stays: list[Stay], today: datetime.date) -> dict[int, list[Flag]]:
-    """Flags per open stay id. Four queries, whatever the number of stays."""
+    """Flags per open stay id. Five queries, whatever the number of stays."""
     person_ids = [s.person_id for s in stays]
+    policy = three_phase(stays[0].municipality_id, today) if stays else DEFAULT_THREE_PHASE
     periods: dict[int, list] = defaultdict(list)
     for pid, start, end, kind in (Stay.objects.filter(person_id__in=person_ids)
                                   .values_list("person_id", "start", "end",
@@ -47,7 +49,7 @@ def flags_for_stays(stays: list[Stay], today: datetime.date) -> dict[int, list[F
         result[stay.pk] = flags_for(
             stay, stay.person, facility_kind=stay.place.unit.facility.kind,
             periods=periods[stay.person_id], household=household,
-            protection=protection[stay.person_id], today=today)
+            protection=protection[stay.person_id], today=today, policy=policy)
     return result
 
 

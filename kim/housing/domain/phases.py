@@ -1,10 +1,11 @@
 """The three-phase rules of [Soest] 5.5.1.1 as plain functions over loaded data.
 
-- Phase I stays at most 6 months; a longer stay needs a recorded reason.
+- Phase I stays at most N months (policy, default 6); a longer stay needs a recorded reason.
 - Some groups should skip Phase I (list below; what kim can derive is in ``skip_groups``).
 - An unaccompanied minor is never placed in shared accommodation (youth welfare, SGB VIII):
   a hard block, checked by ``kim.housing.domain.stays`` for every stay it writes.
-- Phase III (own flat) is due after 24 months in municipal accommodation at the latest.
+- Phase III (own flat) is due after M months in municipal accommodation at the latest
+  (policy, default 24). The numbers are dated settings: kim.housing.domain.policy.
 """
 
 from __future__ import annotations
@@ -17,12 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kim.core.localize import short_date
+from kim.housing.domain.policy import DEFAULT_THREE_PHASE, ThreePhase
 from kim.people.models import Person
+from kim.rules import schooling_by_age
+from kim.rules.children import DUTY_PHASES
 from kim.rules.dates import add_months
-
-PHASE1_MONTHS = 6
-PHASE3_MONTHS = 24
-ELDERLY_AGE = 65
 
 # Vulnerabilities (kim.people) that send a person past Phase I. "minor" alone does not:
 # families with young children are Waldstraße's purpose.
@@ -35,7 +35,7 @@ GROUP_LABELS = {
     "protection_need": gettext_lazy("special protection need recorded by case work"),
     "training": gettext_lazy("in vocational training or at a vocational college"),
     "former_uma": gettext_lazy("formerly an unaccompanied minor"),
-    "elderly": gettext_lazy("65 years or older"),
+    "elderly": gettext_lazy("elderly (from the age the municipality's policy sets)"),
 }
 
 
@@ -73,19 +73,15 @@ def uma_block_message(person: Person, day: datetime.date) -> str | None:
 
 
 def of_school_age(birth: datetime.date, day: datetime.date) -> bool:
-    """NRW: duty from 1 August of the year of the 6th birthday (if on or before 30 Sept,
-    else the year after) until the 31 July after the 18th birthday (§§ 35, 38 SchulG)."""
+    """Under full-time or vocational school duty by age on ``day``: the rules engine's
+    dated NRW rule (legal-rules.md §3.7)."""
     if birth > day:  # not born yet (and no date arithmetic on a stored year 9999)
         return False
-    first_year = birth.year + 6 + (0 if (birth.month, birth.day) <= (9, 30) else 1)
-    start = datetime.date(first_year, 8, 1)
-    adult = birth.year + 18
-    end_year = adult + (1 if (birth.month, birth.day) >= (8, 1) else 0)
-    return start <= day <= datetime.date(end_year, 7, 31)
+    return schooling_by_age(birth, day) in DUTY_PHASES
 
 
 def skip_groups(person: Person, household: Iterable[Person], protection: Iterable[str],
-                day: datetime.date) -> tuple[str, ...]:
+                day: datetime.date, policy: ThreePhase = DEFAULT_THREE_PHASE) -> tuple[str, ...]:
     """The skip-Phase-I groups ([Soest] 5.5.1.1) this person belongs to on ``day``.
 
     ``household``: the current members of the person's household including the person;
@@ -106,7 +102,7 @@ def skip_groups(person: Person, household: Iterable[Person], protection: Iterabl
         groups.append("training")
     if age >= 18 and (person.unaccompanied_minor or "uma" in kinds):
         groups.append("former_uma")
-    if age >= ELDERLY_AGE:
+    if age >= policy.elderly_age:
         groups.append("elderly")
     return tuple(groups)
 
@@ -130,7 +126,7 @@ def chain_start(periods: list[tuple[datetime.date, datetime.date | None, str]],
 def flags_for(stay: object, person: Person, *, facility_kind: str,
               periods: list[tuple[datetime.date, datetime.date | None, str]],
               household: list[Person], protection: set[str],
-              today: datetime.date) -> list[Flag]:
+              today: datetime.date, policy: ThreePhase = DEFAULT_THREE_PHASE) -> list[Flag]:
     """All three-phase flags of one open stay."""
     flags = []
     if is_uma_on(person, today, protection):
@@ -139,17 +135,19 @@ def flags_for(stay: object, person: Person, *, facility_kind: str,
             "take over (SGB VIII).")))
     if facility_kind == "phase1":
         since = chain_start(periods, ["phase1"])
-        due = add_months(since, PHASE1_MONTHS) if since else None
+        due = add_months(since, policy.phase1_months) if since else None
         reason = getattr(stay, "phase1_exception_reason", "")
         if due and today >= due:
-            text = (_("In Phase I since %(date)s (more than 6 months). Reason recorded: "
-                      "%(reason)s") % {"date": short_date(since), "reason": reason}
+            text = (_("In Phase I since %(date)s (more than %(months)s months). Reason "
+                      "recorded: %(reason)s") % {"date": short_date(since), "reason": reason,
+                                                 "months": policy.phase1_months}
                     if reason else
-                    _("In Phase I since %(date)s (more than 6 months); a reason must be "
-                      "recorded.") % {"date": short_date(since)})
+                    _("In Phase I since %(date)s (more than %(months)s months); a reason "
+                      "must be recorded.") % {"date": short_date(since),
+                                              "months": policy.phase1_months})
             flags.append(Flag("phase1_over_6_months", person, stay, since, text,
                               resolved=bool(reason)))
-        groups = skip_groups(person, household, protection, today)
+        groups = skip_groups(person, household, protection, today, policy)
         if groups:
             names = ", ".join(str(GROUP_LABELS[g]) for g in groups)
             flags.append(Flag("skip_phase1", person, stay, since, _(
@@ -157,10 +155,11 @@ def flags_for(stay: object, person: Person, *, facility_kind: str,
                 groups=groups))
     if facility_kind in ("phase1", "phase2"):
         since = chain_start(periods, ["phase1", "phase2"])
-        if since and today >= add_months(since, PHASE3_MONTHS):
+        if since and today >= add_months(since, policy.phase3_months):
             flags.append(Flag("phase3_due", person, stay, since, _(
                 "In municipal accommodation since %(date)s: the offer of an own flat "
-                "(Phase III) was due after 24 months, on %(due)s.") % {
+                "(Phase III) was due after %(months)s months, on %(due)s.") % {
+                "months": policy.phase3_months,
                 "date": short_date(since),
-                "due": short_date(add_months(since, PHASE3_MONTHS))}))
+                "due": short_date(add_months(since, policy.phase3_months))}))
     return flags

@@ -20,6 +20,7 @@ from kim.core.models import Municipality
 from kim.housing.domain import stays as stays_domain
 from kim.housing.domain.occupancy import covering, free_places
 from kim.housing.domain.phases import PROTECTION_KINDS, is_uma_on, of_school_age, skip_groups
+from kim.housing.domain.policy import DEFAULT_THREE_PHASE, ThreePhase, three_phase
 from kim.housing.models import Kind, MoveInReason, Place, Placement, Stay, Unit
 from kim.housing.placement import HouseholdNeed, UnitOffer, check_assignments
 from kim.housing.texts import reason_text
@@ -55,7 +56,10 @@ def members_of(households: list[Household], day: datetime.date) -> dict[int, lis
     return result
 
 
-def need_for(key: str, members: list[Member], day: datetime.date) -> HouseholdNeed:
+def need_for(key: str, members: list[Member], day: datetime.date,
+             policy: ThreePhase = DEFAULT_THREE_PHASE) -> HouseholdNeed:
+    """What the placement solver needs to know about one household; ``policy``: the
+    municipality's three-phase policy on ``day`` (who skips Phase I)."""
     persons = [m.person for m in members]
     adults = [p for p in persons if p.age_on(day) >= 18]
     if any(is_uma_on(m.person, day, m.kinds) for m in members):
@@ -76,7 +80,8 @@ def need_for(key: str, members: list[Member], day: datetime.date) -> HouseholdNe
     return HouseholdNeed(
         key=key, size=len(persons), composition=composition,  # type: ignore[arg-type]
         vulnerable=any(m.kinds & PROTECTION_KINDS for m in members),
-        skips_phase1=any(skip_groups(m.person, persons, m.kinds, day) for m in members),
+        skips_phase1=any(skip_groups(m.person, persons, m.kinds, day, policy)
+                         for m in members),
         languages=frozenset(lang for m in members if m.person in adults
                             for lang in m.languages),
         wants=frozenset(wants))
@@ -85,7 +90,8 @@ def need_for(key: str, members: list[Member], day: datetime.date) -> HouseholdNe
 def needs(households: list[Household], day: datetime.date) -> dict[str, HouseholdNeed]:
     """Needs of the households that have current members, keyed like the solver."""
     members = members_of(households, day)
-    return {str(h.pk): need_for(str(h.pk), members[h.pk], day)
+    policy = three_phase(households[0].municipality_id, day) if households else DEFAULT_THREE_PHASE
+    return {str(h.pk): need_for(str(h.pk), members[h.pk], day, policy)
             for h in households if members.get(h.pk)}
 
 
@@ -160,7 +166,8 @@ def write_plan(municipality: Municipality, assignments: dict[str, str], on: date
         if len(households) != len(assignments):
             raise ValidationError({"plan": _("A household of the proposal no longer exists.")})
         members = members_of(households, on)
-        current = {str(h.pk): need_for(str(h.pk), members[h.pk], on)
+        policy = three_phase(municipality, on)
+        current = {str(h.pk): need_for(str(h.pk), members[h.pk], on, policy)
                    for h in households if members.get(h.pk)}
         units = offers(municipality, on)
         names = unit_names(list(assignments.values()))

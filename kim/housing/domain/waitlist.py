@@ -32,6 +32,7 @@ from kim.housing.models import (
 )
 from kim.housing.waiting import PriorityPolicy, RankedEntry, WaitingEntry, eligibility, rank
 from kim.people.domain.facts import regime_and_housing
+from kim.people.domain.params import params_for
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
 
 
@@ -98,12 +99,13 @@ def ranked_list(municipality: Municipality, day: datetime.date,
     by_household: dict[int, list[Person]] = defaultdict(list)
     for link in links:
         by_household[link.household_id].append(link.person)
+    params = params_for(municipality)
     records = []
     for entry in entries:
         persons = by_household.get(entry.household_id, [])
         categories, phase1, shared = [], [], []
         for person in persons:
-            found = regime_and_housing(person, list(person.statuses.all()), day)
+            found = regime_and_housing(person, list(person.statuses.all()), day, params=params)
             if found is not None:
                 categories.append(found[1])
             periods = [(s.start, s.end, s.place.unit.facility.kind) for s in person.stays.all()]
@@ -170,8 +172,9 @@ def record_placement(household: Household, kind: str, on: datetime.date, *,
     statuses = {p.pk: list(p.statuses.order_by("valid_from"))
                 for p in (m.person for m in members)}
     regimes = []
+    params = params_for(household.municipality)
     for member in members:
-        found = regime_and_housing(member.person, statuses[member.person.pk], on)
+        found = regime_and_housing(member.person, statuses[member.person.pk], on, params=params)
         if found is not None:
             regimes.append(found[0])
     if entry is not None:

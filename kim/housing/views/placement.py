@@ -19,6 +19,7 @@ from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import tenant_redirect, tenant_view
 from kim.housing.domain import placement as domain
+from kim.housing.domain.policy import three_phase
 from kim.housing.forms.placement import ArrivalFilterForm, ArrivalPlanForm
 from kim.housing.placement import PlacementError, solve, suggest
 from kim.housing.texts import reason_text
@@ -50,7 +51,8 @@ def household_suggestions(request: TenantRequest, household: Household) -> HttpR
             messages.success(request, _("%(count)s persons moved in.") % {"count": count})
             return tenant_redirect(request, "housing:household_suggestions", pk=household.pk)
     members = domain.members_of([household], day).get(household.pk, [])
-    need = domain.need_for(str(household.pk), members, day) if members else None
+    need = (domain.need_for(str(household.pk), members, day, three_phase(town, day))
+            if members else None)
     ranked, excluded = [], []
     if need is not None:
         offers = domain.offers(town, day)

@@ -16,9 +16,9 @@ from kim.housing.forms.stays import HintFilterForm
 
 FLAG_LABELS = {
     "uma_shared": _("Unaccompanied minor in shared accommodation"),
-    "phase1_over_6_months": _("Phase I longer than 6 months"),
+    "phase1_over_6_months": _("Phase I longer than the policy allows"),
     "skip_phase1": _("Group that should skip Phase I"),
-    "phase3_due": _("Phase III (own flat) due after 24 months"),
+    "phase3_due": _("Phase III (own flat) due by the policy"),
 }
 
 

@@ -25,6 +25,7 @@ from django_scopes import scope
 from kim.core.audit.writer import record_bulk
 from kim.core.models import Municipality
 from kim.people.demo.names import FAMILY, GIVEN, REGION
+from kim.people.domain import timelines
 from kim.people.domain.deadlines import refresh_municipality
 from kim.people.domain.persons import refresh_keys, store_name_tokens
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
@@ -210,6 +211,7 @@ def load(municipality: Municipality) -> int:
         HouseholdMember.objects.bulk_create(links)
         LegalStatus.objects.bulk_create(statuses)
         refresh_municipality(municipality, timezone.localdate())
+        timelines.refresh_municipality(municipality)
         for model, count in ((Household, len(households)), (Person, len(persons)),
                              (HouseholdMember, len(links)), (LegalStatus, len(statuses))):
             record_bulk(model, count, "demo data", municipality_id=municipality.pk)

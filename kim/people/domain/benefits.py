@@ -1,8 +1,10 @@
 """Who receives which benefits on a day – the basis of the benefit_recipients report.
 
-At 100 000 persons the report must take about a second, so it reads plain rows (two
-queries: the candidates' facts and the status histories), not model instances, and asks
-the rules engine only about persons whose status in force can mean AsylbLG benefits.
+From the stored legal time lines (kim.people.domain.timelines): one indexed, grouped
+query over the rows covering the day. When they do not cover it (a date beyond their
+horizon, or time lines not yet recomputed after a parameter change), from the rules
+engine: plain rows (two queries: the candidates' facts and the status histories), and the
+engine asked only about persons whose status in force can mean AsylbLG benefits.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterator
 from django.db import connection
 from django.db.models import (
     Case,
+    Count,
     Exists,
     IntegerField,
     OuterRef,
@@ -24,11 +27,13 @@ from django.db.models import (
 )
 
 from kim.core.models import Municipality
+from kim.people.domain import timelines
 from kim.people.domain.facts import fact_persons, regime_and_housing, status_histories
+from kim.people.domain.params import params_for
 from kim.people.domain.persons import current_status
 from kim.people.models import LegalStatus, Person
-from kim.rules import DEFAULT_PARAMS
-from kim.rules.codes import ASYLBLG_ALWAYS
+from kim.rules import asylblg_statuses
+from kim.rules.codes import ASYLUM_PROCEDURE, DULDUNG
 
 STATUS_GROUPS = ("gestattung", "duldung", "other")
 REGIMES = ("asylblg_basic", "asylblg_analog")
@@ -41,31 +46,19 @@ def residents(municipality: Municipality, as_of: datetime.date) -> QuerySet[Pers
 
 
 def status_group(code: str) -> str:
-    if code in ("gestattung", "asylum_seeker"):
+    """[Soest] 4.2's rows: asylum procedure, Duldung, any other status."""
+    if code in ASYLUM_PROCEDURE:
         return "gestattung"
-    if code.startswith("duldung"):
+    if code in DULDUNG:
         return "duldung"
     return "other"
 
 
-def possibly_asylblg(as_of: datetime.date) -> frozenset[str]:
-    """Statuses under which a person may receive AsylbLG benefits on ``as_of``
-    (legal-rules.md §3.1); the engine decides, this only spares it the persons who cannot.
-
-    § 24 holders (temporary_protection) are in scope only while the engine's own parameter
-    table says so: on a day it says no, every such status has left the scope by then.
-    """
-    codes = ASYLBLG_ALWAYS | {"humanitarian_25_5"}
-    for start, end, row in DEFAULT_PARAMS.asylblg_temporary_protection.segments():
-        if start <= as_of and (end is None or as_of < end) and row is not None and row.value:
-            codes |= {"temporary_protection"}
-    return codes
-
-
 def candidates(municipality: Municipality, as_of: datetime.date) -> QuerySet[Person]:
     """Residents who may be AsylbLG recipients on ``as_of``: their status in force is in
-    AsylbLG scope, or it began this month (AsylbLG ends only at the end of that month)."""
-    codes, month = possibly_asylblg(as_of), as_of.replace(day=1)
+    AsylbLG scope (the engine's ``asylblg_statuses``), or it began this month (AsylbLG ends
+    only at the end of that month)."""
+    codes, month = asylblg_statuses(as_of, params_for(municipality)), as_of.replace(day=1)
     if connection.vendor == "sqlite":
         # One ordered pass over the status index: the status in force is the one no later
         # status (up to as_of) replaced. A subquery per person makes SQLite (no planner
@@ -88,21 +81,41 @@ def candidates(municipality: Municipality, as_of: datetime.date) -> QuerySet[Per
 
 def asylblg_recipients(municipality: Municipality,
                        as_of: datetime.date) -> Iterator[tuple[int, str, str]]:
-    """(person id, status group, regime) for every AsylbLG recipient on ``as_of``."""
+    """(person id, status group, regime) for every AsylbLG recipient on ``as_of``, from
+    the live engine."""
     persons = fact_persons(candidates(municipality, as_of))
     histories = status_histories(municipality, persons)
+    params = params_for(municipality)
     for person in persons:
         statuses = histories[person.pk]
-        decided = regime_and_housing(person, statuses, as_of)
+        decided = regime_and_housing(person, statuses, as_of, params=params)
         if decided is None:
             continue
-        regime = decided[0]
-        if regime in REGIMES:
+        if decided.regime in REGIMES:
             status = current_status(statuses, as_of)  # type: ignore[arg-type]
-            yield person.pk, status_group(status.code if status else ""), regime
+            yield person.pk, status_group(status.code if status else ""), decided.regime
+
+
+def counts_live(municipality: Municipality, as_of: datetime.date) -> Counter[tuple[str, str]]:
+    """(status group, regime) -> persons, from the rules engine (the reference)."""
+    return Counter((group, regime)
+                   for _, group, regime in asylblg_recipients(municipality, as_of))
+
+
+def counts_from_timelines(municipality: Municipality,
+                          as_of: datetime.date) -> Counter[tuple[str, str]]:
+    """The same counts from the stored time lines: one grouped query."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for status, regime, n in (timelines.segments_on(municipality, as_of)
+                              .filter(regime__in=REGIMES).values_list("status", "regime")
+                              .annotate(n=Count("*")).order_by()):
+        counts[(status_group(status), regime)] += n
+    return counts
 
 
 def benefit_recipient_counts(municipality: Municipality,
                              as_of: datetime.date) -> Counter[tuple[str, str]]:
-    return Counter((group, regime)
-                   for _, group, regime in asylblg_recipients(municipality, as_of))
+    """(status group, regime) -> persons receiving AsylbLG benefits on ``as_of``."""
+    if timelines.covers(municipality, as_of):
+        return counts_from_timelines(municipality, as_of)
+    return counts_live(municipality, as_of)

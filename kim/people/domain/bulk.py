@@ -39,13 +39,22 @@ def insert_rows(objs: Sequence[Model]) -> None:
 def insert_values(model: type[Model], names: Sequence[str],
                   rows: Sequence[Sequence[Any]]) -> None:
     """INSERT plain ``rows`` of ``model`` (values of the fields ``names``, ready for the
-    database: numbers and text), without building model instances on SQLite."""
-    if connection.vendor != "sqlite":
-        insert_rows([model(**dict(zip(names, row, strict=True))) for row in rows])
-        return
+    database: numbers, text, dates), without building model instances (PostgreSQL: COPY,
+    ten times faster than bulk_create for the 1.5 million rows of 100 000 time lines)."""
     if not rows:
         return
     quote = connection.ops.quote_name
+    if connection.vendor == "postgresql":
+        sql = "COPY {} ({}) FROM STDIN".format(  # names from the model
+            quote(model._meta.db_table),
+            ", ".join(quote(model._meta.get_field(name).column) for name in names))
+        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    if connection.vendor != "sqlite":
+        insert_rows([model(**dict(zip(names, row, strict=True))) for row in rows])
+        return
     sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (names from the model)
         quote(model._meta.db_table),
         ", ".join(quote(model._meta.get_field(name).column) for name in names),

@@ -19,8 +19,10 @@ from kim.core.models import Municipality
 from kim.core.modules import Due
 from kim.core.modules.registry import modules
 from kim.people.domain.facts import decisions_for
+from kim.people.domain.params import params_for
 from kim.people.domain.persons import with_list_data
 from kim.people.models import Deadline, LegalStatus, Person
+from kim.rules import Params
 from kim.rules.dates import add_years
 
 HORIZON_YEARS = 3
@@ -36,11 +38,13 @@ def horizon(today: datetime.date) -> datetime.date:
     return add_years(today, HORIZON_YEARS)
 
 
-def compute(person: Person, statuses: list[LegalStatus], today: datetime.date) -> list[Due]:
-    """The people module's deadlines of ``person`` from ``today`` up to the horizon."""
+def compute(person: Person, statuses: list[LegalStatus], today: datetime.date,
+            params: Params) -> list[Due]:
+    """The people module's deadlines of ``person`` from ``today`` up to the horizon.
+    ``params``: the person's municipality's (kim.people.domain.params.params_for)."""
     last = horizon(today)
     due: set[Due] = set()
-    decisions = decisions_for(person, statuses, today)
+    decisions = decisions_for(person, statuses, today, params=params)
     for item in (decisions or {}).get("upcoming", []):
         due.add(Due(person.pk, datetime.date.fromisoformat(item["date"]), item["field"],
                     str(item["value"]).lower()))
@@ -60,8 +64,9 @@ def due_from_rules_and_documents(municipality: Municipality, person_ids: Sequenc
     persons = Person.objects.filter(municipality=municipality)
     if person_ids is not None:
         persons = persons.filter(pk__in=list(person_ids))
+    params = params_for(municipality)
     for person in with_list_data(persons).iterator(chunk_size=2000):
-        yield from compute(person, list(person.statuses.all()), today)
+        yield from compute(person, list(person.statuses.all()), today, params)
 
 
 def _store(municipality: Municipality, person_ids: Sequence[int] | None,

@@ -22,7 +22,7 @@ from kim.core.dataproblems import DataProblem, report_problem
 from kim.core.models import Municipality
 from kim.people.models import LegalStatus, Person
 from kim.people.models.plausibility import PERSON_DATES, person_date_errors, status_date_errors
-from kim.rules import FactsError, evaluate, evaluate_point
+from kim.rules import FactsError, Params, Point, evaluate, evaluate_point, parse_facts
 
 
 def facts_for(person: Person, statuses: Sequence[LegalStatus | FactStatus],
@@ -54,24 +54,26 @@ def facts_for(person: Person, statuses: Sequence[LegalStatus | FactStatus],
 
 
 def decisions_for(person: Person, statuses: Sequence[LegalStatus | FactStatus],
-                  as_of: datetime.date) -> dict[str, Any] | None:
+                  as_of: datetime.date, *, params: Params) -> dict[str, Any] | None:
     """The engine's decisions, or None while the person has no status on ``as_of`` – and
     None for a person whose stored values the engine refuses: the reading page or report
-    lists it as a data problem (kim.core.dataproblems) and goes on with the others."""
+    lists it as a data problem (kim.core.dataproblems) and goes on with the others.
+    ``params``: ``kim.people.domain.params.params_for`` the person's municipality."""
     if not any(s.valid_from <= as_of for s in statuses):
         return None
     try:
-        return evaluate(facts_for(person, statuses, as_of))
+        return evaluate(facts_for(person, statuses, as_of), params=params)
     except FactsError as exc:
         report_problem(describe(person, statuses, exc), exc)
         return None
 
 
-def regime_and_housing(person: Person | FactPerson, statuses: list[Any],
-                       as_of: datetime.date) -> tuple[str, str] | None:
-    """(benefit regime, housing category) on ``as_of`` through the engine's cheap point
-    entry – None while the person has no status or is not born yet on ``as_of``, and for a
-    person whose stored values the engine refuses (listed as in ``decisions_for``)."""
+def regime_and_housing(person: Person | FactPerson, statuses: list[Any], as_of: datetime.date,
+                       *, params: Params) -> Point | None:
+    """(benefit regime, housing category, own-flat entitlement) on ``as_of`` through the
+    engine's cheap point entry – None while the person has no status or is not born yet on
+    ``as_of``, and for a person whose stored values the engine refuses (listed as in
+    ``decisions_for``)."""
     if not any(s.valid_from <= as_of for s in statuses):
         return None
     if person.birth_date > as_of:  # a status before the birth: a stored value is wrong
@@ -79,10 +81,27 @@ def regime_and_housing(person: Person | FactPerson, statuses: list[Any],
         report_problem(describe(person, statuses, exc), exc)
         return None
     try:
-        return evaluate_point(facts_for(person, statuses, as_of))  # type: ignore[arg-type]
+        return evaluate_point(facts_for(person, statuses, as_of),  # type: ignore[arg-type]
+                              params=params)
     except FactsError as exc:
         report_problem(describe(person, statuses, exc), exc)
         return None
+
+
+def usable(person: Person | FactPerson, statuses: Sequence[Any], as_of: datetime.date) -> bool:
+    """Can the rules engine read the person's stored facts on ``as_of``? If not, the
+    person is listed as a data problem (as in ``decisions_for``) and False returned – for
+    callers that use the engine's parts directly (time lines, entitlements)."""
+    if not any(s.valid_from <= as_of for s in statuses):
+        return True
+    try:
+        if person.birth_date > as_of:
+            raise FactsError("person.birth_date", f"after as_of {as_of.isoformat()}")
+        parse_facts(facts_for(person, statuses, as_of))  # type: ignore[arg-type]
+    except FactsError as exc:
+        report_problem(describe(person, statuses, exc), exc)
+        return False
+    return True
 
 
 def describe(person: Person | FactPerson, statuses: Sequence[Any],
@@ -128,10 +147,11 @@ class FactPerson(NamedTuple):
     unaccompanied_minor: bool
     analog_benefits_since: datetime.date | None
     residence_obligation_exception: bool
+    moved_away_date: datetime.date | None
     birth_date_fact = Person.birth_date_fact
 
 
-def _rows(qs: QuerySet[Any]) -> list[tuple[Any, ...]]:
+def plain_rows(qs: QuerySet[Any]) -> list[tuple[Any, ...]]:
     """The raw rows of a values_list() query: Django's per-value converters took a third
     of the benefit report's time at 100 000 persons. The callers convert what the
     database returns as text (SQLite: dates, JSON) or integers (SQLite: booleans)."""
@@ -141,20 +161,21 @@ def _rows(qs: QuerySet[Any]) -> list[tuple[Any, ...]]:
         return cursor.fetchall()
 
 
-def _day(value: Any) -> datetime.date | None:
+def db_date(value: Any) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def fact_persons(persons: QuerySet[Person]) -> list[FactPerson]:
     """The persons of the query as FactPerson rows – one query."""
     result = []
-    for row in _rows(persons.values_list(*FactPerson._fields).order_by()):
-        pk, born, precision, citizenships, entry, applied, assigned, centre, uma, analog, exc = row
+    for row in plain_rows(persons.values_list(*FactPerson._fields).order_by()):
+        (pk, born, precision, citizenships, entry, applied, assigned, centre, uma, analog, exc,
+         away) = row
         result.append(FactPerson(
-            pk, _day(born), precision,  # type: ignore[arg-type]
+            pk, db_date(born), precision,  # type: ignore[arg-type]
             json.loads(citizenships) if isinstance(citizenships, str) else citizenships,
-            _day(entry), _day(applied), _day(assigned), bool(centre), bool(uma),
-            _day(analog), bool(exc)))
+            db_date(entry), db_date(applied), db_date(assigned), bool(centre), bool(uma),
+            db_date(analog), bool(exc), db_date(away)))
     return result
 
 
@@ -164,10 +185,10 @@ def status_histories(municipality: Municipality,
     single-table query over the municipality: a join or IN with the persons becomes a
     quadratic nested loop on PostgreSQL tables without statistics."""
     histories: dict[int, list[FactStatus]] = {person.pk: [] for person in persons}
-    for person_id, code, valid_from in _rows(LegalStatus.objects.filter(
+    for person_id, code, valid_from in plain_rows(LegalStatus.objects.filter(
             municipality=municipality).values_list("person_id", "code", "valid_from")
             .order_by()):
         history = histories.get(person_id)
         if history is not None:
-            history.append(FactStatus(code, _day(valid_from)))  # type: ignore[arg-type]
+            history.append(FactStatus(code, db_date(valid_from)))  # type: ignore[arg-type]
     return histories

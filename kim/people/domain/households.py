@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from kim.core.localize import short_date
+from kim.people.domain import timelines
 from kim.people.models import Household, HouseholdMember, Person
 
 
@@ -17,7 +18,8 @@ class HouseholdError(ValueError):
 
 
 def _move(members: Iterable[HouseholdMember], target: Household, on: datetime.date) -> int:
-    moved = 0
+    """Move the members to ``target`` from ``on``; their time lines follow."""
+    moved: list[int] = []
     for membership in members:
         if on <= membership.valid_from:
             raise HouseholdError(gettext("%(person)s only joined on %(date)s; choose a later "
@@ -28,8 +30,9 @@ def _move(members: Iterable[HouseholdMember], target: Household, on: datetime.da
         HouseholdMember.objects.create(municipality_id=target.municipality_id,
                                        household=target, person=membership.person,
                                        role=membership.role, valid_from=on)
-        moved += 1
-    return moved
+        moved.append(membership.person_id)
+    timelines.refresh_persons(target.municipality, moved)
+    return len(moved)
 
 
 @transaction.atomic

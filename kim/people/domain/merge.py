@@ -9,17 +9,23 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from kim.core.audit.writer import write
+from kim.people.domain import timelines
 from kim.people.domain.deadlines import refresh_person
 from kim.people.domain.persons import padded_key, refresh_keys, store_name_tokens
 from kim.people.models import (
+    DecisionSegment,
     HouseholdMember,
     LegalStatus,
     Person,
     PersonLanguage,
     PersonName,
     PersonNameToken,
+    Timeline,
     Vulnerability,
 )
+
+# Derived rows are rebuilt for the kept person, not moved (they go with the removed one).
+_REBUILT = (PersonName, PersonNameToken, DecisionSegment, Timeline)
 
 
 class MergeError(ValueError):
@@ -54,8 +60,8 @@ def merge_persons(keep: Person, remove: Person, today: datetime.date) -> Person:
     keep.citizenships = list(dict.fromkeys([*keep.citizenships, *remove.citizenships]))
     moved = {}
     for relation in Person._meta.related_objects:
-        # Name variants are handled below; search tokens are rebuilt, not moved.
-        if not relation.one_to_many or relation.related_model in (PersonName, PersonNameToken):
+        # Name variants are handled below; search tokens and time lines are rebuilt.
+        if not relation.one_to_many or relation.related_model in _REBUILT:
             continue
         model, field = relation.related_model, relation.field.name
         rows = model._default_manager.filter(**{field: remove})
@@ -93,6 +99,7 @@ def merge_persons(keep: Person, remove: Person, today: datetime.date) -> Person:
     keep.save()
     store_name_tokens([keep])  # the removed name is now a variant of the kept person
     refresh_person(keep, today)
+    timelines.refresh_persons(keep.municipality, [keep.pk], today)
     write("update", model="people.person", object_id=keep.pk, object_repr=str(keep),
           municipality_id=keep.municipality_id,
           changes={"merged_from": [removed_id, removed_label], "moved": moved})

@@ -16,13 +16,21 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from kim.people.domain import timelines
 from kim.people.domain.deadlines import refresh_person
 from kim.people.domain.facts import facts_for
+from kim.people.domain.params import params_for
 from kim.people.domain.persons import refresh_keys, store_name_tokens
 from kim.people.models import LegalStatus, Person
 from kim.rules import FactsError, evaluate
 
 DUPLICATE_EXTERNAL_ID = "external_id"
+
+
+def refresh_derived(person: Person, today: datetime.date) -> None:
+    """What follows from a person's facts: the deadlines and the legal time line."""
+    refresh_person(person, today)
+    timelines.refresh_persons(person.municipality, [person.pk], today)
 
 
 def _field_of(path: str, status_field: str) -> str:
@@ -43,7 +51,8 @@ def engine_check(person: Person, statuses: Sequence[Any], today: datetime.date, 
     if not any(s.valid_from <= today for s in statuses):
         return
     try:
-        evaluate(facts_for(person, list(statuses), today))  # type: ignore[arg-type]
+        evaluate(facts_for(person, list(statuses), today),  # type: ignore[arg-type]
+                 params=params_for(person.municipality))
     except FactsError as exc:
         field = _field_of(exc.path, status_field)
         raise ValidationError({field: _("The rules engine cannot use this value: "
@@ -71,7 +80,7 @@ def record_person(person: Person, today: datetime.date) -> Person:
         raise ValidationError({DUPLICATE_EXTERNAL_ID: _(
             "Another person already has this external ID.")}) from None
     store_name_tokens([person], created=created)
-    refresh_person(person, today)
+    refresh_derived(person, today)
     return person
 
 
@@ -87,7 +96,7 @@ def record_status(status: LegalStatus, today: datetime.date) -> LegalStatus:
     history = [s for s in person.statuses.all() if s.pk != status.pk] + [status]
     engine_check(person, history, today, status_field="valid_from")
     status.save()
-    refresh_person(person, today)
+    refresh_derived(person, today)
     return status
 
 
@@ -97,4 +106,4 @@ def delete_status(status: LegalStatus, today: datetime.date) -> None:
     person's deadlines from the remaining history."""
     person = status.person
     status.delete()
-    refresh_person(person, today)
+    refresh_derived(person, today)

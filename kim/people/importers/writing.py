@@ -8,8 +8,10 @@ from typing import Any
 from django.db import connection
 
 from kim.core.models import Municipality
+from kim.people.domain import timelines
 from kim.people.domain.bulk import insert_rows, update_rows
 from kim.people.domain.deadlines import PEOPLE_SOURCE, compute
+from kim.people.domain.params import params_for
 from kim.people.domain.persons import CHUNK, chunks, refresh_keys, store_name_tokens
 from kim.people.models import Deadline, Household, HouseholdMember, LegalStatus, Person
 
@@ -141,10 +143,11 @@ def _deadlines(municipality: Municipality, persons: list[Person], created: set[i
     modules' sources read)."""
     for part in chunks(sorted(p.pk for p in persons if p.pk not in created)):
         Deadline.objects.filter(person_id__in=part, source=PEOPLE_SOURCE).delete()
+    params = params_for(municipality)
     insert_rows([Deadline(municipality=municipality, person=person, date=due.date,
                           kind=due.kind, value=due.value, source=PEOPLE_SOURCE)
                  for person in persons
-                 for due in compute(person, histories.get(person.pk, []), today)])
+                 for due in compute(person, histories.get(person.pk, []), today, params)])
 
 
 def write_rows(municipality: Municipality, rows: list[dict[str, Any]],
@@ -153,3 +156,4 @@ def write_rows(municipality: Municipality, rows: list[dict[str, Any]],
     _households(municipality, rows, persons, today)
     histories = _statuses(municipality, rows, persons, created)
     _deadlines(municipality, persons, created, histories, today)
+    timelines.refresh_persons(municipality, [p.pk for p in persons], today)

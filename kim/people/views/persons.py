@@ -31,6 +31,7 @@ from kim.people.domain import persons as domain
 from kim.people.domain.duplicates import Match, person_like, probable_duplicates_of
 from kim.people.domain.facts import decisions_for
 from kim.people.domain.names import MATCH_EXACT, MATCH_PHONETIC, MATCH_VARIANT
+from kim.people.domain.params import params_for
 from kim.people.domain.recording import delete_status, record_person, record_status
 from kim.people.domain.search import ranked_search
 from kim.people.forms.persons import PersonForm, PersonSearchForm, StatusForm, VulnerabilityForm
@@ -97,7 +98,7 @@ def person_detail(request: TenantRequest, person: Person) -> HttpResponse:
         "can_see_restricted": has_perm(request.user, "people.restricted:read", m),
     }
     if context["can_see_status"]:
-        decisions = decisions_for(person, statuses, today)
+        decisions = decisions_for(person, statuses, today, params=params_for(m))
         context.update({
             "statuses": statuses,
             "current_status": domain.current_status(statuses, today),

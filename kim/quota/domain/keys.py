@@ -3,7 +3,8 @@
 key = 90 % population share + 10 % area share. Where the area share pushes a key above
 1.25 × the pure population share, the key is capped there and the excess is redistributed
 to the uncapped municipalities in proportion to their current key – repeated until no cap
-is violated. The keys are fractions summing to 1; rounding happens only in
+is violated. The weights and the cap are the dated row in force on the day asked
+(``params.FLUEAG_KEY``). The keys are fractions summing to 1; rounding happens only in
 :func:`percent_output`.
 """
 
@@ -11,14 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_FLOOR, Decimal, localcontext
 
 from kim.quota.domain import tables
-from kim.quota.domain.params import (
-    FLUEAG_AREA_WEIGHT,
-    FLUEAG_CAP_FACTOR,
-    FLUEAG_POPULATION_WEIGHT,
-)
+from kim.quota.domain.params import flueag_key_on
 
 PRECISION = 40  # significant digits of the intermediate results
 KEY_DECIMALS = 9  # the Land publishes keys as 0.267870503 (%)
@@ -70,15 +68,17 @@ def capped_shares(raw: Sequence[Decimal], caps: Sequence[Decimal]) -> tuple[list
             keys[i] *= factor
 
 
-def flueag_keys(municipalities: Sequence[Municipality]) -> list[Key]:
+def flueag_keys(municipalities: Sequence[Municipality], as_of: date) -> list[Key]:
+    """The keys with the weights in force on ``as_of``."""
+    weights = flueag_key_on(as_of).value
     with localcontext() as ctx:
         ctx.prec = PRECISION
         population = Decimal(sum(m.population for m in municipalities))
         area = sum((m.area_km2 for m in municipalities), Decimal(0))
         pop_shares = [m.population / population for m in municipalities]
-        raw = [FLUEAG_POPULATION_WEIGHT * p + FLUEAG_AREA_WEIGHT * (m.area_km2 / area)
+        raw = [weights.population * p + weights.area * (m.area_km2 / area)
                for m, p in zip(municipalities, pop_shares, strict=True)]
-        shares, capped = capped_shares(raw, [FLUEAG_CAP_FACTOR * p for p in pop_shares])
+        shares, capped = capped_shares(raw, [weights.cap * p for p in pop_shares])
     return [Key(m.ags, m.name, s, i in capped)
             for i, (m, s) in enumerate(zip(municipalities, shares, strict=True))]
 

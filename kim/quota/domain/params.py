@@ -24,6 +24,16 @@ class Crediting:
 
 
 @dataclass(frozen=True, slots=True)
+class FlueagWeights:
+    """§ 3 Abs. 1/2 FlüAG key: weights of the population and area shares, and the cap of a
+    key at ``cap`` × the municipality's pure population share (excess redistributed)."""
+
+    population: Decimal
+    area: Decimal
+    cap: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class ResidenceKeyWeights:
     """§ 4 AWoV integration key: weights of the shares, and the reductions (of the
     Abs. 2 key) for rent-capped municipalities and for a high EU-SGB II share."""
@@ -35,10 +45,16 @@ class ResidenceKeyWeights:
     high_eu_reduction: Decimal
 
 
-# FlüAG § 3 Abs. 1/2 key: 90 % population + 10 % area, area uplift capped at +25 %.
-FLUEAG_POPULATION_WEIGHT = Decimal("0.9")
-FLUEAG_AREA_WEIGHT = Decimal("0.1")
-FLUEAG_CAP_FACTOR = Decimal("1.25")
+# FlüAG § 3 Abs. 1/2 key: 90 % population + 10 % area, area uplift capped at +25 %
+# (legal-rules.md §4: "long-standing" – one open row until the law changes).
+FLUEAG_KEY: Table[FlueagWeights] = Table(
+    "fluag.key",
+    [
+        Row("fluag.key", None, None,
+            FlueagWeights(Decimal("0.9"), Decimal("0.1"), Decimal("1.25")),
+            "§ 3 Abs. 1, 2 FlüAG (90 % population, 10 % area, at most +25 %)"),
+    ],
+)
 
 CREDITING: Table[Crediting] = Table(
     "fluag.crediting",
@@ -69,6 +85,13 @@ RESIDENCE_KEY: Table[ResidenceKeyWeights | None] = Table(
 
 class ParameterMissing(LookupError):
     """No parameter version is configured for the date asked."""
+
+
+def flueag_key_on(day: date) -> Row[FlueagWeights]:
+    row = FLUEAG_KEY.on(day)
+    if row is None:
+        raise ParameterMissing(f"no FlüAG key weights for {day.isoformat()}")
+    return row
 
 
 def crediting_on(day: date) -> Row[Crediting]:

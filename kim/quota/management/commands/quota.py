@@ -21,7 +21,8 @@ class Command(BaseCommand):
         keys.add_argument("file", help="CSV or XLSX file, or - for CSV on standard input")
         keys.add_argument("--format", dest="fmt", default="json", help="json or csv")
         keys.add_argument("--key", default="flueag", help="flueag (default) or awov (§ 12a)")
-        keys.add_argument("--as-of", dest="as_of", help="date of the key version (awov)")
+        keys.add_argument("--as-of", dest="as_of", help="date of the key version "
+                          "(YYYY-MM-DD, default today)")
         compute = sub.add_parser("compute", help="CSV ags,name,key_percent,stock,"
                                  "facility_regular_places,facility_reserve_places -> table")
         compute.add_argument("file", help="CSV or XLSX file, or - for CSV on standard input")
