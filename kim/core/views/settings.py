@@ -41,7 +41,7 @@ def _every_key(municipality: Any) -> list[dict[str, Any]]:
 def show(declared: Any, value: Any) -> str:
     if declared.kind == "bool":
         return _("yes") if value else _("no")
-    if declared.kind == "countries":
+    if declared.kind == "countries" or (declared.kind == "json" and declared.choices):
         return ", ".join(value) if value else "–"
     return str(value)
 
