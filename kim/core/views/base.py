@@ -28,6 +28,7 @@ from django.utils.functional import Promise
 from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm, visible
 from kim.core.permissions.registry import registry
+from kim.core.views import once
 
 View = Callable[..., HttpResponse]
 ObjectSource = type[models.Model] | Callable[[], QuerySet[Any]]
@@ -108,8 +109,8 @@ def tenant_view(permission: str | None = None, *, access: AccessRule | None = No
                                  queryset).filter(**{lookup: key}).first()
                 if target is None:
                     raise Http404("No such object")
-                return view(request, target, *args, **kwargs)
-            return view(request, *args, **kwargs)
+                return once.guarded(request, lambda: view(request, target, *args, **kwargs))
+            return once.guarded(request, lambda: view(request, *args, **kwargs))
 
         wrapped.kim_view = declaration  # type: ignore[attr-defined]
         return wrapped
