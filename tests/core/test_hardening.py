@@ -113,18 +113,21 @@ def test_a_too_large_request_is_refused_before_its_body_is_read(personas, settin
     assert "höchstens 25 MB" in page
 
 
-def test_a_document_over_its_limit_is_refused_before_the_upload_is_read(personas, soest):
-    from kim.casework.domain.documents import MAX_SIZE
-
+@pytest.mark.parametrize(("persona", "path", "mb"), [
+    ("caseworker", "/soest/casework/persons/{pk}/documents/new/", 10),
+    ("caseworker", "/soest/persons/import/", 20),
+    ("housing", "/soest/quota/import/", 5),
+])
+def test_an_upload_over_its_limit_is_refused_before_it_is_read(personas, soest, persona,
+                                                               path, mb):
     with scope(municipality=soest):
         person = PersonFactory(municipality=soest)
-    client = personas["caseworker"].client()
-    response = client.generic(
-        "POST", f"/soest/casework/persons/{person.pk}/documents/new/", b"x", **{
-            "CONTENT_LENGTH": str(MAX_SIZE + 200_000), "wsgi.input": Untouchable(),
-            "CONTENT_TYPE": "multipart/form-data; boundary=x"})
+    client = personas[persona].client()
+    response = client.generic("POST", path.format(pk=person.pk), b"x", **{
+        "CONTENT_LENGTH": str(mb * 1024 * 1024 + 200_000), "wsgi.input": Untouchable(),
+        "CONTENT_TYPE": "multipart/form-data; boundary=x"})
     assert response.status_code == 413
-    assert "höchstens 10 MB" in response.content.decode()
+    assert f"höchstens {mb} MB" in response.content.decode()
 
 
 # -- dependencies ------------------------------------------------------------------------
