@@ -12,7 +12,8 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -22,12 +23,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 
 from kim.core.domain import throttle, twofactor
 from kim.core.models import User
 
+T = TypeVar("T")
 PENDING = "kim_pending_login"
 PENDING_SECONDS = 300
 
@@ -109,6 +111,32 @@ def complete_login(request: HttpRequest, user: User, next_url: str,
     return response
 
 
+class Refused(Exception):
+    """The attempt must wait: ``response`` is the 429 to answer with."""
+
+    def __init__(self, response: HttpResponse) -> None:
+        self.response = response
+
+
+def checked(request: HttpRequest, attempt: throttle.Attempt,
+            check: Callable[[str], T | None]) -> T | None:
+    """Run ``check`` on the posted code unless the attempt must wait; a failure counts
+    against the attempt's budgets. Raises :class:`Refused` with the 429 to answer."""
+    wait = throttle.retry_after(attempt)
+    if wait:
+        raise Refused(throttled(request, wait))
+    result = check(str(request.POST.get("code", ""))[:64])
+    if result is None:
+        wait = throttle.failure(attempt)
+        if wait:
+            raise Refused(throttled(request, wait))
+    return result
+
+
+WRONG_SETUP_CODE = gettext_lazy("The code is not right. Check that the time on your phone "
+                                "is correct and enter the code the app shows now.")
+
+
 @never_cache
 def login_verify(request: HttpRequest) -> HttpResponse:
     """Step 2 for a user with a second factor: the app's code or a recovery code."""
@@ -121,10 +149,10 @@ def login_verify(request: HttpRequest) -> HttpResponse:
     attempt = _attempt(request, user.get_username())
     error = ""
     if request.method == "POST":
-        wait = throttle.retry_after(attempt)
-        if wait:
-            return throttled(request, wait)
-        method = twofactor.verify(user, str(request.POST.get("code", ""))[:64])
+        try:
+            method = checked(request, attempt, lambda code: twofactor.verify(user, code))
+        except Refused as refused:
+            return refused.response
         if method is not None:
             if method == "recovery":
                 left = twofactor.remaining_codes(user)
@@ -134,9 +162,6 @@ def login_verify(request: HttpRequest) -> HttpResponse:
                     "You logged in with a recovery code. %(n)d codes are left; create new "
                     "ones under “Security”.", left) % {"n": left})
             return complete_login(request, user, data.get("next", ""), attempt, method)
-        wait = throttle.failure(attempt)
-        if wait:
-            return throttled(request, wait)
         error = _("The code is not right. Please try again with the current code from "
                   "your app, or with one of your recovery codes.")
     return render(request, "core/auth/verify.html", {"error": error}, status=200)
@@ -155,20 +180,16 @@ def login_setup(request: HttpRequest) -> HttpResponse:
     device = twofactor.pending_device(user)
     error = ""
     if request.method == "POST":
-        wait = throttle.retry_after(attempt)
-        if wait:
-            return throttled(request, wait)
-        codes = twofactor.confirm(device, str(request.POST.get("code", ""))[:64])
+        try:
+            codes = checked(request, attempt, lambda code: twofactor.confirm(device, code))
+        except Refused as refused:
+            return refused.response
         if codes is not None:
             done = complete_login(request, user, data.get("next", ""), attempt, "totp")
             page = recovery_codes_page(request, codes, done["Location"])  # now logged in
             page.cookies.update(done.cookies)  # the known-browser cookie
             return page
-        wait = throttle.failure(attempt)
-        if wait:
-            return throttled(request, wait)
-        error = _("The code is not right. Check that the time on your phone is correct "
-                  "and enter the code the app shows now.")
+        error = str(WRONG_SETUP_CODE)
     return setup_page(request, device, error, cancel=reverse("login"), required=True)
 
 

@@ -80,4 +80,5 @@ def setting_change(request: TenantRequest, key: str) -> HttpResponse:
     return form_page(request, form, title=str(declared.label),
                      cancel_url=tenant_url(request, "core:settings"),
                      intro=declared.help, template="core/settings/change.html",
-                     extra={"setting": declared, "history": history})
+                     extra={"setting": declared, "history": history,
+                            "default": show(declared, declared.default)})

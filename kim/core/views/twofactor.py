@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from kim.core.domain import throttle, twofactor
-from kim.core.views.auth import recovery_codes_page, setup_page, throttled
+from kim.core.views.auth import (
+    WRONG_SETUP_CODE,
+    Refused,
+    checked,
+    recovery_codes_page,
+    setup_page,
+)
 from kim.core.views.base import global_view
 
 
@@ -25,26 +31,27 @@ def security(request: HttpRequest) -> HttpResponse:
     device = twofactor.confirmed_device(user)  # type: ignore[arg-type]
     required = twofactor.is_required(user)  # type: ignore[arg-type]
     error = ""
+    action = request.POST.get("action")
     if request.method == "POST" and device is not None:
-        action = request.POST.get("action")
-        attempt = throttle.attempt(request, user.get_username())
-        wait = throttle.retry_after(attempt)
-        if wait:
-            return throttled(request, wait)
         if action not in ("codes", "disable") or (action == "disable" and required):
             error = _("This action is not available.")
-        elif twofactor.verify(user, str(request.POST.get("code", ""))[:64]) is None:  # type: ignore[arg-type]
-            wait = throttle.failure(attempt)
-            if wait:
-                return throttled(request, wait)
-            error = _("The code is not right. Please enter the current code from your app.")
-        elif action == "codes":
-            codes = twofactor.new_recovery_codes(user)  # type: ignore[arg-type]
-            return recovery_codes_page(request, codes, reverse("account_security"))
         else:
-            twofactor.reset(user)  # type: ignore[arg-type]
-            messages.success(request, _("The second factor was turned off."))
-            return redirect("account_security")
+            attempt = throttle.attempt(request, user.get_username())
+            try:
+                method = checked(request, attempt,
+                                 lambda code: twofactor.verify(user, code))  # type: ignore[arg-type]
+            except Refused as refused:
+                return refused.response
+            if method is None:
+                error = _("The code is not right. Please enter the current code from your "
+                          "app.")
+            elif action == "codes":
+                codes = twofactor.new_recovery_codes(user)  # type: ignore[arg-type]
+                return recovery_codes_page(request, codes, reverse("account_security"))
+            else:
+                twofactor.reset(user)  # type: ignore[arg-type]
+                messages.success(request, _("The second factor was turned off."))
+                return redirect("account_security")
     return render(request, "core/auth/security.html", {
         "device": device, "required": required, "error": error,
         "remaining": twofactor.remaining_codes(user),  # type: ignore[arg-type]
@@ -63,16 +70,12 @@ def security_setup(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
         attempt = throttle.attempt(request, user.get_username())
-        wait = throttle.retry_after(attempt)
-        if wait:
-            return throttled(request, wait)
-        codes = twofactor.confirm(device, str(request.POST.get("code", ""))[:64])
+        try:
+            codes = checked(request, attempt, lambda code: twofactor.confirm(device, code))
+        except Refused as refused:
+            return refused.response
         if codes is not None:
             return recovery_codes_page(request, codes, reverse("account_security"))
-        wait = throttle.failure(attempt)
-        if wait:
-            return throttled(request, wait)
-        error = _("The code is not right. Check that the time on your phone is correct "
-                  "and enter the code the app shows now.")
+        error = str(WRONG_SETUP_CODE)
     return setup_page(request, device, error, cancel=reverse("account_security"),
                       required=False)
