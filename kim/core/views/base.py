@@ -85,7 +85,8 @@ def tenant_view(permission: str | None = None, *, access: AccessRule | None = No
     the same answer as for an object of another municipality. The view receives it as
     second argument. The URL's ``municipality`` slug is not passed on: use
     ``request.municipality``. The TenantMiddleware has already answered 404 for a foreign
-    municipality and sent anonymous users to the login page.
+    municipality and sent anonymous users to the login page. A POST carrying the form's
+    one-time token runs at most once (kim/core/views/once.py).
     """
     if (permission is None) == (access is None):
         raise ValueError("tenant_view needs a permission or an access rule, not both")
