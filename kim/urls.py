@@ -10,7 +10,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from kim.core.modules.registry import modules
-from kim.core.views import auth, home
+from kim.core.views import auth, home, identity, twofactor
 from kim.core.views.base import global_view
 
 
@@ -31,6 +31,15 @@ def _tenant_patterns() -> list:  # type: ignore[type-arg]
 urlpatterns = [
     path("", home.home, name="home"),
     path("accounts/login/", global_view("anonymous")(auth.LoginView.as_view()), name="login"),
+    path("accounts/login/verify/", global_view("anonymous")(auth.login_verify),
+         name="login_verify"),
+    path("accounts/login/setup/", global_view("anonymous")(auth.login_setup),
+         name="login_setup"),
+    path("accounts/security/", twofactor.security, name="account_security"),
+    path("accounts/security/setup/", twofactor.security_setup, name="account_security_setup"),
+    path("platform/identity/", identity.platform_identity_list, name="platform_identity_list"),
+    path("platform/identity/<int:pk>/", identity.platform_identity_decide,
+         name="platform_identity_decide"),
     path("accounts/logout/", global_view("login")(auth_views.LogoutView.as_view()),
          name="logout"),
     path("accounts/password/", global_view("login")(auth.PasswordChangeView.as_view()),

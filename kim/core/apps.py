@@ -13,7 +13,11 @@ class CoreConfig(KimAppConfig):
 
         ensure_catalogues()
         super().ready()
+        from django.db.backends.signals import connection_created
+
+        from kim.core import hardening
         from kim.core.audit import auth_events, writer
 
         writer.connect()
         auth_events.connect()
+        connection_created.connect(hardening.sqlite_private, dispatch_uid="kim_sqlite_0600")

@@ -7,7 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 from kim.core import demo
 from kim.core.cards import admin_overview
-from kim.core.modules import AuditRules, Card, DemoLoader, KimModule, NavItem, Perm
+from kim.core.domain import twofactor
+from kim.core.modules import (
+    AuditRules,
+    Card,
+    DemoLoader,
+    KimModule,
+    NavItem,
+    Perm,
+    PolicySetting,
+)
+from kim.core.permissions.registry import DEFAULT_ROLES
 from kim.core.reports.builtin import USERS_BY_ROLE
 from kim.core.startpage import my_access
 
@@ -50,6 +60,12 @@ module = KimModule(
         Card("my_access", "core/cards/my_access.html", None, my_access, order=1000),
     ],
     reports=[USERS_BY_ROLE],
+    settings=[
+        PolicySetting(twofactor.POLICY_KEY, twofactor.POLICY_LABEL, "json",
+                      twofactor.DEFAULT_REQUIRED, "core.roles:write",
+                      help=twofactor.POLICY_HELP, choices=DEFAULT_ROLES,
+                      basis="issue 10; product.md §4"),
+    ],
     demo_loaders=[DemoLoader("accounts", 0, demo.load)],
     audit=AuditRules(exempt={
         "core.auditentry": "Is the audit log itself; append-only.",
@@ -60,13 +76,15 @@ module = KimModule(
         "auth.permission": "Django's model permissions are unused; kim's registry replaces "
                            "them.",
         "auth.group": "Django groups are not used; kim's roles replace them and are audited.",
-        "axes.accessattempt": "Failed-login counter of django-axes; failures are audited as "
-                              "events.",
-        "axes.accesslog": "django-axes' own access log (disabled in settings); logins are "
-                          "audited.",
-        "axes.accessfailurelog": "django-axes' own failure log (disabled); failures are "
-                                 "audited.",
-        "axes.accessattemptexpiration": "Expiry bookkeeping of django-axes' failure counter.",
+        "core.loginthrottle": "Failed-login counters (keyed hashes); a delay that starts or "
+                              "grows is audited as a login_failed event.",
+        "core.recoverycode": "Hashes of second-factor recovery codes; creating and using "
+                             "them is audited as an event of the account.",
+        "core.formsubmission": "One-time form tokens against double submits; the record the "
+                               "form created is audited.",
+        "otp_totp.totpdevice": "The second factor's secret must never enter the log; setting "
+                               "it up and resetting it are audited as events of the account "
+                               "in every town.",
     }),
     urls="kim.core.urls",
     url_prefix="",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.core.views import audit, home, masterdata, reports, roles, settings, users
+from kim.core.views import audit, home, identity, masterdata, reports, roles, settings, users
 
 app_name = "core"
 
@@ -11,6 +11,10 @@ urlpatterns = [
     path("admin/users/new/", users.user_create, name="user_create"),
     path("admin/users/<int:pk>/", users.user_edit, name="user_edit"),
     path("admin/users/<int:pk>/password/", users.user_password, name="user_password"),
+    path("admin/users/<int:pk>/two-factor/", users.user_two_factor, name="user_two_factor"),
+    path("admin/users/identity/", identity.identity_list, name="user_identity_list"),
+    path("admin/users/identity/<int:pk>/", identity.identity_decide,
+         name="user_identity_decide"),
     path("admin/roles/", roles.role_list, name="role_list"),
     path("admin/roles/new/", roles.role_create, name="role_create"),
     path("admin/roles/<int:pk>/", roles.role_detail, name="role_detail"),

@@ -9,22 +9,29 @@
 | KIM_ALLOWED_HOSTS | localhost,127.0.0.1 (debug: *) | comma-separated host names |
 | KIM_HTTPS | on unless KIM_DEBUG | secure cookies, HSTS, redirect to https |
 | KIM_SESSION_IDLE_MINUTES | 30 | logout after this many minutes without a request |
-| KIM_LOCKOUT_FAILURES | 5 | failed logins for one user name before the account is locked |
-| KIM_LOCKOUT_MINUTES | 15 | how long a lock lasts (and the window failures are counted in) |
+| KIM_LOGIN_FREE_PER_USER | 5 | failures per user name (or known browser) before delays |
+| KIM_LOGIN_FREE_PER_ADDRESS | 50 | failures per client address (IPv6: /64) before delays |
+| KIM_LOGIN_FIRST_DELAY | 30 | seconds of the first delay; each further failure doubles it |
+| KIM_LOGIN_MAX_DELAY | 900 | the longest delay, in seconds |
+| KIM_LOGIN_FORGET_AFTER | 3600 | seconds without a failure after which a count restarts |
+| KIM_PROXY_COUNT | 0 | reverse proxies in front of kim that append to X-Forwarded-For |
+| KIM_MAX_REQUEST_MB | 25 | largest request body, refused unread (proxy: same limit) |
+| KIM_DEMO | off | demo mode: the demo password is accepted (`make demo` sets it) |
 """
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
-from kim.settings.env import env_bool, env_int, env_list, secret_key
+from kim.settings.env import env_bool, env_int, env_list, private_directory, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("KIM_DATA_DIR") or Path.cwd() / "data").resolve()
 
 DEBUG = env_bool("KIM_DEBUG", False)
+DEMO = env_bool("KIM_DEMO", False)
+private_directory(DATA_DIR)  # 0700: database, secret key and documents are kim's alone
 SECRET_KEY = secret_key(DATA_DIR)
 ALLOWED_HOSTS = env_list("KIM_ALLOWED_HOSTS", ["*"] if DEBUG else ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("KIM_CSRF_TRUSTED_ORIGINS", [])
@@ -37,7 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_scopes",
-    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "kim.core.apps.CoreConfig",
     "kim.people.apps.PeopleConfig",
     "kim.casework.apps.CaseworkConfig",
@@ -49,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kim.core.hardening.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kim.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -56,10 +65,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kim.core.hardening.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "axes.middleware.AxesMiddleware",
     "kim.core.middleware.PasswordChangeRequiredMiddleware",
     "kim.core.middleware.TenantMiddleware",
     "kim.core.dataproblems.DataProblemsMiddleware",
@@ -102,10 +111,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -118,23 +124,30 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # kim/core/domain/passwords.py: common German passwords (also with digits and signs
+    # around them), too little variety (aaaaaaaaaaaa, abcabcabcabc), the demo password.
+    {"NAME": "kim.core.domain.passwords.CommonWordValidator"},
+    {"NAME": "kim.core.domain.passwords.VarietyValidator"},
+    {"NAME": "kim.core.domain.passwords.DemoPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lockout (django-axes): per user name, so one office behind one NAT address is not locked
-# out as a whole by one person's typos.
-AXES_FAILURE_LIMIT = env_int("KIM_LOCKOUT_FAILURES", 5, minimum=1)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("KIM_LOCKOUT_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_RESET_ON_SUCCESS = True
-# W006 asks for IP-based lockout too; a whole town hall behind one NAT address would lock
-# itself out, so kim locks per user name only (on purpose).
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
-AXES_LOCKOUT_CALLABLE = "kim.core.views.auth.lockout_response"
-AXES_VERBOSE = False
-AXES_ENABLE_ACCESS_FAILURE_LOG = False
+# Login throttling (kim/core/domain/throttle.py): growing delays instead of a lock, with
+# separate budgets per user name, per known browser and per client address, so that
+# nobody can lock out a colleague and a town hall behind one NAT address keeps working.
+LOGIN_FREE_PER_USER = env_int("KIM_LOGIN_FREE_PER_USER", 5, minimum=1)
+LOGIN_FREE_PER_ADDRESS = env_int("KIM_LOGIN_FREE_PER_ADDRESS", 50, minimum=1)
+LOGIN_FIRST_DELAY = env_int("KIM_LOGIN_FIRST_DELAY", 30, minimum=1)
+LOGIN_MAX_DELAY = env_int("KIM_LOGIN_MAX_DELAY", 900, minimum=1)
+LOGIN_FORGET_AFTER = env_int("KIM_LOGIN_FORGET_AFTER", 3600, minimum=60)
+PROXY_COUNT = env_int("KIM_PROXY_COUNT", 0)
+# Second factor: the issuer shown in the authenticator app. Wrong codes count against the
+# login throttle above (per user name/browser and address); django-otp's own per-device
+# delay is off so that one mechanism decides (and answers 429 with Retry-After).
+OTP_TOTP_ISSUER = os.environ.get("KIM_OTP_ISSUER", "kim")
+OTP_TOTP_THROTTLE_FACTOR = 0
 
 # Idle timeout: the session cookie lives N minutes and is renewed on every request.
 SESSION_COOKIE_AGE = env_int("KIM_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
@@ -188,8 +201,16 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 # Uploaded documents live outside the static tree and are only served by permission-checked
-# views, never by the web server directly.
+# views, never by the web server directly; only kim's own user may read them.
 MEDIA_ROOT = DATA_DIR / "documents"
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+# Request size: refused from the Content-Length header before the body is read
+# (kim/core/hardening.py); the proxy in front should refuse the same size (README).
+MAX_REQUEST_BYTES = env_int("KIM_MAX_REQUEST_MB", 25, minimum=1) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files (Django's default)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file (0600)
 
 LOGGING = {
     "version": 1,

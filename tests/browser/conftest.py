@@ -49,10 +49,42 @@ def page(browser, live_server):
 
 
 def log_in(page, username, password):
+    """Log in as a person would, with the second factor where kim asks for one: the code
+    of the app (a confirmed device in the database), or setting the app up first from the
+    key the page shows (then the recovery codes page is passed)."""
     page.goto("/accounts/login/")
     page.get_by_label("Benutzername").fill(username)
     page.get_by_label("Passwort").fill(password)
     page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_load_state()
+    if page.url.endswith("/accounts/login/setup/"):
+        secret = page.locator("code.secret").inner_text()
+        page.get_by_label("Code aus der App").fill(code_from_secret(secret))
+        page.get_by_role("button", name="Bestätigen und weiter").click()
+        page.get_by_role("link", name="Ich habe die Codes aufbewahrt – weiter").click()
+    elif page.url.endswith("/accounts/login/verify/"):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from tests.conftest import totp_code
+
+        device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+        page.get_by_label("Code", exact=True).fill(totp_code(device))
+        page.get_by_role("button", name="Bestätigen").click()
+    page.wait_for_load_state()
+
+
+def code_from_secret(secret: str) -> str:
+    """What an authenticator app shows for the key typed in by hand."""
+    import base64
+    import time
+
+    from django_otp.oath import TOTP
+
+    key = "".join(secret.split())
+    key += "=" * (-len(key) % 8)
+    totp = TOTP(base64.b32decode(key))
+    totp.time = time.time()
+    return f"{totp.token():06d}"
 
 
 def axe_violations(page):

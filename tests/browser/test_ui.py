@@ -47,7 +47,7 @@ def test_admin_sees_administration_and_creates_a_user(page, personas):
     page.get_by_label("Startpasswort").fill("Ein-langes-Startpasswort-5")
     page.get_by_label("Fallarbeit (Integrationsteam)").check()
     page.get_by_role("button", name="Speichern").click()
-    expect(page.get_by_role("status")).to_contain_text("neu.kollegin wurde angelegt")
+    expect(page.get_by_role("status")).to_contain_text("neu.kollegin@soest wurde angelegt")
     expect(page.get_by_role("table")).to_contain_text("neu.kollegin")
 
 

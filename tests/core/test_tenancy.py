@@ -16,10 +16,12 @@ GLOBAL_MODELS = {
     "contenttypes.contenttype": "Django internals",
     "auth.permission": "Django internals (unused)",
     "auth.group": "Django internals (unused)",
-    "axes.accessattempt": "login throttling by user name, before any municipality is known",
-    "axes.accesslog": "django-axes (disabled)",
-    "axes.accessattemptexpiration": "django-axes bookkeeping",
-    "axes.accessfailurelog": "django-axes (disabled)",
+    "otp_totp.totpdevice": "an account's second factor; accounts are global",
+    "core.loginthrottle": "login throttling, before any municipality is known",
+    "core.recoverycode": "an account's recovery codes; accounts are global",
+    "core.formsubmission": "one-time form tokens of a user, not data of a town",
+    "core.identitychange": "a change of a (global) account; each town decides in its own "
+                           "IdentityApproval",
 }
 
 

@@ -1,12 +1,34 @@
 """Core's part of the conformance world: a custom role, areas and organisations (default
-roles and fields of action come with the municipality, members with the personas)."""
+roles and fields of action come with the municipality, members with the personas), and an
+identity change of an account shared with a partner town that waits for this town."""
 
+from django.contrib.auth.hashers import make_password
+from django_scopes import scopes_disabled
+
+from kim.core.domain.municipalities import create_municipality
 from kim.core.domain.roles import save_custom_role
-from kim.core.models import Area, Organisation, Role
+from kim.core.models import (
+    Area,
+    IdentityApproval,
+    IdentityChange,
+    Membership,
+    Municipality,
+    Organisation,
+    Role,
+    User,
+)
+
+
+def _partner(municipality):
+    slug = f"{municipality.slug}-partner"
+    with scopes_disabled():
+        existing = Municipality.objects.filter(slug=slug).first()
+        return existing or create_municipality(slug, f"Partner of {municipality}", "")
 
 
 def build(municipality, users, n):
     start = Role.objects.filter(builtin="").count()
+    partner = _partner(municipality)
     for i in range(start, start + n):
         save_custom_role(municipality, name=f"Sonderrolle {i}", description="",
                          permissions=["people.persons:read"])
@@ -15,3 +37,12 @@ def build(municipality, users, n):
                                    level=Area.Level.SUB_DISTRICT, parent=district)
         Organisation.objects.create(municipality=municipality, name=f"Sprachschule {i}",
                                     kinds=["provider"], area=area)
+        shared = User.objects.create(username=f"geteilt-{i}@{municipality.slug}",
+                                     password=make_password(None))
+        Membership.objects.create(municipality=municipality, user=shared)
+        Membership.objects.create(municipality=partner, user=shared)
+        change = IdentityChange.objects.create(user=shared, kind=IdentityChange.Kind.PROFILE,
+                                               profile={"first_name": "Neu", "last_name": "",
+                                                        "email": ""},
+                                               requested_in=partner)
+        IdentityApproval.objects.create(change=change, municipality=municipality)

@@ -8,15 +8,18 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from kim.casework.domain import documents as domain
+from kim.casework.domain.documents import MAX_SIZE
 from kim.casework.forms.documents import DocumentForm
 from kim.casework.models import Document
 from kim.casework.views import case_redirect, case_url
 from kim.core.audit.writer import record_read
+from kim.core.hardening import upload_limit
 from kim.core.http import TenantRequest
 from kim.core.views.base import form_page, tenant_view
 from kim.people.models import Person
 
 
+@upload_limit(MAX_SIZE)
 @tenant_view("people.restricted:write", obj=Person)
 def document_upload(request: TenantRequest, person: Person) -> HttpResponse:
     form = DocumentForm(request.POST or None, request.FILES or None)

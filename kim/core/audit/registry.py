@@ -11,10 +11,16 @@ from django.db import models
 REDACTED = "***"
 
 
+# towns(instance) -> municipality ids whose audit log gets the entry (global objects that
+# concern several towns, e.g. an account: every town it serves sees its changes)
+Towns = Callable[[Any], Iterable[int]]
+
+
 @dataclass(frozen=True)
 class AuditConfig:
     redact: frozenset[str]
     exclude: frozenset[str]
+    towns: Towns | None = None
 
 
 _registered: dict[str, AuditConfig] = {}
@@ -26,15 +32,19 @@ def _label(model: type[models.Model]) -> str:
     return f"{model._meta.app_label}.{model.__name__}".lower()
 
 
-def audited(redact: Iterable[str] = (), exclude: Iterable[str] = ()) -> Callable[[M], M]:
+def audited(redact: Iterable[str] = (), exclude: Iterable[str] = (),
+            towns: Towns | None = None) -> Callable[[M], M]:
     """Class decorator: write an audit entry for every create/update/delete of the model.
 
     ``redact``: fields whose values never enter the log (only that they changed).
     ``exclude``: fields whose changes are not worth an entry (e.g. last_login).
+    ``towns``: for a global model, the municipalities whose log gets a copy of each entry
+    (none: the municipality of the current request, as for any other model).
     """
 
     def register(model: M) -> M:
-        _registered[_label(model)] = AuditConfig(frozenset(redact), frozenset(exclude))
+        _registered[_label(model)] = AuditConfig(frozenset(redact), frozenset(exclude),
+                                                 towns)
         return model
 
     return register

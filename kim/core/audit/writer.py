@@ -80,14 +80,17 @@ def write(action: str, *, model: str = "", object_id: Any = "", object_repr: str
 
 
 def _write_for(instance: models.Model, action: str, changes: dict[str, Any]) -> None:
-    write(
-        action,
-        model=instance._meta.label_lower,
-        object_id=instance.pk,
-        object_repr=str(instance),
-        municipality_id=_municipality_id(instance),
-        changes=changes,
-    )
+    config = config_for(type(instance))
+    towns = list(config.towns(instance)) if config is not None and config.towns else []
+    for municipality_id in towns or [_municipality_id(instance)]:
+        write(
+            action,
+            model=instance._meta.label_lower,
+            object_id=instance.pk,
+            object_repr=str(instance),
+            municipality_id=municipality_id,
+            changes=changes,
+        )
 
 
 def on_post_save(sender: type[models.Model], instance: models.Model, created: bool,

@@ -8,6 +8,7 @@ the declaration's kind and bounds before they are stored; nothing else writes th
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -75,6 +76,8 @@ def parse(declared: PolicySetting, text: str) -> Any:
                 raise ValidationError({"value": _("Unknown country codes: %(codes)s")
                                        % {"codes": ", ".join(unknown)}})
             value = sorted(set(codes))
+        elif declared.kind == "json":
+            value = _json_value(declared, text)
         else:
             value = text
     except (ValueError, InvalidOperation):
@@ -89,6 +92,27 @@ def parse(declared: PolicySetting, text: str) -> Any:
             raise ValidationError({"value": _("The largest allowed value is %(n)s.")
                                    % {"n": declared.maximum}})
     return value
+
+
+def _json_value(declared: PolicySetting, text: str) -> Any:
+    """A JSON value; with ``choices`` a list of those codes, in the declared order (also
+    accepted as ``code, code``; an empty text is the empty list)."""
+    if declared.choices is None:
+        return json.loads(text)  # ValueError (JSONDecodeError) on bad input
+    if text.startswith("["):
+        raw = json.loads(text)
+        if not isinstance(raw, list) or not all(isinstance(c, str) for c in raw):
+            raise ValueError(text)
+        codes = [c.strip() for c in raw]
+    else:  # "–" is how an empty list is shown
+        codes = [c.strip() for c in text.replace(";", ",").split(",")
+                 if c.strip() not in ("", "–", "-")]
+    unknown = [c for c in codes if c not in declared.choices]
+    if unknown:
+        raise ValidationError({"value": _("Unknown codes: %(codes)s. Allowed: %(allowed)s")
+                               % {"codes": ", ".join(unknown),
+                                  "allowed": ", ".join(declared.choices)}})
+    return [c for c in declared.choices if c in codes]
 
 
 @transaction.atomic

@@ -8,7 +8,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.db.models import QuerySet
 
-from kim.core.models import Membership, Municipality, Role, User
+from kim.core.domain import identity, twofactor
+from kim.core.models import IdentityChange, Membership, Municipality, Role, User
 
 
 def members(municipality: Municipality) -> QuerySet[Membership]:
@@ -59,22 +60,51 @@ def set_roles(membership: Membership, roles: Iterable[Role]) -> None:
 
 @transaction.atomic
 def update_member(membership: Membership, *, first_name: str, last_name: str, email: str,
-                  is_active: bool, roles: Iterable[Role]) -> Membership:
+                  is_active: bool, roles: Iterable[Role], by: User | None = None
+                  ) -> IdentityChange | None:
+    """Save the membership (roles, active flag: the town's own business) and the name and
+    e-mail. For an account that also serves other towns the name and e-mail change is
+    only requested (kim/core/domain/identity.py) and returned."""
     user = membership.user
-    user.first_name, user.last_name, user.email = first_name, last_name, email
-    user.full_clean()
-    user.save()
     membership.is_active = is_active
     membership.save()
     set_roles(membership, roles)
-    return membership
+    profile = {"first_name": first_name, "last_name": last_name, "email": email}
+    if all(getattr(user, name) == value for name, value in profile.items()):
+        return None
+    if identity.is_shared(user, membership.municipality):
+        assert by is not None, "a request needs the admin who makes it"
+        return identity.request_change(membership, IdentityChange.Kind.PROFILE, by,
+                                       profile=profile)
+    user.first_name, user.last_name, user.email = first_name, last_name, email
+    user.full_clean()
+    user.save()
+    return None
 
 
 @transaction.atomic
-def reset_password(membership: Membership, password: str) -> None:
-    """An admin sets a one-time password; the user must choose a new one at next login."""
+def reset_password(membership: Membership, password: str, by: User | None = None
+                   ) -> IdentityChange | None:
+    """An admin sets a one-time password; the user must choose a new one at next login.
+    For an account shared with other towns this is a request that they approve."""
     user = membership.user
+    if identity.is_shared(user, membership.municipality):
+        assert by is not None, "a request needs the admin who makes it"
+        return identity.request_change(membership, IdentityChange.Kind.PASSWORD, by,
+                                       password=password)
     validate_password(password, user)
     user.set_password(password)
     user.must_change_password = True
     user.save()
+    return None
+
+
+@transaction.atomic
+def reset_second_factor(membership: Membership, by: User) -> IdentityChange | None:
+    """An admin removes the account's second factor (lost phone): the user sets up a new
+    one at the next login. For a shared account this is a request."""
+    user = membership.user
+    if identity.is_shared(user, membership.municipality):
+        return identity.request_change(membership, IdentityChange.Kind.TWO_FACTOR, by)
+    twofactor.reset(user)
+    return None

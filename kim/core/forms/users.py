@@ -4,10 +4,11 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.domain.roles import role_label
-from kim.core.models import Role, User
+from kim.core.models import Municipality, Role, User
 
 
 class RoleChoiceField(forms.ModelMultipleChoiceField):
@@ -30,12 +31,15 @@ class MemberForm(forms.Form):
 
 
 class NewMemberForm(MemberForm):
+    """A new account of this municipality. Its login name is ``NAME@<municipality>``:
+    each town has a name space of its own, so the form can say "taken" without telling
+    anything about accounts of other towns."""
+
     username = forms.RegexField(
         label=_("User name"),
-        max_length=150,
-        regex=r"^[\w.@+-]+\Z",
-        help_text=_("Letters, digits and @/./+/-/_ only."),
-        error_messages={"invalid": _("Use only letters, digits and @/./+/-/_.")},
+        max_length=89,  # + "@" + a slug of at most 60: the 150 characters of a login name
+        regex=r"^[\w.+-]+\Z",
+        error_messages={"invalid": _("Use only letters, digits and ./+/-/_.")},
     )
     password = forms.CharField(
         label=_("Initial password"),
@@ -45,15 +49,20 @@ class NewMemberForm(MemberForm):
 
     field_order = ["username", "first_name", "last_name", "email", "password", "roles"]
 
-    def clean_username(self) -> str:
-        username = self.cleaned_data["username"]
-        if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError(_("This user name is already taken."))
-        return username  # type: ignore[no-any-return]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         del self.fields["is_active"]
+        self.suffix = f"@{municipality.slug}"
+        self.fields["username"].help_text = format_lazy(
+            _("Letters, digits and ./+/-/_ only. The login name is the user name followed "
+              "by {suffix}, e.g. m.weber{suffix}."), suffix=self.suffix)
+
+    def clean_username(self) -> str:
+        username = f"{self.cleaned_data['username']}{self.suffix}"
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("This user name is already taken in this "
+                                          "municipality."))
+        return username
 
 
 class PasswordResetForm(forms.Form):

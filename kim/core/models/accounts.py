@@ -9,7 +9,14 @@ from kim.core.models.tenancy import TenantModel
 from kim.core.permissions.registry import DEFAULT_ROLES, registry
 
 
-@audited(redact=["password"], exclude=["last_login"])
+def _user_towns(user: "User") -> list[int]:
+    """Every town the account serves sees changes of it in its audit log."""
+    from kim.core.domain.identity import towns_of
+
+    return towns_of(user.pk)
+
+
+@audited(redact=["password"], exclude=["last_login"], towns=_user_towns)
 class User(AuditSnapshotMixin, AbstractUser):
     """A person who logs in. Global: one account may work for several municipalities.
 

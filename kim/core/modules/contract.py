@@ -212,6 +212,9 @@ class PolicySetting:
     minimum: int | None = None
     maximum: int | None = None
     basis: str = ""  # where the default comes from, e.g. "[Soest] 5.5.1.1"
+    # kind "json" with choices: the value is a list of these codes (e.g. role codes),
+    # entered as "code, code" or as a JSON list
+    choices: Mapping[str, Label] | None = None
 
 
 @dataclass(frozen=True)

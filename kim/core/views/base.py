@@ -28,6 +28,7 @@ from django.utils.functional import Promise
 from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm, visible
 from kim.core.permissions.registry import registry
+from kim.core.views import once
 
 View = Callable[..., HttpResponse]
 ObjectSource = type[models.Model] | Callable[[], QuerySet[Any]]
@@ -84,7 +85,8 @@ def tenant_view(permission: str | None = None, *, access: AccessRule | None = No
     the same answer as for an object of another municipality. The view receives it as
     second argument. The URL's ``municipality`` slug is not passed on: use
     ``request.municipality``. The TenantMiddleware has already answered 404 for a foreign
-    municipality and sent anonymous users to the login page.
+    municipality and sent anonymous users to the login page. A POST carrying the form's
+    one-time token runs at most once (kim/core/views/once.py).
     """
     if (permission is None) == (access is None):
         raise ValueError("tenant_view needs a permission or an access rule, not both")
@@ -108,8 +110,8 @@ def tenant_view(permission: str | None = None, *, access: AccessRule | None = No
                                  queryset).filter(pk=key).first()
                 if target is None:
                     raise Http404("No such object")
-                return view(request, target, *args, **kwargs)
-            return view(request, *args, **kwargs)
+                return once.guarded(request, lambda: view(request, target, *args, **kwargs))
+            return once.guarded(request, lambda: view(request, *args, **kwargs))
 
         wrapped.kim_view = declaration  # type: ignore[attr-defined]
         return wrapped

@@ -41,7 +41,7 @@ def _every_key(municipality: Any) -> list[dict[str, Any]]:
 def show(declared: Any, value: Any) -> str:
     if declared.kind == "bool":
         return _("yes") if value else _("no")
-    if declared.kind == "countries":
+    if declared.kind == "countries" or (declared.kind == "json" and declared.choices):
         return ", ".join(value) if value else "–"
     return str(value)
 
@@ -80,4 +80,5 @@ def setting_change(request: TenantRequest, key: str) -> HttpResponse:
     return form_page(request, form, title=str(declared.label),
                      cancel_url=tenant_url(request, "core:settings"),
                      intro=declared.help, template="core/settings/change.html",
-                     extra={"setting": declared, "history": history})
+                     extra={"setting": declared, "history": history,
+                            "default": show(declared, declared.default)})

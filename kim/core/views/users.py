@@ -1,4 +1,6 @@
-"""Municipal user administration (admins): list, create, edit roles, reset password."""
+"""Municipal user administration (admins): list, create, edit roles, reset password or
+second factor. Identity changes of an account that also serves other towns become
+requests (kim/core/domain/identity.py)."""
 
 from __future__ import annotations
 
@@ -7,41 +9,55 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from kim.core.domain import identity, twofactor
 from kim.core.domain import users as domain
 from kim.core.forms.users import MemberForm, NewMemberForm, PasswordResetForm
 from kim.core.http import TenantRequest
-from kim.core.models import Membership, Role
+from kim.core.models import IdentityChange, Membership, Role
 from kim.core.views.base import paginate, tenant_redirect, tenant_view
+
+REQUESTED = gettext_lazy("The change was requested. The account also works for other "
+              "municipalities: it takes effect when their administration, or the platform "
+              "operator, has approved it.")
 
 
 @tenant_view("core.users:read", list_view=True)
 def user_list(request: TenantRequest) -> HttpResponse:
     page = paginate(request, domain.members(request.municipality))
-    return render(request, "core/users/list.html", {"page": page})
+    open_requests = identity.open_approvals(request.municipality).count()
+    return render(request, "core/users/list.html", {"page": page,
+                                                    "open_requests": open_requests})
 
 
 @tenant_view("core.users:write")
 def user_create(request: TenantRequest) -> HttpResponse:
-    form = NewMemberForm(request.POST or None, roles=Role.objects.all())
+    town = request.municipality
+    form = NewMemberForm(request.POST or None, roles=Role.objects.all(), municipality=town)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             domain.create_member(
-                request.municipality,
-                username=data["username"], password=data["password"], roles=data["roles"],
-                first_name=data["first_name"], last_name=data["last_name"], email=data["email"],
+                town, username=data["username"], password=data["password"],
+                roles=data["roles"], first_name=data["first_name"],
+                last_name=data["last_name"], email=data["email"],
             )
         except ValidationError as exc:
             form.add_error("password", exc)
         else:
-            messages.success(request, _("User %(name)s was created.") % {"name": data["username"]})
+            messages.success(request, _("User %(name)s was created.")
+                             % {"name": data["username"]})
             return tenant_redirect(request, "core:user_list")
     return render(request, "core/users/form.html", {"form": form, "creating": True})
 
 
 def _memberships():  # type: ignore[no-untyped-def]
     return Membership.objects.select_related("user")
+
+
+def _shared(membership: Membership) -> bool:
+    return identity.is_shared(membership.user, membership.municipality)
 
 
 @tenant_view("core.users:write", obj=_memberships)
@@ -55,13 +71,22 @@ def user_edit(request: TenantRequest, membership: Membership) -> HttpResponse:
         if membership.user_id == request.user.pk and not data["is_active"]:
             form.add_error("is_active", _("You cannot deactivate your own access."))
         else:
-            domain.update_member(membership, first_name=data["first_name"],
-                                 last_name=data["last_name"], email=data["email"],
-                                 is_active=data["is_active"], roles=data["roles"])
-            messages.success(request, _("Changes to %(name)s were saved.") % {"name": user})
-            return tenant_redirect(request, "core:user_list")
+            try:
+                change = domain.update_member(
+                    membership, first_name=data["first_name"], last_name=data["last_name"],
+                    email=data["email"], is_active=data["is_active"], roles=data["roles"],
+                    by=request.user)
+            except ValidationError as exc:
+                form.add_error("email", exc)
+            else:
+                messages.success(request, _("Changes to %(name)s were saved.") % {"name": user})
+                if change is not None:
+                    messages.info(request, str(REQUESTED))
+                return tenant_redirect(request, "core:user_list")
     return render(request, "core/users/form.html",
-                  {"form": form, "creating": False, "membership": membership})
+                  {"form": form, "creating": False, "membership": membership,
+                   "shared": _shared(membership),
+                   "has_second_factor": twofactor.has_second_factor(user)})
 
 
 @tenant_view("core.users:write", obj=_memberships)
@@ -69,11 +94,36 @@ def user_password(request: TenantRequest, membership: Membership) -> HttpRespons
     form = PasswordResetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            domain.reset_password(membership, form.cleaned_data["password"])
+            change = domain.reset_password(membership, form.cleaned_data["password"],
+                                           by=request.user)
         except ValidationError as exc:
             form.add_error("password", exc)
         else:
-            messages.success(request, _("A one-time password was set for %(name)s.")
-                             % {"name": membership.user})
+            if change is None:
+                messages.success(request, _("A one-time password was set for %(name)s.")
+                                 % {"name": membership.user})
+            else:
+                messages.info(request, str(REQUESTED))
             return tenant_redirect(request, "core:user_list")
-    return render(request, "core/users/password.html", {"form": form, "membership": membership})
+    return render(request, "core/users/password.html",
+                  {"form": form, "membership": membership, "shared": _shared(membership)})
+
+
+@tenant_view("core.users:write", obj=_memberships)
+def user_two_factor(request: TenantRequest, membership: Membership) -> HttpResponse:
+    """Reset a user's second factor (lost phone): after a confirmation page."""
+    if request.method == "POST":
+        change = domain.reset_second_factor(membership, request.user)
+        if change is None:
+            messages.success(request, _("The second factor of %(name)s was reset. They set "
+                                        "up a new one at their next login.")
+                             % {"name": membership.user})
+        else:
+            messages.info(request, str(REQUESTED))
+        return tenant_redirect(request, "core:user_edit", pk=membership.pk)
+    return render(request, "core/users/two_factor.html", {
+        "membership": membership, "shared": _shared(membership),
+        "has_second_factor": twofactor.has_second_factor(membership.user),
+        "pending": IdentityChange.objects.filter(
+            user=membership.user, kind=IdentityChange.Kind.TWO_FACTOR,
+            status=IdentityChange.Status.PENDING).exists()})

@@ -3,13 +3,15 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from kim.core.hardening import upload_limit
 from kim.core.http import TenantRequest
 from kim.core.views.base import tenant_view
-from kim.people.forms.imports import ImportForm
+from kim.people.forms.imports import MAX_UPLOAD_MB, ImportForm
 from kim.people.importers.columns import COLUMNS
 from kim.people.importers.persons import import_persons
 
 
+@upload_limit(MAX_UPLOAD_MB * 1024 * 1024)
 @tenant_view("people.import:write")
 def person_import(request: TenantRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)

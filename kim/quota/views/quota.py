@@ -15,6 +15,7 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from kim.core.forms.dates import in_bounds
+from kim.core.hardening import upload_limit
 from kim.core.http import TenantRequest
 from kim.core.localize import short_month
 from kim.core.permissions.check import has_perm
@@ -26,7 +27,7 @@ from kim.quota.domain.chart import quota_chart
 from kim.quota.domain.params import ParameterMissing
 from kim.quota.domain.statistics import TableRow
 from kim.quota.domain.tables import CellError, InputError
-from kim.quota.forms import QuotaSettingsForm, StatisticsImportForm
+from kim.quota.forms import MAX_UPLOAD_BYTES, QuotaSettingsForm, StatisticsImportForm
 
 
 def _number(value: Decimal, places: int | None, separator: str) -> str:
@@ -94,6 +95,7 @@ def quota(request: TenantRequest) -> HttpResponse:
     })
 
 
+@upload_limit(MAX_UPLOAD_BYTES)
 @tenant_view("quota.statistics:write")
 def import_statistics(request: TenantRequest) -> HttpResponse:
     form = StatisticsImportForm(request.POST or None, request.FILES or None)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from kim.core.pdf import html_to_pdf
 from kim.core.reports.renderers.as_html import document_context
 from kim.core.reports.service import ReportResult
 
 
 def render(result: ReportResult) -> bytes:
-    from weasyprint import HTML  # heavy import, only when a PDF is wanted
-
     html = render_to_string("reports/print.html", {**document_context(result), "pdf": True})
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)  # loads nothing from outside (kim/core/pdf.py)
