@@ -19,6 +19,11 @@ module = KimModule(
         Perm("core.roles:read", _("See roles and their permissions"), ("admin",)),
         Perm("core.roles:write", _("Create and change custom roles"), ("admin",)),
         Perm("core.audit:read", _("Read the audit log of the municipality"), ("admin",)),
+        # For the data protection officer: no default role holds it; a custom role with
+        # it needs a second admin's approval (it shows special-category details).
+        Perm("core.audit:read_details",
+             _("See the details of every audit entry, including special categories of "
+               "personal data"), special=True),
         Perm("core.masterdata:read",
              _("See areas, organisations and fields of action of the municipality"),
              ("admin", "coordinator")),

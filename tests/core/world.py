@@ -1,8 +1,10 @@
 """Core's part of the conformance world: a custom role, areas and organisations (default
-roles and fields of action come with the municipality, members with the personas)."""
+roles and fields of action come with the municipality, members with the personas), and a
+role request awaiting a second admin's approval."""
 
+from kim.core.domain.grants import request_roles
 from kim.core.domain.roles import save_custom_role
-from kim.core.models import Area, Organisation, Role
+from kim.core.models import Area, Membership, Organisation, Role
 
 
 def build(municipality, users, n):
@@ -15,3 +17,8 @@ def build(municipality, users, n):
                                    level=Area.Level.SUB_DISTRICT, parent=district)
         Organisation.objects.create(municipality=municipality, name=f"Sprachschule {i}",
                                     kinds=["provider"], area=area)
+        notes = save_custom_role(municipality, name=f"Vermerke {i}", description="",
+                                 permissions=["people.restricted:read"])
+        member = Membership.objects.filter(user=users["caseworker"]).first()
+        if member is not None and "admin" in users:
+            request_roles(member, [*member.roles.all(), notes], users["admin"])

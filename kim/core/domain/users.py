@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.db.models import QuerySet
 
+from kim.core.domain.grants import request_roles
 from kim.core.models import Membership, Municipality, Role, User
 
 
@@ -32,11 +34,15 @@ def create_member(
     last_name: str = "",
     email: str = "",
     must_change_password: bool = True,
+    requested_by: Any = None,
 ) -> Membership:
     """Create a new account that belongs to ``municipality`` with ``roles``.
 
     The password is validated against the configured password rules; the user must change
-    it at the first login unless told otherwise (used by the demo data only).
+    it at the first login unless told otherwise (used by the demo data only). With
+    ``requested_by`` (an admin in the web) roles that read special categories become
+    requests a second admin must approve (kim.core.domain.grants); without it (demo data,
+    tests, the operator's commands) they take effect at once.
     """
     user = User(username=username, first_name=first_name, last_name=last_name, email=email,
                 must_change_password=must_change_password)
@@ -45,7 +51,10 @@ def create_member(
     user.full_clean()
     user.save()
     membership = Membership.objects.create(municipality=municipality, user=user)
-    set_roles(membership, roles)
+    if requested_by is not None:
+        request_roles(membership, roles, requested_by)
+    else:
+        set_roles(membership, roles)
     return membership
 
 
@@ -59,14 +68,15 @@ def set_roles(membership: Membership, roles: Iterable[Role]) -> None:
 
 @transaction.atomic
 def update_member(membership: Membership, *, first_name: str, last_name: str, email: str,
-                  is_active: bool, roles: Iterable[Role]) -> Membership:
+                  is_active: bool, roles: Iterable[Role], requested_by: Any) -> Membership:
+    """An admin's change of a member; roles as in :func:`request_roles`."""
     user = membership.user
     user.first_name, user.last_name, user.email = first_name, last_name, email
     user.full_clean()
     user.save()
     membership.is_active = is_active
     membership.save()
-    set_roles(membership, roles)
+    request_roles(membership, roles, requested_by)
     return membership
 
 

@@ -1,8 +1,10 @@
 from kim.core.models.accounts import Membership, Role, User
 from kim.core.models.audit import AuditEntry
 from kim.core.models.masterdata import Area, FieldOfAction, Organisation, OrganisationKind
+from kim.core.models.protection import RetentionLogEntry, RoleGrant
 from kim.core.models.settings import SettingValue
 from kim.core.models.tenancy import Municipality, TenantModel
 
 __all__ = ["Area", "AuditEntry", "FieldOfAction", "Membership", "Municipality", "Organisation",
-           "OrganisationKind", "Role", "SettingValue", "TenantModel", "User"]
+           "OrganisationKind", "RetentionLogEntry", "Role", "RoleGrant", "SettingValue",
+           "TenantModel", "User"]

@@ -19,7 +19,10 @@ from kim.people.models.fields import (
 )
 
 
-@audited()
+# Names, contact data and identifiers never enter the audit log (only that they changed):
+# an append-only log must not keep what retention anonymises (kim/people/domain/retention.py).
+@audited(redact=["family_name", "given_names", "phone", "email", "external_id"],
+         exclude=["name_key"])
 class Person(TenantModel):
     """Master data and the anchor dates the rules engine needs (legal-rules.md §2.1).
 
@@ -106,7 +109,7 @@ class Person(TenantModel):
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-@audited()
+@audited(redact=["family_name", "given_names"], exclude=["name_key"])
 class PersonName(TenantModel):
     """Further spellings of a person's name: transliterations, aliases, earlier names."""
 

@@ -11,7 +11,7 @@ from kim.people.models.person import Person
 from kim.people.status_labels import STATUS_CHOICES
 
 
-@audited(redact=["document_number"])
+@audited(redact=["document_number", "note"])
 class LegalStatus(TenantModel):
     """One status record; it lasts until the next record of the person starts."""
 
