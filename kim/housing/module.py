@@ -4,7 +4,8 @@ model), placement and the waiting list for flats, their reports and deadlines
 coordinator and steering A; incidents: housing and case work).
 
 Coordinator and steering hold none of these permissions: they see the occupancy reports
-as disclosure-controlled aggregates through ``reports.aggregates:read``.
+as disclosure-controlled aggregates through ``reports.housing_aggregates:read`` (the
+private-housing report also needs legal-status aggregates: steering only).
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ module = KimModule(
         Perm("housing.waiting:write",
              _("Keep the waiting list and its priority order; record placements into flats"),
              ("housing",)),
+        Perm("reports.housing_aggregates:read",
+             _("See reports on accommodation and stays as privacy-safe aggregates"),
+             ("coordinator", "steering")),
     ],
     navigation=[NavItem("housing", _("Accommodation"), "housing:facility_list",
                         "housing.facilities:read", 30, "housing:")],

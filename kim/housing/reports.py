@@ -109,6 +109,9 @@ HOUSING_PLACEMENT = Report(
     columns=PLACEMENT_COLUMNS,
     compute=housing_placement,
     permission="housing.waiting:read",
+    # Its cells are accommodation figures by legal-status categories and benefit regime:
+    # an aggregate reader needs both areas (product.md §3: steering only).
+    aggregate_permission=("reports.housing_aggregates:read", "reports.status_aggregates:read"),
 )
 
 OCCUPANCY = Report(
@@ -125,6 +128,7 @@ OCCUPANCY = Report(
              Column("fehlbeleger", _("Fehlbeleger"))),
     compute=occupancy,
     permission="housing.stays:read",
+    aggregate_permission="reports.housing_aggregates:read",
 )
 
 REFUGEES_OVER_TIME = Report(
@@ -138,4 +142,5 @@ REFUGEES_OVER_TIME = Report(
              Column("state", _("State facility"))),
     compute=refugees_over_time,
     permission="housing.stays:read",
+    aggregate_permission="reports.housing_aggregates:read",
 )

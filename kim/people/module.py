@@ -80,6 +80,13 @@ module = KimModule(
              ("caseworker",)),
         Perm("people.import:write", _("Import persons from a file"),
              ("caseworker", "benefits")),
+        # Aggregate-only audiences of product.md §3 ("A"): steering alone for both areas.
+        Perm("reports.person_aggregates:read",
+             _("See reports on person master data (origin, age) as privacy-safe aggregates"),
+             ("steering",)),
+        Perm("reports.status_aggregates:read",
+             _("See reports on legal status and the derived decisions (benefits, housing "
+               "categories) as privacy-safe aggregates"), ("steering",)),
     ],
     navigation=[
         NavItem("persons", _("Persons"), "people:person_list", "people.persons:read", 10,
