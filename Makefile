@@ -30,3 +30,4 @@ bench: venv  ## run the benchmarks (see bench/README.md)
 	$(BIN)/python bench/arrival_bench.py
 	$(BIN)/python bench/quota_bench.py
 	$(BIN)/python bench/volunteer_match_bench.py
+	$(BIN)/python bench/disclosure_bench.py

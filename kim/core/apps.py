@@ -9,6 +9,9 @@ class CoreConfig(KimAppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from kim.core.i18n import ensure_catalogues
+
+        ensure_catalogues()
         super().ready()
         from kim.core.audit import auth_events, writer
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kim.core.models import Municipality
 from kim.core.reports.registry import Column, Report, ReportData, ReportParams
+from kim.core.reports.relations import RowRelation
 from kim.housing.domain import fehlbeleger, private_housing
 from kim.housing.domain.occupancy import Figures, facilities, figures_by_facility
 from kim.housing.domain.series import series
@@ -96,6 +97,15 @@ PLACEMENT_COLUMNS = (
     Column("not_yet_placeable_households", _("Households not yet placeable")),
     Column("not_placeable_households", _("Households not placeable")),
 )
+# What a reader knows besides the sums: a single person is a household of one; a family
+# has two or more members (private_housing.counts never splits a household).
+PLACEMENT_RELATIONS = (
+    *(RowRelation(c, (f"{c}_households",), where=(("members_code", "singles"),))
+      for c in private_housing.CATEGORIES),
+    *(RowRelation(c, (f"{c}_households",), sense=">=", factor=2,
+                  where=(("members_code", "families"),))
+      for c in private_housing.CATEGORIES),
+)
 
 HOUSING_PLACEMENT = Report(
     name="housing_placement",
@@ -107,6 +117,7 @@ HOUSING_PLACEMENT = Report(
                   "placeable, not placeable. Households are never split; families have two "
                   "or more members."),
     columns=PLACEMENT_COLUMNS,
+    relations=PLACEMENT_RELATIONS,
     compute=housing_placement,
     permission="housing.waiting:read",
     # Its cells are accommodation figures by legal-status categories and benefit regime:
@@ -126,6 +137,8 @@ OCCUPANCY = Report(
              Column("occupied", _("Occupied")), Column("free", _("Free")),
              Column("blocked", _("Blocked")), Column("rate", _("Occupancy rate"), "percent"),
              Column("fehlbeleger", _("Fehlbeleger"))),
+    # Fehlbeleger occupy places of the facility (stays never overlap on a place).
+    relations=(RowRelation("occupied", ("fehlbeleger",), sense=">="),),
     compute=occupancy,
     permission="housing.stays:read",
     aggregate_permission="reports.housing_aggregates:read",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kim.core.models import Municipality
 from kim.core.reports.registry import Column, Report, ReportData, ReportParams
+from kim.core.reports.relations import RowRelation
 from kim.quota.domain.arrivals import arrivals
 from kim.quota.domain.countries import country_name
 from kim.quota.domain.statistics import statistics_for
@@ -73,6 +74,7 @@ ARRIVALS_BY_ORIGIN = Report(
     columns=(Column("year", _("Year"), "text"), Column("country_code", _("Code"), "text"),
              Column("country", _("Country of origin"), "text"),
              Column("persons", _("Persons")), Column("children", _("Of them children"))),
+    relations=(RowRelation("persons", ("children",), sense=">="),),  # for disclosure control
     compute=arrivals_by_origin,
     permission="quota.arrivals:read",
     # Counts of the municipality's persons by citizenship and age: person master data.

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kim.housing.apps.HousingConfig",
     "kim.quota.apps.QuotaConfig",
     "kim.volunteers.apps.VolunteersConfig",
+    "kim.monitoring.apps.MonitoringConfig",
 ]
 
 MIDDLEWARE = [

@@ -20,10 +20,10 @@ KIM = ROOT / "kim"
 
 # Pure Python packages: no Django, no other part of kim (they are tested and benchmarked
 # on their own, and kim.rules is mypy --strict).
-PURE = ("kim.rules", "kim.housing.placement", "kim.housing.waiting",
+PURE = ("kim.rules", "kim.stats", "kim.housing.placement", "kim.housing.waiting",
         "kim.volunteers.matching")
 # Libraries every layer may use (they import no app themselves, checked above).
-SHARED = ("kim.rules",)
+SHARED = ("kim.rules", "kim.stats")
 # The demo dataset generator: fills every module's tables, like a test would. Its loaders
 # are declared by the modules (KimModule.demo_loaders); it may read public modules only.
 DEMO = "kim.demo"

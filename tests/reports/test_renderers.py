@@ -48,12 +48,16 @@ def test_json_has_exactly_the_documented_shape(results):
 def test_json_of_the_aggregate_version_carries_markers(results):
     data = json.loads(FORMATS["json"].render(results[Audience.AGGREGATE]))
     assert data["suppressed"] is True
-    assert data["rows"][1] == {"role": "benefits", "active": 4, "inactive": 0, "total": 4}
-    assert data["rows"][2] == {"role": "caseworker", "active": "x", "inactive": "<3",
+    # Active column: seven "<3" + 4 + 10 = 21 would pin every "<3" to 1; hiding the
+    # benefits row (4, and its total 4, which equals it) protects them.
+    assert data["rows"][1] == {"role": "benefits", "active": "x", "inactive": 0, "total": "x"}
+    # The inactive column is 1 + 1 = 2 ("<3" + "<3" = "<3"): no hiding can protect its
+    # cells (kim.stats: unprotectable), so the caseworker row shows 10 and 11 as they are.
+    assert data["rows"][2] == {"role": "caseworker", "active": 10, "inactive": "<3",
                                "total": 11}
     assert data["rows"][4] == {"role": "housing", "active": "<3", "inactive": "<3",
                                "total": "<3"}
-    assert data["totals"] == {"active": "x", "inactive": "<3", "total": 23}
+    assert data["totals"] == {"active": 21, "inactive": "<3", "total": 23}
     flat = [v for row in data["rows"] for v in row.values()] + list(data["totals"].values())
     assert 1 not in flat and 2 not in flat
 
@@ -73,8 +77,8 @@ def test_csv_of_aggregate_version_explains_the_markers(results):
     with translation.override("en"):
         text = FORMATS["csv"].render(results[Audience.AGGREGATE]).decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text)))
-    assert lines[3] == ["caseworker", "x", "<3", "11"]
-    assert lines[-2] == ["Total", "x", "<3", "23"]
+    assert lines[2] == ["benefits", "x", "0", "x"]
+    assert lines[-2] == ["Total", "21", "<3", "23"]
     assert "counts of 1 or 2" in lines[-1][0]
 
 

@@ -29,6 +29,7 @@ with scopes_disabled():  # foreign-key querysets are set per request, inside the
             super().__init__(*args, **kwargs)
             parent = self.fields["parent"]
             parent.queryset = Area.objects.filter(level=Area.Level.DISTRICT)  # type: ignore[attr-defined]
+            parent.empty_label = _("– none (a district) –")  # type: ignore[attr-defined]
             if self.instance.pk:
                 parent.queryset = parent.queryset.exclude(pk=self.instance.pk)  # type: ignore[attr-defined]
             if self.instance.geometry:
@@ -62,7 +63,9 @@ with scopes_disabled():  # foreign-key querysets are set per request, inside the
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self.fields["area"].queryset = Area.objects.all()  # type: ignore[attr-defined]
+            area = self.fields["area"]
+            area.queryset = Area.objects.all()  # type: ignore[attr-defined]
+            area.empty_label = _("– no area –")  # type: ignore[attr-defined]
 
     class FieldOfActionForm(forms.ModelForm):
         class Meta:

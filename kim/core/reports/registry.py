@@ -17,6 +17,7 @@ from typing import Any, Literal
 from django.utils.functional import Promise
 
 from kim.core.permissions.registry import registry as permission_registry
+from kim.core.reports.relations import RowRelation
 
 Kind = Literal["text", "count", "number", "percent"]
 KINDS = ("text", "count", "number", "percent")
@@ -89,6 +90,8 @@ class Report:
     aggregate_permission: str | tuple[str, ...] | None = None
     description: Promise | str = ""
     params: tuple[Param, ...] = ("as_of",)
+    # Linear relations among cells besides sum_of and column totals (kim/reports/relations.py)
+    relations: tuple[RowRelation, ...] = ()
 
     @property
     def aggregate_permissions(self) -> tuple[str, ...]:
@@ -130,6 +133,9 @@ class Report:
         if "as_of" not in self.params or not set(self.params) <= set(PARAMS):
             raise ValueError(f"Report {self.name!r}: parameters {self.params} must include "
                              f"'as_of' and be among {PARAMS}")
+        for relation in self.relations:
+            if problem := relation.problem(self.keys_of("count"), self.keys_of("text")):
+                raise ValueError(f"Report {self.name!r}: relation {relation}: {problem}")
         permission_registry.get(self.permission)
         if self.aggregate_permission is not None and not self.aggregate_permissions:
             raise ValueError(f"Report {self.name!r}: an empty aggregate audience; use None")

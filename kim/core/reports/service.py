@@ -87,6 +87,6 @@ def produce(report: Report, municipality: Any, params: ReportParams | date, *,
     if audience is Audience.DETAIL:
         return ReportResult(**base, rows=rows, totals=totals, aggregate=False)
     protected = protect(rows, totals, report.keys_of("count"), report.row_sums,
-                        report.keys_of("percent"))
+                        report.keys_of("percent"), report.relations)
     return ReportResult(**base, rows=protected.rows, totals=protected.totals, aggregate=True,
                         suppressed=protected.suppressed, suppressed_cells=protected.cells)

@@ -50,9 +50,13 @@ def _rows(kind: str, request: TenantRequest) -> Any:
 
 def _list(request: TenantRequest, kind: str) -> HttpResponse:
     spec = KINDS[kind]
+    from kim.core.views.settings import any_setting
+
     return render(request, f"core/masterdata/{kind}.html", {
-        "title": spec["title"], "kind": kind, "page": paginate(request, _rows(kind, request)),
-        "can_write": has_perm(request.user, WRITE, request.municipality)})
+        "title": spec["title"], "kind": kind, "new_label": spec["new"],
+        "page": paginate(request, _rows(kind, request)),
+        "can_write": has_perm(request.user, WRITE, request.municipality),
+        "can_settings": any_setting(request.user, request.municipality, {})})
 
 
 def _form(request: TenantRequest, kind: str, obj: models.Model | None) -> HttpResponse:

@@ -1,11 +1,11 @@
 """``kim quota keys FILE`` and ``kim quota compute FILE`` (product.md §5.1, §5.3)."""
 
-import sys
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
+
+from kim.core.management.oneline import read_input
 
 
 class Command(BaseCommand):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
 
         try:
             day = cli.parse_day(as_of, timezone.localdate())
-            data = _read(file)
+            data = read_input(file)
             if action == "keys":
                 output = cli.keys(data, fmt, key, day)
             else:
@@ -44,11 +44,3 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         self.stdout.write(output, ending="")
 
-
-def _read(file: str) -> bytes:
-    if file == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(file).read_bytes()
-    except OSError as err:
-        raise CommandError(f"cannot read {file}: {err.strerror}") from None
