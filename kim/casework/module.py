@@ -21,7 +21,11 @@ from kim.core.modules import (
     KimModule,
     NavItem,
     Perm,
+    PersonalData,
+    PolicySetting,
     ResponsibilitySource,
+    RetentionRule,
+    RetentionScope,
     TimelineSource,
 )
 
@@ -62,6 +66,51 @@ def _gaps(person: Any, context: Any) -> Any:
     return casework_flags(person, context)
 
 
+def _retention(name: str) -> Any:
+    def erase(scope: RetentionScope) -> int:
+        from kim.casework.domain import retention
+
+        return int(getattr(retention, name)(scope))
+
+    return erase
+
+
+def _open_cases(municipality: Any) -> Any:
+    from kim.casework.domain.retention import open_cases
+
+    return open_cases(municipality)
+
+
+# Case notes, appointments and the integration plan are the case file: kept as long as a
+# benefit decision can be reviewed (§ 45 Abs. 3 S. 3 SGB X: ten years), like the person's
+# identity. Document copies are shorter-lived: the originals are with the person and the
+# authorities; three years is the regular limitation period (§ 195 BGB).
+_FILE_HELP = _("Counted from the day the case closed (the person moved away and no module "
+               "still works with them). Default: 10 years, as long as a benefit decision can "
+               "be reviewed.")
+RETENTION_SETTINGS = [
+    PolicySetting("casework.retention.notes_years",
+                  _("Delete case notes this many years after the case closed"), "int", 10,
+                  "core.retention:write", minimum=0, maximum=30,
+                  basis="§ 45 Abs. 3 S. 3 SGB X", help=_FILE_HELP),
+    PolicySetting("casework.retention.appointments_years",
+                  _("Delete appointments this many years after the case closed"), "int", 10,
+                  "core.retention:write", minimum=0, maximum=30,
+                  basis="§ 45 Abs. 3 S. 3 SGB X", help=_FILE_HELP),
+    PolicySetting("casework.retention.integration_plan_years",
+                  _("Delete individual integration plans this many years after the case "
+                    "closed"), "int", 10, "core.retention:write", minimum=0, maximum=30,
+                  basis="§ 45 Abs. 3 S. 3 SGB X", help=_FILE_HELP),
+    PolicySetting("casework.retention.documents_years",
+                  _("Delete uploaded documents this many years after the case closed"),
+                  "int", 3, "core.retention:write", minimum=0, maximum=30,
+                  basis="§ 195 BGB",
+                  help=_("Copies of notices, permits, certificates and health papers: the "
+                         "originals are with the person and the authorities. Default: three "
+                         "years, the regular limitation period for claims.")),
+]
+
+
 def _demo(municipalities: Mapping[str, Any]) -> None:
     from kim.demo import casework
 
@@ -98,6 +147,22 @@ module = KimModule(
     responsibility=ResponsibilitySource("casework.caseload:read", _responsible_users,
                                         _persons_of),
     demo_loaders=[DemoLoader("casework", 30, _demo)],
+    settings=RETENTION_SETTINGS,
+    personal_data=PersonalData(
+        retention=[
+            RetentionRule("casework.documents", _("Uploaded documents"),
+                          "casework.retention.documents_years", "delete",
+                          _retention("erase_documents"), order=20),
+            RetentionRule("casework.notes", _("Case notes"), "casework.retention.notes_years",
+                          "delete", _retention("erase_notes"), order=30),
+            RetentionRule("casework.appointments", _("Appointments"),
+                          "casework.retention.appointments_years", "delete",
+                          _retention("erase_appointments"), order=30),
+            RetentionRule("casework.integration_plan", _("Individual integration plans"),
+                          "casework.retention.integration_plan_years", "delete",
+                          _retention("erase_integration_plans"), order=30),
+        ],
+        open_cases=_open_cases),
     audit=AuditRules(restricted={"casework.casenote": "people.restricted:read",
                                  "casework.document": "people.restricted:read"},
                      personal={"casework.appointment": "casework.appointments:read",

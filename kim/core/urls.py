@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.core.views import audit, home, masterdata, reports, roles, settings, users
+from kim.core.views import audit, home, masterdata, reports, retention, roles, settings, users
 
 app_name = "core"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/roles/<int:pk>/", roles.role_detail, name="role_detail"),
     path("admin/roles/<int:pk>/edit/", roles.role_edit, name="role_edit"),
     path("admin/audit/", audit.audit_list, name="audit_list"),
+    path("admin/retention/", retention.retention_overview, name="retention"),
     path("admin/areas/", masterdata.area_list, name="areas"),
     path("admin/areas/new/", masterdata.area_create, name="areas_new"),
     path("admin/areas/<int:pk>/", masterdata.area_edit, name="areas_edit"),

@@ -23,7 +23,10 @@ from kim.core.modules import (
     KimModule,
     NavItem,
     Perm,
+    PersonalData,
     PolicySetting,
+    RetentionRule,
+    RetentionScope,
     TimelineSource,
 )
 from kim.housing.cards import free_places
@@ -38,6 +41,24 @@ def _demo(municipalities: Mapping[str, Any]) -> None:
     from kim.demo import housing
 
     housing.load(municipalities["soest-demo"])
+
+
+def _clear_notes(scope: RetentionScope) -> int:
+    from kim.housing.domain.retention import clear_notes
+
+    return clear_notes(scope)
+
+
+def _erase_incidents(scope: RetentionScope) -> int:
+    from kim.housing.domain.retention import erase_incidents
+
+    return erase_incidents(scope)
+
+
+def _open_cases(municipality: Any) -> Any:
+    from kim.housing.domain.retention import open_cases
+
+    return open_cases(municipality)
 
 
 module = KimModule(
@@ -86,8 +107,32 @@ module = KimModule(
                       basis="[Soest] 5.5.1.1",
                       help=_("Elderly persons who cannot cope with shared housing skip "
                              "Phase I.")),
+        PolicySetting("housing.retention.notes_years",
+                      _("Empty the notes on a person's stays this many years after the case "
+                        "closed"), "int", 10, "core.retention:write", minimum=0, maximum=30,
+                      basis="§ 45 Abs. 3 S. 3 SGB X",
+                      help=_("Stays and placements stay: the occupancy and housing reports "
+                             "count them. Default: 10 years, like the case file.")),
+        PolicySetting("housing.retention.incidents_years",
+                      _("Delete incident reports this many years after the incident"),
+                      "int", 3, "core.retention:write", minimum=1, maximum=30,
+                      basis="§ 195 BGB",
+                      help=_("Security reports, conflicts and emergencies name residents and "
+                             "staff. Default: three years, the regular limitation period for "
+                             "claims; criminal matters are documented by the police.")),
     ],
     demo_loaders=[DemoLoader("housing", 50, _demo)],
+    personal_data=PersonalData(
+        retention=[
+            RetentionRule("housing.notes", _("Notes on stays, waiting-list entries and "
+                                             "placements (emptied)"),
+                          "housing.retention.notes_years", "anonymise", _clear_notes,
+                          order=40),
+            RetentionRule("housing.incidents", _("Incident reports of the facilities"),
+                          "housing.retention.incidents_years", "delete", _erase_incidents,
+                          per_person=False, order=50),
+        ],
+        open_cases=_open_cases),
     audit=AuditRules(restricted={"housing.incident": "housing.incidents:read"},
                      personal={"housing.stay": "housing.stays:read",
                                "housing.waitinglistentry": "housing.waiting:read",

@@ -10,7 +10,18 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kim.core.modules import AuditRules, DeadlineSource, DemoLoader, KimModule, NavItem, Perm
+from kim.core.modules import (
+    AuditRules,
+    DeadlineSource,
+    DemoLoader,
+    KimModule,
+    NavItem,
+    Perm,
+    PersonalData,
+    PolicySetting,
+    RetentionRule,
+    RetentionScope,
+)
 from kim.core.modules.contract import TimelineSource
 from kim.people.domain.deadlines import PEOPLE_SOURCE
 from kim.people.reports import BENEFIT_RECIPIENTS
@@ -50,6 +61,22 @@ def _demo(municipalities: Mapping[str, Any]) -> None:
     from kim.demo import people
 
     people.load(municipalities["soest-demo"])
+
+
+def _erase_vulnerabilities(scope: RetentionScope) -> int:
+    from kim.people.domain.retention import erase_vulnerabilities
+
+    return erase_vulnerabilities(scope)
+
+
+def _anonymise(scope: RetentionScope) -> int:
+    from kim.people.domain.retention import anonymise_persons
+
+    return anonymise_persons(scope)
+
+
+IDENTITY_YEARS = "people.retention.identity_years"
+VULNERABILITY_YEARS = "people.retention.vulnerabilities_years"
 
 
 def _deadline_kinds() -> dict[str, Any]:
@@ -103,6 +130,31 @@ module = KimModule(
         TimelineSource("people.households", "people.persons:read", _household_events),
     ],
     demo_loaders=[DemoLoader("people", 20, _demo)],
+    settings=[
+        PolicySetting(
+            IDENTITY_YEARS, _("Anonymise a person this many years after the case closed"),
+            "int", 10, "core.retention:write", minimum=1, maximum=30,
+            basis="§ 45 Abs. 3 S. 3 SGB X",
+            help=_("Names, contact data and numbers are removed; dates and statuses stay for "
+                   "the statistics. A case is closed when the person moved away and no "
+                   "module still works with them. Default: 10 years, as long as a benefit "
+                   "decision can be reviewed – the case file is kept that long.")),
+        PolicySetting(
+            VULNERABILITY_YEARS,
+            _("Delete recorded vulnerabilities this many years after the case closed"),
+            "int", 1, "core.retention:write", minimum=0, maximum=10,
+            basis="Art. 9, Art. 5 Abs. 1 lit. e DSGVO",
+            help=_("Health and other special-category data are needed only while the person "
+                   "is cared for and housed. Default: one year, for the hand-over to the "
+                   "next municipality and for complaints.")),
+    ],
+    personal_data=PersonalData(retention=[
+        RetentionRule("people.vulnerabilities", _("Vulnerabilities"), VULNERABILITY_YEARS,
+                      "delete", _erase_vulnerabilities, order=10),
+        RetentionRule("people.identity",
+                      _("Names, contact data and numbers of persons (anonymised)"),
+                      IDENTITY_YEARS, "anonymise", _anonymise, final=True, order=900),
+    ]),
     audit=AuditRules(
         exempt={
             "people.deadline": "Derived from audited person data and recomputed; not edited "
@@ -125,5 +177,6 @@ module = KimModule(
         "kim.people.domain.deadlines", "kim.people.domain.children",
         "kim.people.domain.households", "kim.people.domain.benefits",
         "kim.people.decision_labels", "kim.people.status_labels",
+        "kim.people.domain.retention",
     ],
 )

@@ -52,6 +52,10 @@ class Person(TenantModel):
     analog_benefits_since = models.DateField(_("analogue benefits since"), null=True,
                                              blank=True)
     moved_away_date = models.DateField(_("moved away on"), null=True, blank=True)
+    # Set by the retention run (kim/people/domain/retention.py): names, contact data and
+    # identifiers are gone; what the statistics need (dates, statuses) stays.
+    anonymised_on = models.DateField(_("anonymised on"), null=True, blank=True,
+                                     editable=False)
     lives_in_reception_centre = models.BooleanField(_("lives in a reception centre"),
                                                     default=False)
     unaccompanied_minor = models.BooleanField(_("unaccompanied minor"), default=False)
