@@ -22,6 +22,7 @@ from kim.core.modules import (
     NavItem,
     Perm,
     PersonalData,
+    PersonalDataExport,
     PolicySetting,
     ResponsibilitySource,
     RetentionRule,
@@ -79,6 +80,12 @@ def _open_cases(municipality: Any) -> Any:
     from kim.casework.domain.retention import open_cases
 
     return open_cases(municipality)
+
+
+def _export(person: Any, municipality: Any) -> Any:
+    from kim.casework.domain.access_export import collect
+
+    return collect(person, municipality)
 
 
 # Case notes, appointments and the integration plan are the case file: kept as long as a
@@ -162,6 +169,7 @@ module = KimModule(
                           "casework.retention.integration_plan_years", "delete",
                           _retention("erase_integration_plans"), order=30),
         ],
+        export=[PersonalDataExport("casework", _("Case work"), _export, order=30)],
         open_cases=_open_cases),
     audit=AuditRules(restricted={"casework.casenote": "people.restricted:read",
                                  "casework.document": "people.restricted:read"},

@@ -24,6 +24,7 @@ from kim.core.modules import (
     NavItem,
     Perm,
     PersonalData,
+    PersonalDataExport,
     PolicySetting,
     RetentionRule,
     RetentionScope,
@@ -59,6 +60,12 @@ def _open_cases(municipality: Any) -> Any:
     from kim.housing.domain.retention import open_cases
 
     return open_cases(municipality)
+
+
+def _export(person: Any, municipality: Any) -> Any:
+    from kim.housing.domain.access_export import collect
+
+    return collect(person, municipality)
 
 
 module = KimModule(
@@ -132,6 +139,7 @@ module = KimModule(
                           "housing.retention.incidents_years", "delete", _erase_incidents,
                           per_person=False, order=50),
         ],
+        export=[PersonalDataExport("housing", _("Accommodation"), _export, order=20)],
         open_cases=_open_cases),
     audit=AuditRules(restricted={"housing.incident": "housing.incidents:read"},
                      personal={"housing.stay": "housing.stays:read",

@@ -18,6 +18,7 @@ from kim.core.modules import (
     NavItem,
     Perm,
     PersonalData,
+    PersonalDataExport,
     PolicySetting,
     RetentionRule,
     RetentionScope,
@@ -75,6 +76,12 @@ def _anonymise(scope: RetentionScope) -> int:
     return anonymise_persons(scope)
 
 
+def _export(person: Any, municipality: Any) -> Any:
+    from kim.people.domain.access_export import collect
+
+    return collect(person, municipality)
+
+
 IDENTITY_YEARS = "people.retention.identity_years"
 VULNERABILITY_YEARS = "people.retention.vulnerabilities_years"
 
@@ -107,6 +114,11 @@ module = KimModule(
              ("caseworker",)),
         Perm("people.import:write", _("Import persons from a file"),
              ("caseworker", "benefits")),
+        # Everything kim holds about a person, special categories included: granting it
+        # needs a second admin's approval (kim/core/domain/grants.py).
+        Perm("people.access_export:write",
+             _("Issue a person's access export (Art. 15 GDPR) with all their data"),
+             ("caseworker",), special=True),
         # Aggregate-only audiences of product.md §3 ("A"): steering alone for both areas.
         Perm("reports.person_aggregates:read",
              _("See reports on person master data (origin, age) as privacy-safe aggregates"),
@@ -148,13 +160,16 @@ module = KimModule(
                    "is cared for and housed. Default: one year, for the hand-over to the "
                    "next municipality and for complaints.")),
     ],
-    personal_data=PersonalData(retention=[
-        RetentionRule("people.vulnerabilities", _("Vulnerabilities"), VULNERABILITY_YEARS,
-                      "delete", _erase_vulnerabilities, order=10),
-        RetentionRule("people.identity",
-                      _("Names, contact data and numbers of persons (anonymised)"),
-                      IDENTITY_YEARS, "anonymise", _anonymise, final=True, order=900),
-    ]),
+    personal_data=PersonalData(
+        retention=[
+            RetentionRule("people.vulnerabilities", _("Vulnerabilities"), VULNERABILITY_YEARS,
+                          "delete", _erase_vulnerabilities, order=10),
+            RetentionRule("people.identity",
+                          _("Names, contact data and numbers of persons (anonymised)"),
+                          IDENTITY_YEARS, "anonymise", _anonymise, final=True, order=900),
+        ],
+        export=[PersonalDataExport("people", _("Person, legal status and household"),
+                                   _export, order=10)]),
     audit=AuditRules(
         exempt={
             "people.deadline": "Derived from audited person data and recomputed; not edited "

@@ -287,3 +287,12 @@ def test_json_of_an_old_report_is_identical_for_steering(soest, world, personas)
     retention()
     after = json.loads(client.get(url).content)
     assert after["rows"] == before["rows"] and after["totals"] == before["totals"]
+
+
+def test_anonymised_persons_leave_the_lists_and_say_so_on_their_page(soest, world, personas):
+    retention()
+    client = personas["caseworker"].client()
+    listing = client.get("/soest/persons/").content.decode()
+    assert "***" not in listing and "Aktuell" in listing
+    page = client.get(f"/soest/persons/{world['old'].pk}/").content.decode()
+    assert "Anonymisiert am" in page
