@@ -26,8 +26,8 @@ from kim.core.modules import (
     PolicySetting,
     ResponsibilitySource,
     RetentionRule,
-    RetentionScope,
     TimelineSource,
+    lazy,
 )
 
 
@@ -68,24 +68,7 @@ def _gaps(person: Any, context: Any) -> Any:
 
 
 def _retention(name: str) -> Any:
-    def erase(scope: RetentionScope) -> int:
-        from kim.casework.domain import retention
-
-        return int(getattr(retention, name)(scope))
-
-    return erase
-
-
-def _open_cases(municipality: Any) -> Any:
-    from kim.casework.domain.retention import open_cases
-
-    return open_cases(municipality)
-
-
-def _export(person: Any, municipality: Any) -> Any:
-    from kim.casework.domain.access_export import collect
-
-    return collect(person, municipality)
+    return lazy(f"kim.casework.domain.retention.{name}")
 
 
 # Case notes, appointments and the integration plan are the case file: kept as long as a
@@ -169,8 +152,10 @@ module = KimModule(
                           "casework.retention.integration_plan_years", "delete",
                           _retention("erase_integration_plans"), order=30),
         ],
-        export=[PersonalDataExport("casework", _("Case work"), _export, order=30)],
-        open_cases=_open_cases),
+        export=[PersonalDataExport("casework", _("Case work"),
+                                   lazy("kim.casework.domain.access_export.collect"),
+                                   order=30)],
+        open_cases=_retention("open_cases")),
     audit=AuditRules(restricted={"casework.casenote": "people.restricted:read",
                                  "casework.document": "people.restricted:read"},
                      personal={"casework.appointment": "casework.appointments:read",

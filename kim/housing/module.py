@@ -27,8 +27,8 @@ from kim.core.modules import (
     PersonalDataExport,
     PolicySetting,
     RetentionRule,
-    RetentionScope,
     TimelineSource,
+    lazy,
 )
 from kim.housing.cards import free_places
 from kim.housing.domain import policy
@@ -44,28 +44,7 @@ def _demo(municipalities: Mapping[str, Any]) -> None:
     housing.load(municipalities["soest-demo"])
 
 
-def _clear_notes(scope: RetentionScope) -> int:
-    from kim.housing.domain.retention import clear_notes
-
-    return clear_notes(scope)
-
-
-def _erase_incidents(scope: RetentionScope) -> int:
-    from kim.housing.domain.retention import erase_incidents
-
-    return erase_incidents(scope)
-
-
-def _open_cases(municipality: Any) -> Any:
-    from kim.housing.domain.retention import open_cases
-
-    return open_cases(municipality)
-
-
-def _export(person: Any, municipality: Any) -> Any:
-    from kim.housing.domain.access_export import collect
-
-    return collect(person, municipality)
+RETENTION = "kim.housing.domain.retention"
 
 
 module = KimModule(
@@ -133,14 +112,16 @@ module = KimModule(
         retention=[
             RetentionRule("housing.notes", _("Notes on stays, waiting-list entries and "
                                              "placements (emptied)"),
-                          "housing.retention.notes_years", "anonymise", _clear_notes,
-                          order=40),
+                          "housing.retention.notes_years", "anonymise",
+                          lazy(f"{RETENTION}.clear_notes"), order=40),
             RetentionRule("housing.incidents", _("Incident reports of the facilities"),
-                          "housing.retention.incidents_years", "delete", _erase_incidents,
-                          per_person=False, order=50),
+                          "housing.retention.incidents_years", "delete",
+                          lazy(f"{RETENTION}.erase_incidents"), per_person=False, order=50),
         ],
-        export=[PersonalDataExport("housing", _("Accommodation"), _export, order=20)],
-        open_cases=_open_cases),
+        export=[PersonalDataExport("housing", _("Accommodation"),
+                                   lazy("kim.housing.domain.access_export.collect"),
+                                   order=20)],
+        open_cases=lazy(f"{RETENTION}.open_cases")),
     audit=AuditRules(restricted={"housing.incident": "housing.incidents:read"},
                      personal={"housing.stay": "housing.stays:read",
                                "housing.waitinglistentry": "housing.waiting:read",

@@ -21,7 +21,7 @@ from kim.core.modules import (
     PersonalDataExport,
     PolicySetting,
     RetentionRule,
-    RetentionScope,
+    lazy,
 )
 from kim.core.modules.contract import TimelineSource
 from kim.people.domain.deadlines import PEOPLE_SOURCE
@@ -62,24 +62,6 @@ def _demo(municipalities: Mapping[str, Any]) -> None:
     from kim.demo import people
 
     people.load(municipalities["soest-demo"])
-
-
-def _erase_vulnerabilities(scope: RetentionScope) -> int:
-    from kim.people.domain.retention import erase_vulnerabilities
-
-    return erase_vulnerabilities(scope)
-
-
-def _anonymise(scope: RetentionScope) -> int:
-    from kim.people.domain.retention import anonymise_persons
-
-    return anonymise_persons(scope)
-
-
-def _export(person: Any, municipality: Any) -> Any:
-    from kim.people.domain.access_export import collect
-
-    return collect(person, municipality)
 
 
 IDENTITY_YEARS = "people.retention.identity_years"
@@ -163,13 +145,17 @@ module = KimModule(
     personal_data=PersonalData(
         retention=[
             RetentionRule("people.vulnerabilities", _("Vulnerabilities"), VULNERABILITY_YEARS,
-                          "delete", _erase_vulnerabilities, order=10),
+                          "delete", lazy("kim.people.domain.retention.erase_vulnerabilities"),
+                          order=10),
             RetentionRule("people.identity",
                           _("Names, contact data and numbers of persons (anonymised)"),
-                          IDENTITY_YEARS, "anonymise", _anonymise, final=True, order=900),
+                          IDENTITY_YEARS, "anonymise",
+                          lazy("kim.people.domain.retention.anonymise_persons"), final=True,
+                          order=900),
         ],
         export=[PersonalDataExport("people", _("Person, legal status and household"),
-                                   _export, order=10)]),
+                                   lazy("kim.people.domain.access_export.collect"),
+                                   order=10)]),
     audit=AuditRules(
         exempt={
             "people.deadline": "Derived from audited person data and recomputed; not edited "

@@ -22,6 +22,7 @@ from kim.core.modules.contract import (
     RetentionScope,
     TimelineEvent,
     TimelineSource,
+    lazy,
 )
 
 __all__ = [
@@ -45,4 +46,5 @@ __all__ = [
     "RetentionScope",
     "TimelineEvent",
     "TimelineSource",
+    "lazy",
 ]

@@ -301,6 +301,21 @@ class PersonalData:
     open_cases: Callable[[Any], QuerySet[Any]] | None = None
 
 
+def lazy(dotted: str) -> Callable[..., Any]:
+    """A declaration's function, imported on its first call: ``module.py`` is imported
+    before the models are ready, so it cannot import its domain code directly.
+    ``lazy("kim.housing.domain.retention.clear_notes")``."""
+    from importlib import import_module
+
+    path, _, name = dotted.rpartition(".")
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(import_module(path), name)(*args, **kwargs)
+
+    call.__qualname__ = call.__name__ = name
+    return call
+
+
 @dataclass(frozen=True)
 class KimModule:
     """Everything an app adds to kim. ``label`` is the Django app label."""
