@@ -21,8 +21,13 @@ from kim.core.modules import (
     KimModule,
     NavItem,
     Perm,
+    PersonalData,
+    PersonalDataExport,
+    PolicySetting,
     ResponsibilitySource,
+    RetentionRule,
     TimelineSource,
+    lazy,
 )
 
 
@@ -62,6 +67,40 @@ def _gaps(person: Any, context: Any) -> Any:
     return casework_flags(person, context)
 
 
+def _retention(name: str) -> Any:
+    return lazy(f"kim.casework.domain.retention.{name}")
+
+
+# Case notes, appointments and the integration plan are the case file: kept as long as a
+# benefit decision can be reviewed (§ 45 Abs. 3 S. 3 SGB X: ten years), like the person's
+# identity. Document copies are shorter-lived: the originals are with the person and the
+# authorities; three years is the regular limitation period (§ 195 BGB).
+_FILE_HELP = _("Counted from the day the case closed (the person moved away and no module "
+               "still works with them). Default: 10 years, as long as a benefit decision can "
+               "be reviewed.")
+RETENTION_SETTINGS = [
+    PolicySetting("casework.retention.notes_years",
+                  _("Delete case notes this many years after the case closed"), "int", 10,
+                  "core.retention:write", minimum=0, maximum=30,
+                  basis="§ 45 Abs. 3 S. 3 SGB X", help=_FILE_HELP),
+    PolicySetting("casework.retention.appointments_years",
+                  _("Delete appointments this many years after the case closed"), "int", 10,
+                  "core.retention:write", minimum=0, maximum=30,
+                  basis="§ 45 Abs. 3 S. 3 SGB X", help=_FILE_HELP),
+    PolicySetting("casework.retention.integration_plan_years",
+                  _("Delete individual integration plans this many years after the case "
+                    "closed"), "int", 10, "core.retention:write", minimum=0, maximum=30,
+                  basis="§ 45 Abs. 3 S. 3 SGB X", help=_FILE_HELP),
+    PolicySetting("casework.retention.documents_years",
+                  _("Delete uploaded documents this many years after the case closed"),
+                  "int", 3, "core.retention:write", minimum=0, maximum=30,
+                  basis="§ 195 BGB",
+                  help=_("Copies of notices, permits, certificates and health papers: the "
+                         "originals are with the person and the authorities. Default: three "
+                         "years, the regular limitation period for claims.")),
+]
+
+
 def _demo(municipalities: Mapping[str, Any]) -> None:
     from kim.casework import demo as casework
 
@@ -98,8 +137,31 @@ module = KimModule(
     responsibility=ResponsibilitySource("casework.caseload:read", _responsible_users,
                                         _persons_of),
     demo_loaders=[DemoLoader("casework", 30, _demo)],
+    settings=RETENTION_SETTINGS,
+    personal_data=PersonalData(
+        retention=[
+            RetentionRule("casework.documents", _("Uploaded documents"),
+                          "casework.retention.documents_years", "delete",
+                          _retention("erase_documents"), order=20),
+            RetentionRule("casework.notes", _("Case notes"), "casework.retention.notes_years",
+                          "delete", _retention("erase_notes"), order=30),
+            RetentionRule("casework.appointments", _("Appointments"),
+                          "casework.retention.appointments_years", "delete",
+                          _retention("erase_appointments"), order=30),
+            RetentionRule("casework.integration_plan", _("Individual integration plans"),
+                          "casework.retention.integration_plan_years", "delete",
+                          _retention("erase_integration_plans"), order=30),
+        ],
+        export=[PersonalDataExport("casework", _("Case work"),
+                                   lazy("kim.casework.domain.access_export.collect"),
+                                   order=30)],
+        open_cases=_retention("open_cases")),
     audit=AuditRules(restricted={"casework.casenote": "people.restricted:read",
-                                 "casework.document": "people.restricted:read"}),
+                                 "casework.document": "people.restricted:read"},
+                     personal={"casework.appointment": "casework.appointments:read",
+                               "casework.caseassignment": "casework.caseload:read",
+                               "casework.integrationgoal": "casework.integration_plan:read",
+                               "casework.integrationstep": "casework.integration_plan:read"}),
     urls="kim.casework.urls",
     url_prefix="casework/",
     public_modules=["kim.casework.models", "kim.casework.domain.caseload"],

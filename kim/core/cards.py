@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kim.core.domain.audit import entries
+from kim.core.domain.audit import Presenter, entries
 from kim.core.http import TenantRequest
 from kim.core.models import Membership, Role
 
@@ -13,5 +13,6 @@ def admin_overview(request: TenantRequest) -> dict[str, Any]:
     return {
         "member_count": Membership.objects.filter(is_active=True).count(),
         "custom_role_count": Role.objects.filter(builtin="").count(),
-        "recent_entries": list(entries(request.municipality)[:5]),
+        "recent_entries": Presenter(request.user, request.municipality).present(
+            entries(request.municipality)[:5]),
     }

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from kim.core.modules.contract import NavItem
 from kim.core.modules.registry import modules
 from kim.core.permissions.check import has_perm
 
@@ -16,6 +17,11 @@ def visible_items(user: Any, municipality: Any, view_name: str = "") -> list[dic
          "url": reverse(i.url_name, kwargs={"municipality": municipality.slug}),
          "current": view_name == i.url_name
          or bool(i.active_prefix and view_name.startswith(i.active_prefix))}
-        for i in modules.navigation()
-        if i.permission is None or has_perm(user, i.permission, municipality)
+        for i in modules.navigation() if _shown(i, user, municipality)
     ]
+
+
+def _shown(item: NavItem, user: Any, municipality: Any) -> bool:
+    if item.visible is not None:
+        return item.visible(user, municipality)
+    return item.permission is None or has_perm(user, item.permission, municipality)

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from kim.core.views import audit, home, identity, masterdata, reports, roles, settings, users
+from kim.core.views import (
+    audit,
+    home,
+    identity,
+    masterdata,
+    reports,
+    retention,
+    roles,
+    settings,
+    users,
+)
 
 app_name = "core"
 
@@ -15,11 +25,14 @@ urlpatterns = [
     path("admin/users/identity/", identity.identity_list, name="user_identity_list"),
     path("admin/users/identity/<int:pk>/", identity.identity_decide,
          name="user_identity_decide"),
+    path("admin/users/grants/", users.grant_list, name="grant_list"),
+    path("admin/users/grants/<int:pk>/", users.grant_decide, name="grant_decide"),
     path("admin/roles/", roles.role_list, name="role_list"),
     path("admin/roles/new/", roles.role_create, name="role_create"),
     path("admin/roles/<int:pk>/", roles.role_detail, name="role_detail"),
     path("admin/roles/<int:pk>/edit/", roles.role_edit, name="role_edit"),
     path("admin/audit/", audit.audit_list, name="audit_list"),
+    path("admin/retention/", retention.retention_overview, name="retention"),
     path("admin/areas/", masterdata.area_list, name="areas"),
     path("admin/areas/new/", masterdata.area_create, name="areas_new"),
     path("admin/areas/<int:pk>/", masterdata.area_edit, name="areas_edit"),

@@ -4,7 +4,8 @@ model), placement and the waiting list for flats, their reports and deadlines
 coordinator and steering A; incidents: housing and case work).
 
 Coordinator and steering hold none of these permissions: they see the occupancy reports
-as disclosure-controlled aggregates through ``reports.aggregates:read``.
+as disclosure-controlled aggregates through ``reports.housing_aggregates:read`` (the
+private-housing report also needs legal-status aggregates: steering only).
 """
 
 from __future__ import annotations
@@ -22,9 +23,13 @@ from kim.core.modules import (
     KimModule,
     NavItem,
     Perm,
+    PersonalData,
+    PersonalDataExport,
     PersonColumn,
     PolicySetting,
+    RetentionRule,
     TimelineSource,
+    lazy,
 )
 from kim.housing.cards import free_places
 from kim.housing.domain import policy
@@ -43,6 +48,9 @@ def _demo(municipalities: Mapping[str, Any]) -> None:
     from kim.housing.demo import data as housing
 
     housing.load(municipalities["soest-demo"])
+
+
+RETENTION = "kim.housing.domain.retention"
 
 
 module = KimModule(
@@ -66,6 +74,9 @@ module = KimModule(
         Perm("housing.waiting:write",
              _("Keep the waiting list and its priority order; record placements into flats"),
              ("housing",)),
+        Perm("reports.housing_aggregates:read",
+             _("See reports on accommodation and stays as privacy-safe aggregates"),
+             ("coordinator", "steering")),
     ],
     navigation=[NavItem("housing", _("Accommodation"), "housing:facility_list",
                         "housing.facilities:read", 30, "housing:")],
@@ -90,9 +101,39 @@ module = KimModule(
                       basis="[Soest] 5.5.1.1",
                       help=_("Elderly persons who cannot cope with shared housing skip "
                              "Phase I.")),
+        PolicySetting("housing.retention.notes_years",
+                      _("Empty the notes on a person's stays this many years after the case "
+                        "closed"), "int", 10, "core.retention:write", minimum=0, maximum=30,
+                      basis="§ 45 Abs. 3 S. 3 SGB X",
+                      help=_("Stays and placements stay: the occupancy and housing reports "
+                             "count them. Default: 10 years, like the case file.")),
+        PolicySetting("housing.retention.incidents_years",
+                      _("Delete incident reports this many years after the incident"),
+                      "int", 3, "core.retention:write", minimum=1, maximum=30,
+                      basis="§ 195 BGB",
+                      help=_("Security reports, conflicts and emergencies name residents and "
+                             "staff. Default: three years, the regular limitation period for "
+                             "claims; criminal matters are documented by the police.")),
     ],
     demo_loaders=[DemoLoader("housing", 50, _demo)],
-    audit=AuditRules(restricted={"housing.incident": "housing.incidents:read"}),
+    personal_data=PersonalData(
+        retention=[
+            RetentionRule("housing.notes", _("Notes on stays, waiting-list entries and "
+                                             "placements (emptied)"),
+                          "housing.retention.notes_years", "anonymise",
+                          lazy(f"{RETENTION}.clear_notes"), order=40),
+            RetentionRule("housing.incidents", _("Incident reports of the facilities"),
+                          "housing.retention.incidents_years", "delete",
+                          lazy(f"{RETENTION}.erase_incidents"), per_person=False, order=50),
+        ],
+        export=[PersonalDataExport("housing", _("Accommodation"),
+                                   lazy("kim.housing.domain.access_export.collect"),
+                                   order=20)],
+        open_cases=lazy(f"{RETENTION}.open_cases")),
+    audit=AuditRules(restricted={"housing.incident": "housing.incidents:read"},
+                     personal={"housing.stay": "housing.stays:read",
+                               "housing.waitinglistentry": "housing.waiting:read",
+                               "housing.placement": "housing.waiting:read"}),
     urls="kim.housing.urls",
     url_prefix="housing/",
     public_modules=["kim.housing.models", "kim.housing.domain.occupancy",

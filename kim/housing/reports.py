@@ -120,6 +120,9 @@ HOUSING_PLACEMENT = Report(
     relations=PLACEMENT_RELATIONS,
     compute=housing_placement,
     permission="housing.waiting:read",
+    # Its cells are accommodation figures by legal-status categories and benefit regime:
+    # an aggregate reader needs both areas (product.md §3: steering only).
+    aggregate_permission=("reports.housing_aggregates:read", "reports.status_aggregates:read"),
 )
 
 OCCUPANCY = Report(
@@ -138,6 +141,7 @@ OCCUPANCY = Report(
     relations=(RowRelation("occupied", ("fehlbeleger",), sense=">="),),
     compute=occupancy,
     permission="housing.stays:read",
+    aggregate_permission="reports.housing_aggregates:read",
 )
 
 REFUGEES_OVER_TIME = Report(
@@ -151,4 +155,5 @@ REFUGEES_OVER_TIME = Report(
              Column("state", _("State facility"))),
     compute=refugees_over_time,
     permission="housing.stays:read",
+    aggregate_permission="reports.housing_aggregates:read",
 )

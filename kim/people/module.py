@@ -17,8 +17,12 @@ from kim.core.modules import (
     KimModule,
     NavItem,
     Perm,
+    PersonalData,
+    PersonalDataExport,
     PersonColumn,
     PolicySetting,
+    RetentionRule,
+    lazy,
 )
 from kim.core.modules.contract import TimelineSource
 from kim.people.domain.deadlines import PEOPLE_SOURCE
@@ -67,6 +71,10 @@ def _demo(municipalities: Mapping[str, Any]) -> None:
     people.load(municipalities["soest-demo"])
 
 
+IDENTITY_YEARS = "people.retention.identity_years"
+VULNERABILITY_YEARS = "people.retention.vulnerabilities_years"
+
+
 def _deadline_kinds() -> dict[str, Any]:
     from kim.people.decision_labels import FIELD_LABELS
     from kim.rules.codes import UPCOMING_FIELDS
@@ -95,6 +103,18 @@ module = KimModule(
              ("caseworker",)),
         Perm("people.import:write", _("Import persons from a file"),
              ("caseworker", "benefits")),
+        # Everything kim holds about a person, special categories included: granting it
+        # needs a second admin's approval (kim/core/domain/grants.py).
+        Perm("people.access_export:write",
+             _("Issue a person's access export (Art. 15 GDPR) with all their data"),
+             ("caseworker",), special=True),
+        # Aggregate-only audiences of product.md §3 ("A"): steering alone for both areas.
+        Perm("reports.person_aggregates:read",
+             _("See reports on person master data (origin, age) as privacy-safe aggregates"),
+             ("steering",)),
+        Perm("reports.status_aggregates:read",
+             _("See reports on legal status and the derived decisions (benefits, housing "
+               "categories) as privacy-safe aggregates"), ("steering",)),
     ],
     navigation=[
         NavItem("persons", _("Persons"), "people:person_list", "people.persons:read", 10,
@@ -110,16 +130,48 @@ module = KimModule(
         TimelineSource("people.status", "people.status:read", _status_events),
         TimelineSource("people.households", "people.persons:read", _household_events),
     ],
-    settings=[PolicySetting(
-        "people.local_good_prospect",
-        _("Own list of countries with a good prospect to stay"), "countries", [],
-        "people.status:write", basis="legal-rules.md §3.8",
-        help=_("Country codes, e.g. SY, IQ, ER, ET, AF (Herne 2017). Empty: the federal "
-               "list applies. Used for the target group and the private-housing "
-               "category."))],
     person_columns=[PersonColumn("household", _("Household"), "people.persons:read",
                                  _households, order=10)],
     demo_loaders=[DemoLoader("people", 20, _demo)],
+    settings=[
+        PolicySetting(
+            "people.local_good_prospect",
+            _("Own list of countries with a good prospect to stay"), "countries", [],
+            "people.status:write", basis="legal-rules.md §3.8",
+            help=_("Country codes, e.g. SY, IQ, ER, ET, AF (Herne 2017). Empty: the federal "
+                   "list applies. Used for the target group and the private-housing "
+                   "category.")),
+        PolicySetting(
+            IDENTITY_YEARS, _("Anonymise a person this many years after the case closed"),
+            "int", 10, "core.retention:write", minimum=1, maximum=30,
+            basis="§ 45 Abs. 3 S. 3 SGB X",
+            help=_("Names, contact data and numbers are removed; dates and statuses stay for "
+                   "the statistics. A case is closed when the person moved away and no "
+                   "module still works with them. Default: 10 years, as long as a benefit "
+                   "decision can be reviewed – the case file is kept that long.")),
+        PolicySetting(
+            VULNERABILITY_YEARS,
+            _("Delete recorded vulnerabilities this many years after the case closed"),
+            "int", 1, "core.retention:write", minimum=0, maximum=10,
+            basis="Art. 9, Art. 5 Abs. 1 lit. e DSGVO",
+            help=_("Health and other special-category data are needed only while the person "
+                   "is cared for and housed. Default: one year, for the hand-over to the "
+                   "next municipality and for complaints.")),
+    ],
+    personal_data=PersonalData(
+        retention=[
+            RetentionRule("people.vulnerabilities", _("Vulnerabilities"), VULNERABILITY_YEARS,
+                          "delete", lazy("kim.people.domain.retention.erase_vulnerabilities"),
+                          order=10),
+            RetentionRule("people.identity",
+                          _("Names, contact data and numbers of persons (anonymised)"),
+                          IDENTITY_YEARS, "anonymise",
+                          lazy("kim.people.domain.retention.anonymise_persons"), final=True,
+                          order=900),
+        ],
+        export=[PersonalDataExport("people", _("Person, legal status and household"),
+                                   lazy("kim.people.domain.access_export.collect"),
+                                   order=10)]),
     audit=AuditRules(
         exempt={
             "people.deadline": "Derived from audited person data and recomputed; not edited "
@@ -132,6 +184,12 @@ module = KimModule(
                                "recomputed.",
         },
         restricted={"people.vulnerability": "people.restricted:read"},
+        personal={"people.person": "people.persons:read",
+                  "people.personname": "people.persons:read",
+                  "people.personlanguage": "people.persons:read",
+                  "people.household": "people.persons:read",
+                  "people.householdmember": "people.persons:read",
+                  "people.legalstatus": "people.status:read"},
     ),
     urls="kim.people.urls",
     url_prefix="persons/",
@@ -142,5 +200,6 @@ module = KimModule(
         "kim.people.domain.params", "kim.people.domain.timelines",
         "kim.people.decision_labels", "kim.people.status_labels",
         "kim.people.demo.names",  # fictitious names for every module's demo data
+        "kim.people.domain.retention",
     ],
 )

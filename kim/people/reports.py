@@ -38,4 +38,5 @@ BENEFIT_RECIPIENTS = Report(
              Column("total", _("Total"), sum_of=("asylblg_basic", "asylblg_analog"))),
     compute=benefit_recipients,
     permission="people.status:read",
+    aggregate_permission="reports.status_aggregates:read",
 )

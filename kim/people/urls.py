@@ -1,6 +1,14 @@
 from django.urls import path
 
-from kim.people.views import children, deadlines, households, imports, merge, persons
+from kim.people.views import (
+    access_export,
+    children,
+    deadlines,
+    households,
+    imports,
+    merge,
+    persons,
+)
 
 app_name = "people"
 
@@ -13,6 +21,8 @@ urlpatterns = [
     path("deadlines/", deadlines.deadline_list, name="deadline_list"),
     path("<int:pk>/", persons.person_detail, name="person_detail"),
     path("<int:pk>/edit/", persons.person_edit, name="person_edit"),
+    path("<int:pk>/access-export/", access_export.person_access_export,
+         name="person_access_export"),
     path("<int:pk>/duplicates/", merge.person_duplicates, name="person_duplicates"),
     path("<int:pk>/merge/<int:other>/", merge.person_merge, name="person_merge"),
     path("<int:pk>/status/new/", persons.status_add, name="status_add"),

@@ -4,7 +4,8 @@ quota history and forecast, the arrivals register and their reports (product.md 
 The Land statistics are public aggregate figures; housing officers keep them up to date
 (imports, forecast assumptions), the case roles read them. The arrivals register counts
 the municipality's own persons, so it goes to the roles that see person master data.
-Steering sees both only as the disclosure-controlled reports (``reports.aggregates:read``).
+Steering sees both only as the disclosure-controlled reports (the quota through
+``reports.monitoring_aggregates:read``, arrivals through ``reports.person_aggregates:read``).
 """
 
 from __future__ import annotations

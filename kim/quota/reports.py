@@ -61,6 +61,8 @@ QUOTA = Report(
              Column("municipalities", _("Municipalities in the Land"), "number")),
     compute=quota,
     permission="quota.statistics:read",
+    # The Land's published distribution figures: a monitoring indicator ([IMIS] 3.).
+    aggregate_permission="reports.monitoring_aggregates:read",
 )
 
 ARRIVALS_BY_ORIGIN = Report(
@@ -75,4 +77,6 @@ ARRIVALS_BY_ORIGIN = Report(
     relations=(RowRelation("persons", ("children",), sense=">="),),  # for disclosure control
     compute=arrivals_by_origin,
     permission="quota.arrivals:read",
+    # Counts of the municipality's persons by citizenship and age: person master data.
+    aggregate_permission="reports.person_aggregates:read",
 )

@@ -1,10 +1,12 @@
 """Core's part of the conformance world: a custom role, areas and organisations (default
 roles and fields of action come with the municipality, members with the personas), and an
-identity change of an account shared with a partner town that waits for this town."""
+identity change of an account shared with a partner town that waits for this town, and a
+role request awaiting a second admin's approval."""
 
 from django.contrib.auth.hashers import make_password
 from django_scopes import scopes_disabled
 
+from kim.core.domain.grants import request_roles
 from kim.core.domain.municipalities import create_municipality
 from kim.core.domain.roles import save_custom_role
 from kim.core.models import (
@@ -46,3 +48,8 @@ def build(municipality, users, n):
                                                         "email": ""},
                                                requested_in=partner)
         IdentityApproval.objects.create(change=change, municipality=municipality)
+        notes = save_custom_role(municipality, name=f"Vermerke {i}", description="",
+                                 permissions=["people.restricted:read"])
+        member = Membership.objects.filter(user=users["caseworker"]).first()
+        if member is not None and "admin" in users:
+            request_roles(member, [*member.roles.all(), notes], users["admin"])

@@ -15,7 +15,9 @@ MATRIX = {
     "/soest/quota/arrivals/": READ,
     "/soest/quota/arrivals/?first_year=2021&last_year=2022": READ,
     "/soest/reports/quota/": READ | {"steering", "coordinator", "school_office"},
-    "/soest/reports/arrivals_by_origin/": READ | {"steering", "coordinator", "school_office"},
+    # counts of persons by citizenship and age: person master data, "A" for steering only
+    # (product.md §3; tests/reports/test_role_matrix.py)
+    "/soest/reports/arrivals_by_origin/": READ | {"steering"},
 }
 
 

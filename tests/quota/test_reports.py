@@ -110,8 +110,9 @@ def test_quota_report_for_steering_shows_the_same_public_figures(personas, soest
         result = produce(reports.get("quota"), soest, datetime.date(2018, 10, 7),
                          audience=Audience.AGGREGATE)
     assert str(result.rows[0]["quota_percent"]) == "79.12" and not result.suppressed
+    # steering is an aggregate audience: month ends only (kim/core/reports/dates.py)
     html = personas["steering"].client().get(
-        "/soest/reports/quota/?as_of=2018-10-07").content.decode()
+        "/soest/reports/quota/?as_of=2018-10-31").content.decode()
     assert "79,12" in html and "217,39" in html
 
 

@@ -31,6 +31,7 @@ DEMO_REPORT = Report(
              Column("inactive", "=Inactive"),  # a label that looks like a formula
              Column("total", "Total", sum_of=("active", "inactive"))),
     compute=members_demo, permission="core.roles:read",
+    aggregate_permission="reports.monitoring_aggregates:read",
 )
 
 

@@ -78,8 +78,20 @@ def test_pdf_download(personas):
     assert response.content.startswith(b"%PDF-")
 
 
-def test_admin_sees_exact_figures_and_steering_the_protected_ones(personas, demo_data):
-    url = "/soest/reports/users_by_role/?as_of=2099-12-31&format=json"
+@pytest.fixture
+def members_since_2020(soest):
+    """Every membership existed on a past month end (aggregate audiences get only those)."""
+    from django_scopes import scope
+
+    from kim.core.models import Membership
+
+    with scope(municipality=soest):
+        Membership.objects.update(created_at="2020-01-01T00:00:00Z")
+
+
+def test_admin_sees_exact_figures_and_steering_the_protected_ones(personas, demo_data,
+                                                                  members_since_2020):
+    url = "/soest/reports/users_by_role/?as_of=2025-12-31&format=json"
     detail = json.loads(personas["admin"].client().get(url).content)
     aggregate = json.loads(personas["steering"].client().get(url).content)
     by_role = {r["code"]: r["members"] for r in detail["rows"]}
@@ -103,13 +115,15 @@ def test_as_of_counts_only_memberships_existing_then(personas, demo_data):
     assert data["as_of"] == "2000-01-01"
 
 
-def test_html_page_has_table_date_form_and_download_links(personas):
+def test_html_page_has_table_date_form_and_download_links(personas, members_since_2020):
     page = personas["steering"].client().get(
-        "/soest/reports/users_by_role/?as_of=2099-12-31").content.decode()
+        "/soest/reports/users_by_role/?as_of=2025-12-31").content.decode()
     assert '<table class="report-table">' in page and '<th scope="col">' in page
-    assert 'name="as_of"' in page and 'value="2099-12-31"' in page
+    # the aggregate audience chooses among month ends
+    assert '<select name="as_of"' in page
+    assert '<option value="2025-12-31" selected>31.12.2025</option>' in page
     for fmt in ("csv", "xlsx", "pdf", "json"):
-        assert f'href="?as_of=2099-12-31&amp;format={fmt}"' in page
+        assert f'href="?as_of=2025-12-31&amp;format={fmt}"' in page
     assert "&lt;3" in page  # one member per role in Soest: all small
     assert 'href="/soest/reports/"' in page  # the navigation entry
 

@@ -13,7 +13,7 @@ from kim.core.models import TenantModel
 from kim.people.models import Household, Person
 
 
-@audited(redact=["outcome", "agreements"])
+@audited(redact=["outcome", "agreements", "participants"])
 class Appointment(TenantModel):
     class Kind(models.TextChoices):
         COUNSELLING = "counselling", _("counselling")

@@ -79,15 +79,36 @@ def write(action: str, *, model: str = "", object_id: Any = "", object_repr: str
     ).save()
 
 
+def _minimise(instance: models.Model, changes: dict[str, Any]) -> dict[str, Any]:
+    """Special-category records (``AuditRules.restricted``) leave no values in the log:
+    only which fields changed, and the links (person, household) that say whose record."""
+    links = {f.name for f in instance._meta.concrete_fields if f.is_relation}
+    result: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name in links or not (isinstance(value, list) and len(value) == 2):
+            result[name] = value
+        else:
+            old, new = value
+            result[name] = [None if old is None else REDACTED, None if new is None else REDACTED]
+    return result
+
+
 def _write_for(instance: models.Model, action: str, changes: dict[str, Any]) -> None:
+    from kim.core.audit.privacy import is_personal, is_restricted
+
+    label = instance._meta.label_lower
+    if is_restricted(label) and action != "read":
+        changes = _minimise(instance, changes)
     config = config_for(type(instance))
     towns = list(config.towns(instance)) if config is not None and config.towns else []
     for municipality_id in towns or [_municipality_id(instance)]:
         write(
             action,
-            model=instance._meta.label_lower,
+            model=label,
             object_id=instance.pk,
-            object_repr=str(instance),
+            # The log is no second copy of the people's data: for their records it names
+            # the kind of object and its id, never a name ("Family, Given", "health").
+            object_repr="" if is_personal(label) else str(instance),
             municipality_id=municipality_id,
             changes=changes,
         )

@@ -25,6 +25,10 @@ def save_custom_role(municipality: Municipality, *, name: str, description: str,
         raise ValidationError({"permissions": _("Unknown permissions: %s") % ", ".join(unknown)})
     if role is not None and role.builtin:
         raise ValidationError(_("Default roles cannot be changed; create a custom role instead."))
+    if role is not None:
+        from kim.core.domain.grants import check_role_change
+
+        check_role_change(role, names)
     role = role or Role(municipality=municipality)
     role.name, role.description, role.custom_permissions = name, description, names
     role.full_clean()

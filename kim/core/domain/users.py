@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.db.models import QuerySet
 
 from kim.core.domain import identity, twofactor
+from kim.core.domain.grants import request_roles
 from kim.core.models import IdentityChange, Membership, Municipality, Role, User
 
 
@@ -33,11 +35,15 @@ def create_member(
     last_name: str = "",
     email: str = "",
     must_change_password: bool = True,
+    requested_by: Any = None,
 ) -> Membership:
     """Create a new account that belongs to ``municipality`` with ``roles``.
 
     The password is validated against the configured password rules; the user must change
-    it at the first login unless told otherwise (used by the demo data only).
+    it at the first login unless told otherwise (used by the demo data only). With
+    ``requested_by`` (an admin in the web) roles that read special categories become
+    requests a second admin must approve (kim.core.domain.grants); without it (demo data,
+    tests, the operator's commands) they take effect at once.
     """
     user = User(username=username, first_name=first_name, last_name=last_name, email=email,
                 must_change_password=must_change_password)
@@ -46,7 +52,10 @@ def create_member(
     user.full_clean()
     user.save()
     membership = Membership.objects.create(municipality=municipality, user=user)
-    set_roles(membership, roles)
+    if requested_by is not None:
+        request_roles(membership, roles, requested_by)
+    else:
+        set_roles(membership, roles)
     return membership
 
 
@@ -63,12 +72,17 @@ def update_member(membership: Membership, *, first_name: str, last_name: str, em
                   is_active: bool, roles: Iterable[Role], by: User | None = None
                   ) -> IdentityChange | None:
     """Save the membership (roles, active flag: the town's own business) and the name and
-    e-mail. For an account that also serves other towns the name and e-mail change is
-    only requested (kim/core/domain/identity.py) and returned."""
+    e-mail. Roles that read special categories become requests a second admin approves
+    (:func:`kim.core.domain.grants.request_roles`). For an account that also serves other
+    towns the name and e-mail change is only requested (kim/core/domain/identity.py) and
+    returned."""
     user = membership.user
     membership.is_active = is_active
     membership.save()
-    set_roles(membership, roles)
+    if by is not None:
+        request_roles(membership, roles, by)
+    else:
+        set_roles(membership, roles)
     profile = {"first_name": first_name, "last_name": last_name, "email": email}
     if all(getattr(user, name) == value for name, value in profile.items()):
         return None

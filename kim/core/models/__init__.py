@@ -1,6 +1,7 @@
 from kim.core.models.accounts import Membership, Role, User
 from kim.core.models.audit import AuditEntry
 from kim.core.models.masterdata import Area, FieldOfAction, Organisation, OrganisationKind
+from kim.core.models.protection import RetentionLogEntry, RoleGrant
 from kim.core.models.security import (
     FormSubmission,
     IdentityApproval,
@@ -13,4 +14,5 @@ from kim.core.models.tenancy import Municipality, TenantModel
 
 __all__ = ["Area", "AuditEntry", "FieldOfAction", "FormSubmission", "IdentityApproval",
            "IdentityChange", "LoginThrottle", "Membership", "Municipality", "Organisation",
-           "OrganisationKind", "RecoveryCode", "Role", "SettingValue", "TenantModel", "User"]
+           "OrganisationKind", "RecoveryCode", "RetentionLogEntry", "Role", "RoleGrant",
+           "SettingValue", "TenantModel", "User"]

@@ -18,7 +18,9 @@ class AppendOnlyQuerySet(models.QuerySet):
 
 
 class AuditEntry(models.Model):
-    """One recorded event. Rows are written once and never changed or deleted.
+    """One recorded event. Rows are written once and never changed or deleted; a hash chain
+    per municipality makes a deleted, changed or inserted row detectable
+    (``kim audit verify``, kim/core/audit/chain.py).
 
     No database foreign keys: an entry must outlive the user or object it describes, and a
     cascade would have to update or delete log rows. On PostgreSQL and SQLite a trigger
@@ -34,6 +36,7 @@ class AuditEntry(models.Model):
         LOGIN = "login", _("logged in")
         LOGOUT = "logout", _("logged out")
         LOGIN_FAILED = "login_failed", _("login failed")
+        EXPORT = "export", _("exported")
 
     timestamp = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     municipality = models.ForeignKey(
@@ -54,6 +57,13 @@ class AuditEntry(models.Model):
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=200, blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
+    # The hash chain (kim/core/audit/chain.py): the municipality's chain (0: none), the
+    # position in it, the predecessor's hash and this entry's hash.
+    chain = models.BigIntegerField(_("chain"), default=0, editable=False)
+    seq = models.BigIntegerField(_("position"), default=0, editable=False)
+    prev_hash = models.CharField(_("hash of the previous entry"), max_length=64, blank=True,
+                                 editable=False)
+    hash = models.CharField(_("hash"), max_length=64, blank=True, editable=False)
 
     objects = ScopedManager(
         municipality="municipality",
@@ -68,6 +78,10 @@ class AuditEntry(models.Model):
             models.Index(fields=["municipality", "-timestamp"], name="audit_muni_time"),
             models.Index(fields=["model", "object_id"], name="audit_object"),
         ]
+        constraints = [
+            # One entry per position: concurrent writers cannot fork a chain unnoticed.
+            models.UniqueConstraint(fields=["chain", "seq"], name="audit_chain_position"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.action} {self.model} {self.object_id}"
@@ -75,7 +89,13 @@ class AuditEntry(models.Model):
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         if not self._state.adding:
             raise PermissionDenied("The audit log is append-only.")
-        super().save(*args, **kwargs)
+        from kim.core.audit.chain import link
+
+        link(self)  # position and hash under the chain's lock, then insert()
+
+    def insert(self) -> None:
+        """Called by the chain once the entry has its position and hash."""
+        super().save(force_insert=True)
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionDenied("The audit log is append-only.")

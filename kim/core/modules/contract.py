@@ -43,6 +43,9 @@ class Perm:
     roles: tuple[str, ...] = ()
     predicate: Predicate | None = None
     scope: ScopeFilter | None = None
+    # Reads special-category data (health, notes …) without being named in an
+    # ``AuditRules.restricted``: granting a role with it needs a second admin's approval.
+    special: bool = False
 
     def __post_init__(self) -> None:
         if (self.predicate is None) != (self.scope is None):
@@ -59,6 +62,9 @@ class NavItem:
     order: int = 100
     # view names starting with this (or one of these) mark the entry as current
     active_prefix: str | tuple[str, ...] = ""
+    # A rule instead of one permission (``permission`` None): visible(user, municipality),
+    # e.g. the reports entry – shown when any report has an audience the user belongs to.
+    visible: Callable[[Any, Any], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -223,11 +229,108 @@ class AuditRules:
 
     ``exempt``: models not audited, with the reason. ``restricted``: models whose audit
     details reveal special-category data (health, vulnerabilities, notes), with the
-    permission needed to see the details – others see that something happened, not what.
+    permission needed to see the details – others see that something happened, not what;
+    the log keeps no values of their fields, and granting a role that holds one of these
+    permissions needs a second admin's approval. ``personal``: other models with personal
+    data of the people kim serves (names, statuses, stays), with the permission needed to
+    see their audit details; the log keeps no object names for them.
     """
 
     exempt: Mapping[str, str] = field(default_factory=dict)
     restricted: Mapping[str, str] = field(default_factory=dict)
+    personal: Mapping[str, str] = field(default_factory=dict)
+
+
+# -- data protection: retention and the access export (Art. 5(1)(e), 15, 17 DSGVO) -------
+@dataclass(frozen=True)
+class RetentionScope:
+    """What a retention rule works on. ``cutoff``: records (and, for per-person rules,
+    cases) that ended on or before this day are due. ``dry_run``: count, change nothing."""
+
+    municipality: Any
+    today: datetime.date
+    cutoff: datetime.date
+    dry_run: bool
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """A category of personal data a module deletes or anonymises when its retention
+    period – the int ``PolicySetting`` named by ``setting``, in years – is over.
+
+    ``erase(scope)`` deletes/anonymises what is due and returns how many records (in a
+    dry run: would). ``per_person``: the period runs from the day the person's case closed
+    (see kim/people/domain/retention.py); else from the record's own date. A ``final``
+    rule anonymises the person: no per-person category outlives it (the runner moves every
+    per-person cutoff up to the final rule's). Rules run in ``order``.
+    """
+
+    key: str
+    label: Label
+    setting: str
+    action: Literal["delete", "anonymise"]
+    erase: Callable[[RetentionScope], int]
+    per_person: bool = True
+    final: bool = False
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    """One table of a person's access export: ``columns`` are (key, label) pairs, every row
+    has exactly these keys; values are text, numbers, booleans, dates or None. A table with
+    ``vertical`` set holds one record shown as label/value pairs (master data)."""
+
+    key: str
+    title: Label
+    columns: Sequence[tuple[str, Label]]
+    rows: Sequence[Mapping[str, Any]]
+    note: Label = ""
+    vertical: bool = False
+
+
+@dataclass(frozen=True)
+class PersonalDataExport:
+    """A module's part of the Art. 15 access export of one person.
+
+    ``collect(person, municipality)`` runs in the municipality's scope and in the language
+    of the export (labels translated): it returns the module's tables – everything the
+    module holds about the person, also what the issuing user could not see.
+    """
+
+    key: str
+    title: Label
+    collect: Callable[[Any, Any], list[ExportTable]]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """What a module holds about the people kim serves, for data protection.
+
+    ``retention``: its retention rules; ``export``: its part of the access export;
+    ``open_cases(municipality)``: a queryset of ids of persons the module still works with
+    (an open stay, a planned appointment) – their case is not closed whatever else says so.
+    """
+
+    retention: Sequence[RetentionRule] = ()
+    export: Sequence[PersonalDataExport] = ()
+    open_cases: Callable[[Any], QuerySet[Any]] | None = None
+
+
+def lazy(dotted: str) -> Callable[..., Any]:
+    """A declaration's function, imported on its first call: ``module.py`` is imported
+    before the models are ready, so it cannot import its domain code directly.
+    ``lazy("kim.housing.domain.retention.clear_notes")``."""
+    from importlib import import_module
+
+    path, _, name = dotted.rpartition(".")
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(import_module(path), name)(*args, **kwargs)
+
+    call.__qualname__ = call.__name__ = name
+    return call
 
 
 @dataclass(frozen=True)
@@ -247,6 +350,7 @@ class KimModule:
     settings: Sequence[PolicySetting] = ()
     demo_loaders: Sequence[DemoLoader] = ()
     audit: AuditRules = field(default_factory=AuditRules)
+    personal_data: PersonalData = field(default_factory=PersonalData)
     # URLs: the app's urlconf mounted at /<municipality>/<url_prefix>; public (anonymous)
     # views in their own urlconf, mounted at /<municipality>/<public_prefix>.
     urls: str | None = None

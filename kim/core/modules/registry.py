@@ -3,8 +3,8 @@ apps read declarations from here (navigation, cards, sources, settings, demo loa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from kim.core.modules.contract import (
     Card,
@@ -13,9 +13,11 @@ from kim.core.modules.contract import (
     GapSource,
     KimModule,
     NavItem,
+    PersonalDataExport,
     PersonColumn,
     PolicySetting,
     ResponsibilitySource,
+    RetentionRule,
     TimelineSource,
 )
 from kim.core.permissions.registry import registry as permissions
@@ -55,6 +57,7 @@ class ModuleRegistry:
         if module.responsibility is not None:
             named.append(module.responsibility.permission)
         named += list(module.audit.restricted.values())
+        named += list(module.audit.personal.values())
         for name in named:
             if name is not None and name not in permissions:
                 raise ModuleError(f"Module {module.label!r} names unknown permission {name!r}")
@@ -66,8 +69,24 @@ class ModuleRegistry:
                                        for k in s.kinds])
         self._unique("person column", [c.key for m in self for c in m.person_columns])
         self._unique("demo loader", [d.key for m in self for d in m.demo_loaders])
+        self._unique("retention rule", [r.key for m in self
+                                        for r in m.personal_data.retention])
+        self._unique("export part", [e.key for m in self for e in m.personal_data.export])
+        self._unique("audit rule", [label.lower() for m in self for label in
+                                    (*m.audit.restricted, *m.audit.personal)])
+        own_settings = {s.key: s for s in module.settings}
+        for rule in module.personal_data.retention:
+            declared = own_settings.get(rule.setting)
+            if declared is None or declared.kind != "int":
+                raise ModuleError(f"Retention rule {rule.key!r} needs an int setting "
+                                  f"{rule.setting!r} of its own module")
+        if len([r for m in self for r in m.personal_data.retention if r.final]) > 1:
+            raise ModuleError("Only one retention rule may be final (anonymise the person)")
         if len([m for m in self if m.responsibility is not None]) > 1:
             raise ModuleError("Only one module may declare caseload responsibility")
+        if any(i.visible is not None and i.permission is not None for i in module.navigation):
+            raise ModuleError(f"Module {module.label!r}: a navigation entry has a permission "
+                              "or a visibility rule, not both")
         if any(link.permission is not None for link in module.public_links):
             raise ModuleError(f"Module {module.label!r}: public links need no permission")
         if bool(module.public_urls) != bool(module.public_prefix) and module.public_urls:
@@ -143,9 +162,27 @@ class ModuleRegistry:
         return {label.lower(): reason for m in self for label, reason in m.audit.exempt.items()}
 
     def restricted_models(self) -> dict[str, str]:
-        """Model label → permission needed to read its audit details."""
+        """Model label → permission needed to read its audit details (special categories)."""
         return {label.lower(): perm for m in self
                 for label, perm in m.audit.restricted.items()}
+
+    def personal_models(self) -> dict[str, str]:
+        """Model label → permission needed to read its audit details (other personal data
+        of the people kim serves)."""
+        return {label.lower(): perm for m in self
+                for label, perm in m.audit.personal.items()}
+
+    def retention_rules(self) -> list[RetentionRule]:
+        return sorted((r for m in self for r in m.personal_data.retention),
+                      key=lambda r: (r.order, r.key))
+
+    def personal_data_exports(self) -> list[PersonalDataExport]:
+        return sorted((e for m in self for e in m.personal_data.export),
+                      key=lambda e: (e.order, e.key))
+
+    def open_case_sources(self) -> list[Callable[[Any], Any]]:
+        return [m.personal_data.open_cases for m in self
+                if m.personal_data.open_cases is not None]
 
     def public_modules(self) -> dict[str, tuple[str, ...]]:
         return {m.label: tuple(m.public_modules) for m in self}

@@ -38,4 +38,6 @@ USERS_BY_ROLE = Report(
              Column("members", _("Active users"))),
     compute=users_by_role,
     permission="core.users:read",
+    # Staff per role is an administration indicator of monitoring ([IMIS] 3.).
+    aggregate_permission="reports.monitoring_aggregates:read",
 )

@@ -22,7 +22,6 @@ from kim.core.reports.relations import RowRelation
 Kind = Literal["text", "count", "number", "percent"]
 KINDS = ("text", "count", "number", "percent")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-DEFAULT_AGGREGATE_PERMISSION = "reports.aggregates:read"
 
 
 @dataclass(frozen=True)
@@ -84,11 +83,23 @@ class Report:
     columns: tuple[Column, ...]
     compute: Compute
     permission: str  # person-level detail
-    aggregate_permission: str | None = DEFAULT_AGGREGATE_PERMISSION  # None: no such audience
+    # The aggregate-only audience: the permission of the data area the report's figures
+    # come from (product.md §3, the "A" entries: e.g. "reports.housing_aggregates:read"),
+    # or several when its cells combine areas – then all are needed. None: no such
+    # audience (the default: a report shows aggregates to nobody until it says whom).
+    aggregate_permission: str | tuple[str, ...] | None = None
     description: Promise | str = ""
     params: tuple[Param, ...] = ("as_of",)
     # Linear relations among cells besides sum_of and column totals (kim/core/reports/relations.py)
     relations: tuple[RowRelation, ...] = ()
+
+    @property
+    def aggregate_permissions(self) -> tuple[str, ...]:
+        if self.aggregate_permission is None:
+            return ()
+        if isinstance(self.aggregate_permission, str):
+            return (self.aggregate_permission,)
+        return tuple(self.aggregate_permission)
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -126,8 +137,10 @@ class Report:
             if problem := relation.problem(self.keys_of("count"), self.keys_of("text")):
                 raise ValueError(f"Report {self.name!r}: relation {relation}: {problem}")
         permission_registry.get(self.permission)
-        if self.aggregate_permission is not None:
-            permission_registry.get(self.aggregate_permission)
+        if self.aggregate_permission is not None and not self.aggregate_permissions:
+            raise ValueError(f"Report {self.name!r}: an empty aggregate audience; use None")
+        for name in self.aggregate_permissions:
+            permission_registry.get(name)
 
     def check(self, data: ReportData) -> ReportData:
         """Fail loudly if ``compute`` broke the stable shape the JSON output promises."""

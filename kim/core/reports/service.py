@@ -28,10 +28,17 @@ def audience_for(user: Any, report: Report, municipality: Any) -> Audience | Non
     """Which version of ``report`` the user may see; None: neither."""
     if has_perm(user, report.permission, municipality):
         return Audience.DETAIL
-    if report.aggregate_permission and has_perm(user, report.aggregate_permission,
-                                                municipality):
+    needed = report.aggregate_permissions
+    if needed and all(has_perm(user, name, municipality) for name in needed):
         return Audience.AGGREGATE
     return None
+
+
+def any_report_visible(user: Any, municipality: Any) -> bool:
+    """Whether some report has an audience the user belongs to (the navigation entry)."""
+    from kim.core.reports.registry import reports
+
+    return any(audience_for(user, report, municipality) is not None for report in reports)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,17 @@
+"""The audit log of a municipality: list with filters, CSV/XLSX export.
+
+Entries about the people kim serves show their details only to readers who may read that
+data (kim/core/audit/privacy.py); the export follows the same rule and is itself logged.
+"""
+
 from __future__ import annotations
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from kim.core.domain.audit import entries
+from kim.core.audit.writer import write
+from kim.core.domain.audit import Presenter, entries, export_headers, export_rows
+from kim.core.exports import FORMATS, table_response
 from kim.core.forms.audit import AuditFilterForm
 from kim.core.http import TenantRequest
 from kim.core.views.base import paginate, query_without_page, tenant_view
@@ -14,6 +22,20 @@ def audit_list(request: TenantRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = entries(request.municipality, **filters)
+    presenter = Presenter(request.user, request.municipality)
+    fmt = request.GET.get("format")
+    if fmt:
+        if fmt not in FORMATS:
+            raise Http404("No such format")
+        response = table_response(f"audit_{request.municipality.slug}", fmt, export_headers(),
+                                  export_rows(qs, presenter))
+        write("export", model="core.auditentry",
+              changes={"format": fmt, "filters": {k: str(v) for k, v in filters.items() if v},
+                       "details": not presenter.hidden})
+        return response
+    page = paginate(request, qs)
     return render(request, "core/audit/list.html", {
-        "form": form, "page": paginate(request, qs), "query": query_without_page(request),
+        "form": form, "page": page, "rows": presenter.present(page.object_list),
+        "query": query_without_page(request),
+        "export_query": query_without_page(request),
     })

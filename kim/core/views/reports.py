@@ -19,7 +19,7 @@ from kim.core.reports.forms import ReportParamsForm
 from kim.core.reports.registry import reports
 from kim.core.reports.renderers import FORMATS
 from kim.core.reports.renderers.as_html import table_context
-from kim.core.reports.service import Audience, audience_for, produce
+from kim.core.reports.service import Audience, any_report_visible, audience_for, produce
 from kim.core.views.base import tenant_view
 
 DOWNLOADS = [("csv", _("CSV")), ("xlsx", _("Excel (XLSX)")), ("pdf", _("PDF")),
@@ -27,7 +27,7 @@ DOWNLOADS = [("csv", _("CSV")), ("xlsx", _("Excel (XLSX)")), ("pdf", _("PDF")),
 
 
 def any_report(user: Any, municipality: Any, kwargs: Mapping[str, Any]) -> bool:
-    return any(audience_for(user, r, municipality) is not None for r in reports)
+    return any_report_visible(user, municipality)
 
 
 def named_report(user: Any, municipality: Any, kwargs: Mapping[str, Any]) -> bool:
@@ -62,7 +62,8 @@ def report_detail(request: TenantRequest, name: str) -> HttpResponse:
     if fmt != "html" and fmt not in FORMATS:
         raise Http404("No such format")
 
-    form = ReportParamsForm(request.GET, report=report, municipality=request.municipality)
+    form = ReportParamsForm(request.GET, report=report, municipality=request.municipality,
+                            aggregate=audience is Audience.AGGREGATE)
     context = {"report": report, "form": form, "table": None,
                "aggregate": audience is Audience.AGGREGATE}
     if not form.is_valid():  # a bad date: show the field error, never a 500

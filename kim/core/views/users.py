@@ -1,6 +1,7 @@
 """Municipal user administration (admins): list, create, edit roles, reset password or
 second factor. Identity changes of an account that also serves other towns become
-requests (kim/core/domain/identity.py)."""
+requests (kim/core/domain/identity.py); roles that read special categories need a second
+admin's approval (kim/core/domain/grants.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kim.core.domain import identity, twofactor
+from kim.core.domain import grants, identity, twofactor
 from kim.core.domain import users as domain
+from kim.core.domain.roles import role_label
 from kim.core.forms.users import MemberForm, NewMemberForm, PasswordResetForm
 from kim.core.http import TenantRequest
-from kim.core.models import IdentityChange, Membership, Role
+from kim.core.models import IdentityChange, Membership, Role, RoleGrant
 from kim.core.views.base import paginate, tenant_redirect, tenant_view
 
 REQUESTED = gettext_lazy("The change was requested. The account also works for other "
@@ -26,9 +28,9 @@ REQUESTED = gettext_lazy("The change was requested. The account also works for o
 @tenant_view("core.users:read", list_view=True)
 def user_list(request: TenantRequest) -> HttpResponse:
     page = paginate(request, domain.members(request.municipality))
-    open_requests = identity.open_approvals(request.municipality).count()
-    return render(request, "core/users/list.html", {"page": page,
-                                                    "open_requests": open_requests})
+    return render(request, "core/users/list.html", {
+        "page": page, "open_requests": identity.open_approvals(request.municipality).count(),
+        "pending_count": grants.pending(request.municipality).count()})
 
 
 @tenant_view("core.users:write")
@@ -38,18 +40,19 @@ def user_create(request: TenantRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            domain.create_member(
+            membership = domain.create_member(
                 town, username=data["username"], password=data["password"],
                 roles=data["roles"], first_name=data["first_name"],
-                last_name=data["last_name"], email=data["email"],
-            )
+                last_name=data["last_name"], email=data["email"], requested_by=request.user)
         except ValidationError as exc:
             form.add_error("password", exc)
         else:
             messages.success(request, _("User %(name)s was created.")
                              % {"name": data["username"]})
+            _announce_pending(request, grants.pending_roles(membership))
             return tenant_redirect(request, "core:user_list")
-    return render(request, "core/users/form.html", {"form": form, "creating": True})
+    return render(request, "core/users/form.html",
+                  {"form": form, "creating": True, "waiting": []})
 
 
 def _memberships():  # type: ignore[no-untyped-def]
@@ -63,8 +66,10 @@ def _shared(membership: Membership) -> bool:
 @tenant_view("core.users:write", obj=_memberships)
 def user_edit(request: TenantRequest, membership: Membership) -> HttpResponse:
     user = membership.user
+    waiting = grants.pending_roles(membership)
     initial = {"first_name": user.first_name, "last_name": user.last_name, "email": user.email,
-               "is_active": membership.is_active, "roles": membership.roles.all()}
+               "is_active": membership.is_active,
+               "roles": [*membership.roles.all(), *waiting]}
     form = MemberForm(request.POST or None, initial=initial, roles=Role.objects.all())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -82,11 +87,13 @@ def user_edit(request: TenantRequest, membership: Membership) -> HttpResponse:
                 messages.success(request, _("Changes to %(name)s were saved.") % {"name": user})
                 if change is not None:
                     messages.info(request, str(REQUESTED))
+                _announce_pending(request, grants.pending_roles(membership))
                 return tenant_redirect(request, "core:user_list")
     return render(request, "core/users/form.html",
                   {"form": form, "creating": False, "membership": membership,
                    "shared": _shared(membership),
-                   "has_second_factor": twofactor.has_second_factor(user)})
+                   "has_second_factor": twofactor.has_second_factor(user),
+                   "waiting": [role_label(r) for r in waiting]})
 
 
 @tenant_view("core.users:write", obj=_memberships)
@@ -127,3 +134,51 @@ def user_two_factor(request: TenantRequest, membership: Membership) -> HttpRespo
         "pending": IdentityChange.objects.filter(
             user=membership.user, kind=IdentityChange.Kind.TWO_FACTOR,
             status=IdentityChange.Status.PENDING).exists()})
+
+
+def _announce_pending(request: TenantRequest, roles: list[Role]) -> None:
+    if roles:
+        messages.info(request, _(
+            "Awaiting approval: %(roles)s. These roles read special categories of personal "
+            "data and take effect when another administrator approves them.")
+            % {"roles": ", ".join(role_label(r) for r in roles)})
+
+
+@tenant_view("core.users:read", list_view=True)
+def grant_list(request: TenantRequest) -> HttpResponse:
+    return render(request, "core/users/grants.html", {
+        "pending": grants.pending(request.municipality),
+        "decided": grants.recent_decisions(request.municipality)})
+
+
+def _pending_grants():  # type: ignore[no-untyped-def]
+    return RoleGrant.objects.filter(status=RoleGrant.Status.PENDING).select_related(
+        "membership__user", "role", "requested_by")
+
+
+@tenant_view("core.users:write", obj=_pending_grants)
+def grant_decide(request: TenantRequest, grant: RoleGrant) -> HttpResponse:
+    """Approve or reject one request (POST ``decision``); GET shows what is asked."""
+    error = ""
+    if request.method == "POST":
+        decision = request.POST.get("decision")
+        try:
+            if decision == "approve":
+                grants.approve(grant, request.user)
+                messages.success(request, _("Approved: %(user)s now holds the role "
+                                            "%(role)s.") % {"user": grant.membership.user,
+                                                            "role": role_label(grant.role)})
+            elif decision == "reject":
+                grants.reject(grant, request.user)
+                messages.success(request, _("The request was stopped."))
+            else:
+                raise ValidationError(_("Choose to approve or to reject the request."))
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            return tenant_redirect(request, "core:grant_list")
+    return render(request, "core/users/grant_decide.html", {
+        "grant": grant, "role": role_label(grant.role), "error": error,
+        "own": request.user.pk in (grant.requested_by_id, grant.membership.user_id)})
+
+

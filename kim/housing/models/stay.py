@@ -43,7 +43,7 @@ class MoveOutReason(models.TextChoices):
     OTHER = "other", _("other reason")
 
 
-@audited()
+@audited(redact=["note", "phase1_exception_reason"])  # free texts about a person
 class Stay(TenantModel):
     place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="stays",
                               verbose_name=_("accommodation place"))

@@ -19,7 +19,7 @@ class EntryStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
-@audited()
+@audited(redact=["note"])
 class WaitingListEntry(TenantModel):
     """A household looking for a flat. Its position is computed, never stored: see
     kim.housing.domain.waitlist and the municipality's PriorityPolicySetting."""
@@ -79,7 +79,7 @@ class Regime(models.TextChoices):
     SGB = "sgb", _("SGB II / SGB XII")
 
 
-@audited()
+@audited(redact=["note"])
 class Placement(TenantModel):
     """A household placed into a flat ([Soest] Tab. 7 "bereits vermittelt"). Everybody who
     belongs to the household on a later day counts as placed, also family members who

@@ -89,7 +89,7 @@ def merge_persons(keep: Person, remove: Person, today: datetime.date) -> Person:
                               kind=PersonName.Kind.ALIAS, family_name=remove.family_name,
                               given_names=remove.given_names,
                               name_key=padded_key(f"{remove.given_names} {remove.family_name}"))
-    removed_label, removed_id = str(remove), remove.pk
+    removed_id = remove.pk
     remove.delete()
     refresh_keys(keep)
     try:  # the filled-in dates and the moved statuses must fit the kept birth date
@@ -100,7 +100,8 @@ def merge_persons(keep: Person, remove: Person, today: datetime.date) -> Person:
     store_name_tokens([keep])  # the removed name is now a variant of the kept person
     refresh_person(keep, today)
     timelines.refresh_persons(keep.municipality, [keep.pk], today)
-    write("update", model="people.person", object_id=keep.pk, object_repr=str(keep),
+    # No names in the log (kim/core/audit/privacy.py): the removed record's id says it.
+    write("update", model="people.person", object_id=keep.pk,
           municipality_id=keep.municipality_id,
-          changes={"merged_from": [removed_id, removed_label], "moved": moved})
+          changes={"merged_from": removed_id, "moved": moved})
     return keep

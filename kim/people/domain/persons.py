@@ -104,8 +104,9 @@ _ID_LIKE = re.compile(r"^[\w/.-]*\d[\w/.-]*$")
 
 def search(municipality: Municipality, text: str = "",
            birth_year: int | None = None) -> QuerySet[Person]:
-    """Spelling-tolerant name search, or exact ID / document number when it looks like one."""
-    qs = Person.objects.filter(municipality=municipality)
+    """Spelling-tolerant name search, or exact ID / document number when it looks like one.
+    Anonymised persons (statistical records after retention) are not listed."""
+    qs = Person.objects.filter(municipality=municipality, anonymised_on__isnull=True)
     text = text.strip()
     if text and _ID_LIKE.match(text):
         # Two index lookups first: an OR across person and status (or a join with

@@ -10,7 +10,7 @@ from kim.core.models import TenantModel
 from kim.people.models.person import Person
 
 
-@audited()
+@audited(redact=["name", "reference"])  # family names and file numbers: see Person
 class Household(TenantModel):
     reference = models.CharField(_("reference"), max_length=64, blank=True,
                                  help_text=_("The household key of an import, if any."))

@@ -31,7 +31,10 @@ def _after_birth(field: str) -> models.CheckConstraint:
         name=f"person_{field}_after_birth")
 
 
-@audited()
+# Names, contact data and identifiers never enter the audit log (only that they changed):
+# an append-only log must not keep what retention anonymises (kim/people/domain/retention.py).
+@audited(redact=["family_name", "given_names", "phone", "email", "external_id"],
+         exclude=["name_key"])
 class Person(TenantModel):
     """Master data and the anchor dates the rules engine needs (legal-rules.md §2.1).
 
@@ -66,6 +69,10 @@ class Person(TenantModel):
     analog_benefits_since = models.DateField(_("analogue benefits since"), null=True,
                                              blank=True)
     moved_away_date = models.DateField(_("moved away on"), null=True, blank=True)
+    # Set by the retention run (kim/people/domain/retention.py): names, contact data and
+    # identifiers are gone; what the statistics need (dates, statuses) stays.
+    anonymised_on = models.DateField(_("anonymised on"), null=True, blank=True,
+                                     editable=False)
     lives_in_reception_centre = models.BooleanField(_("lives in a reception centre"),
                                                     default=False)
     unaccompanied_minor = models.BooleanField(_("unaccompanied minor"), default=False)
@@ -146,7 +153,7 @@ class Person(TenantModel):
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-@audited()
+@audited(redact=["family_name", "given_names"], exclude=["name_key"])
 class PersonName(TenantModel):
     """Further spellings of a person's name: transliterations, aliases, earlier names."""
 

@@ -18,7 +18,7 @@ from kim.people.models.plausibility import status_date_errors
 from kim.people.status_labels import STATUS_CHOICES
 
 
-@audited(redact=["document_number"])
+@audited(redact=["document_number", "note"])
 class LegalStatus(TenantModel):
     """One status record; it lasts until the next record of the person starts."""
 

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scope
 
 from kim.core.models import Municipality
+from kim.core.reports.dates import aggregate_date_error, latest_reference_date
 from kim.core.reports.forms import FIRST_YEAR, LAST_YEAR, date_in_range
 from kim.core.reports.registry import reports
 from kim.core.reports.renderers import FORMATS
@@ -32,7 +33,8 @@ class Command(BaseCommand):
                             help=f"one of {', '.join(FORMATS)} (default: json)")
         parser.add_argument("--output", help="write to this file instead of standard output")
         parser.add_argument("--aggregate", action="store_true",
-                            help="apply disclosure control (for aggregate-only audiences)")
+                            help="apply disclosure control (for aggregate-only audiences); "
+                            "only past month ends, default the last one")
 
     def handle(self, *args: Any, name: str, municipality: str, as_of: str | None, fmt: str,
                output: str | None, aggregate: bool, **options: Any) -> None:
@@ -45,7 +47,15 @@ class Command(BaseCommand):
         out_format = FORMATS[fmt]
         if out_format.binary and not output:
             raise CommandError(f"Format {fmt} is binary; give --output FILE")
-        day = parse_date(as_of) if as_of else timezone.localdate()
+        today = timezone.localdate()
+        # without --as-of: today, for an aggregate audience the last month end
+        default = latest_reference_date(today) if aggregate else today
+        day = parse_date(as_of) if as_of else default
+        if aggregate:
+            error = aggregate_date_error(day, None, today)
+            if error is not None:
+                with translation.override("en"):
+                    raise CommandError(f"--as-of {day.isoformat()}: {error[1]}")
         tenant = Municipality.objects.filter(slug=municipality, is_active=True).first()
         if tenant is None:
             raise CommandError(f"Unknown municipality {municipality!r}")
