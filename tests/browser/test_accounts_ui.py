@@ -67,7 +67,7 @@ def test_identity_change_pages_of_a_shared_account(page, personas, soest, herne)
     shared = personas["foreign"].user
     with scope(municipality=soest):
         member = Membership.objects.create(municipality=soest, user=shared)
-        member.roles.set([ensure_default_roles(soest)["housing"]])
+        member.roles.set([ensure_default_roles(soest)["school_office"]])
     make_member(herne, "admin-herne", "admin")
     log_in(page, "admin-soest", PASSWORD)
     page.goto(f"/soest/admin/users/{member.pk}/")

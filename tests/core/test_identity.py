@@ -22,12 +22,14 @@ NEW = "Neues-Einmal-Passwort-3"
 
 @pytest.fixture
 def shared(personas, soest, herne):
-    """The Herne caseworker also works for Soest (housing role there)."""
+    """The Herne caseworker also works for Soest (school office there: a role without
+    special categories, so only the other town decides; the four eyes for keys of roles
+    with special categories are tested at the end)."""
     user = personas["foreign"].user
     roles = ensure_default_roles(soest)
     with scope(municipality=soest):
         membership = Membership.objects.create(municipality=soest, user=user)
-        membership.roles.set([roles["housing"]])
+        membership.roles.set([roles["school_office"]])
     return membership
 
 
@@ -210,3 +212,63 @@ def test_creating_a_user_reveals_nothing_about_other_towns(personas, soest, hern
     # a name with another town's suffix cannot even be typed
     response = client.post("/soest/admin/users/new/", {**data, "username": "x@herne"})
     assert "username" in response.context["form"].errors
+
+
+# -- four eyes for the keys of accounts that read special categories -----------------------
+def _caseworker(soest, personas):
+    with scope(municipality=soest):
+        return Membership.objects.get(user=personas["caseworker"].user)
+
+
+def test_one_admin_alone_cannot_reset_a_caseworkers_password(personas, soest):
+    """Otherwise the admin sets a password, logs in as the caseworker and reads case notes:
+    the bypass of the four-eyes role grant."""
+    member = _caseworker(soest, personas)
+    admin = personas["admin"].client()
+    response = admin.post(f"/soest/admin/users/{member.pk}/password/", {"password": NEW},
+                          follow=True)
+    assert "zweite Administratorin" in response.content.decode()
+    user = User.objects.get(pk=member.user_id)
+    assert user.check_password(PASSWORD) and not user.check_password(NEW)
+    change = IdentityChange.objects.get(user=user)
+    with scopes_disabled():
+        approval = change.approvals.get()
+    assert (approval.municipality, change.requested_in) == (soest, soest)
+    # the requesting admin cannot approve it
+    page = admin.get("/soest/admin/users/identity/").content.decode()
+    assert "Ihr eigener Antrag" in page
+    assert admin.post(f"/soest/admin/users/identity/{approval.pk}/",
+                      {"decision": "approve"}).status_code == 200
+    change.refresh_from_db()
+    assert change.status == "pending"
+    assert not User.objects.get(pk=user.pk).check_password(NEW)
+    # a second admin of the town can
+    second = Client()
+    second.force_login(make_member(soest, "admin2-soest", "admin").user)
+    assert second.post(f"/soest/admin/users/identity/{approval.pk}/",
+                       {"decision": "approve"}).status_code == 302
+    change.refresh_from_db()
+    user.refresh_from_db()
+    assert change.status == "applied"
+    assert user.check_password(NEW) and user.must_change_password
+
+
+def test_keys_of_a_role_without_special_categories_are_reset_directly(personas, soest):
+    with scope(municipality=soest):
+        member = Membership.objects.get(user=personas["school_office"].user)
+    personas["admin"].client().post(f"/soest/admin/users/{member.pk}/password/",
+                                    {"password": NEW})
+    assert User.objects.get(pk=member.user_id).check_password(NEW)
+    assert not IdentityChange.objects.exists()
+
+
+def test_name_and_email_of_a_caseworker_stay_the_towns_own(personas, soest):
+    """Only the keys need four eyes; the profile of a one-town account is changed directly."""
+    member = _caseworker(soest, personas)
+    with scope(municipality=soest):
+        roles = [r.pk for r in member.roles.all()]
+    personas["admin"].client().post(f"/soest/admin/users/{member.pk}/", {
+        "first_name": "Cem", "last_name": "Can", "email": "cem@example.invalid",
+        "is_active": "on", "roles": roles})
+    assert User.objects.get(pk=member.user_id).email == "cem@example.invalid"
+    assert not IdentityChange.objects.exists()

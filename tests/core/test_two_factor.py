@@ -13,7 +13,7 @@ from django_scopes import scope, scopes_disabled
 from kim.core.domain import settings as policy
 from kim.core.domain import twofactor
 from kim.core.domain.roles import save_custom_role
-from kim.core.models import AuditEntry, Membership, RecoveryCode, User
+from kim.core.models import AuditEntry, IdentityApproval, Membership, RecoveryCode, User
 from tests.conftest import PASSWORD, make_member, totp_code, with_second_factor
 
 
@@ -197,6 +197,14 @@ def test_admin_resets_the_second_factor_of_a_member(personas, soest):
     assert client.get(f"/soest/admin/users/{member.pk}/two-factor/").status_code == 200
     response = client.post(f"/soest/admin/users/{member.pk}/two-factor/")
     assert response.status_code == 302
+    # a caseworker reads special categories: a second admin approves the reset
+    assert TOTPDevice.objects.filter(user=user).exists()
+    with scopes_disabled():
+        approval = IdentityApproval.objects.get(change__user=user, municipality=soest)
+    second = Client()
+    second.force_login(make_member(soest, "admin2-soest", "admin").user)
+    assert second.post(f"/soest/admin/users/identity/{approval.pk}/",
+                       {"decision": "approve"}).status_code == 302
     assert not TOTPDevice.objects.filter(user=user).exists()
     with scopes_disabled():
         entry = AuditEntry.objects.filter(model="core.user", object_id=str(user.pk)).latest("id")

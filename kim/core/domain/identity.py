@@ -12,7 +12,13 @@ case data. So:
   (``IdentityChange``). Every other town's admin approves or rejects it in their own
   town (``IdentityApproval``); it is applied when all have approved. The platform
   operator may decide a request alone (``decide_as_operator``);
-- the platform operator's own account is never changed by a town.
+- the platform operator's own account is never changed by a town;
+- the keys (password, second factor) of an account that reads special categories in the
+  town (a role that needed a second admin to grant, kim/core/domain/grants.py) are not
+  reset by one admin alone either: the reset is a request that a second admin of the
+  same town (not the requester) or the platform operator approves – otherwise an admin
+  could reset a caseworker's keys and read case notes as them, the bypass of the
+  four-eyes grant.
 
 Every step is audited, and changes of an account reach the audit log of every town the
 account belongs to (``towns_of``). See docs/architecture.md "Accounts".
@@ -31,11 +37,13 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from kim.core.audit.writer import write
+from kim.core.domain.grants import needs_approval
 from kim.core.models import (
     IdentityApproval,
     IdentityChange,
     Membership,
     Municipality,
+    Role,
     User,
 )
 
@@ -59,6 +67,24 @@ def is_shared(user: User, municipality: Municipality) -> bool:
     return any(town != municipality.pk for town in towns_of(user.pk))
 
 
+def reads_special_categories(user: User, municipality: Municipality) -> bool:
+    """True when the account holds, in ``municipality``, a role whose grant needed a
+    second admin (it reads special categories)."""
+    with scopes_disabled():
+        roles = Role.objects.filter(memberships__user=user,
+                                    memberships__municipality=municipality)
+        return any(needs_approval(role) for role in roles)
+
+
+KEY_KINDS = (IdentityChange.Kind.PASSWORD, IdentityChange.Kind.TWO_FACTOR)
+
+
+def needs_request(user: User, municipality: Municipality, kind: str) -> bool:
+    """True when ``municipality``'s admin may only request this change of ``user``."""
+    return is_shared(user, municipality) or (
+        kind in KEY_KINDS and reads_special_categories(user, municipality))
+
+
 def record_account_event(user: User, changes: dict[str, Any]) -> None:
     """An account event that is not a field change (second factor set up or reset, new
     recovery codes) in the audit log of every town of the account."""
@@ -79,7 +105,7 @@ def request_change(membership: Membership, kind: str, requested_by: User, *,
     """
     user = membership.user
     town = membership.municipality
-    if not is_shared(user, town):
+    if not needs_request(user, town, kind):
         raise ValueError("This account is the town's alone: change it directly.")
     change = IdentityChange(user=user, kind=kind, requested_by=requested_by,
                             requested_in=town)
@@ -103,14 +129,24 @@ def request_change(membership: Membership, kind: str, requested_by: User, *,
 
 def _ensure_approvals(change: IdentityChange) -> list[IdentityApproval]:
     """One approval per other town of the account (towns that joined since the request
-    was made are added, so nobody is skipped)."""
+    was made are added, so nobody is skipped), and one of the requesting town itself (by a
+    second admin) when the keys of an account reading special categories are reset."""
     needed = [t for t in towns_of(change.user_id) if t != change.requested_in_id]
+    if change.kind in KEY_KINDS and reads_special_categories(change.user,
+                                                             change.requested_in):
+        needed.append(change.requested_in_id)
     with scopes_disabled():
         have = set(change.approvals.values_list("municipality_id", flat=True))
         for town in needed:
             if town not in have:
                 IdentityApproval.objects.create(change=change, municipality_id=town)
         return list(change.approvals.filter(municipality_id__in=needed))
+
+
+def waits_for_second_admin(change: IdentityChange) -> bool:
+    """True when a second admin of the requesting town must approve ``change``."""
+    with scopes_disabled():
+        return change.approvals.filter(municipality_id=change.requested_in_id).exists()
 
 
 def open_approvals(municipality: Municipality) -> QuerySet[IdentityApproval]:
@@ -153,6 +189,9 @@ def decide(approval: IdentityApproval, user: User, approve: bool) -> IdentityCha
         approval = IdentityApproval.objects.select_for_update().get(pk=approval.pk)
     if approval.decision != IdentityApproval.Decision.PENDING:
         raise ValidationError(_("This request was already decided."))
+    if approval.municipality_id == change.requested_in_id and user.pk == change.requested_by_id:
+        raise ValidationError(_("You requested this change yourself: a second administrator "
+                                "of the municipality, or the platform operator, decides it."))
     approval.decision = (IdentityApproval.Decision.APPROVED if approve
                          else IdentityApproval.Decision.REJECTED)
     approval.decided_by, approval.decided_at = user, timezone.now()

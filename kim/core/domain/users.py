@@ -100,9 +100,10 @@ def update_member(membership: Membership, *, first_name: str, last_name: str, em
 def reset_password(membership: Membership, password: str, by: User | None = None
                    ) -> IdentityChange | None:
     """An admin sets a one-time password; the user must choose a new one at next login.
-    For an account shared with other towns this is a request that they approve."""
+    For an account shared with other towns, or one that reads special categories, this is
+    a request that they, or a second admin, approve (kim/core/domain/identity.py)."""
     user = membership.user
-    if identity.is_shared(user, membership.municipality):
+    if identity.needs_request(user, membership.municipality, IdentityChange.Kind.PASSWORD):
         assert by is not None, "a request needs the admin who makes it"
         return identity.request_change(membership, IdentityChange.Kind.PASSWORD, by,
                                        password=password)
@@ -116,9 +117,10 @@ def reset_password(membership: Membership, password: str, by: User | None = None
 @transaction.atomic
 def reset_second_factor(membership: Membership, by: User) -> IdentityChange | None:
     """An admin removes the account's second factor (lost phone): the user sets up a new
-    one at the next login. For a shared account this is a request."""
+    one at the next login. For a shared account, or one that reads special categories,
+    this is a request."""
     user = membership.user
-    if identity.is_shared(user, membership.municipality):
+    if identity.needs_request(user, membership.municipality, IdentityChange.Kind.TWO_FACTOR):
         return identity.request_change(membership, IdentityChange.Kind.TWO_FACTOR, by)
     twofactor.reset(user)
     return None

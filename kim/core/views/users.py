@@ -23,6 +23,16 @@ from kim.core.views.base import paginate, tenant_redirect, tenant_view
 REQUESTED = gettext_lazy("The change was requested. The account also works for other "
               "municipalities: it takes effect when their administration, or the platform "
               "operator, has approved it.")
+REQUESTED_SECOND = gettext_lazy(
+    "The change was requested. The account reads special categories of personal data: it "
+    "takes effect when a second administrator of this municipality (or the platform "
+    "operator), and the administrations of other municipalities of the account, have "
+    "approved it.")
+
+
+def _requested(request: TenantRequest, change: IdentityChange) -> None:
+    second = identity.waits_for_second_admin(change)
+    messages.info(request, str(REQUESTED_SECOND if second else REQUESTED))
 
 
 @tenant_view("core.users:read", list_view=True)
@@ -61,6 +71,10 @@ def _memberships():  # type: ignore[no-untyped-def]
 
 def _shared(membership: Membership) -> bool:
     return identity.is_shared(membership.user, membership.municipality)
+
+
+def _second_admin(membership: Membership) -> bool:
+    return identity.reads_special_categories(membership.user, membership.municipality)
 
 
 @tenant_view("core.users:write", obj=_memberships)
@@ -110,10 +124,11 @@ def user_password(request: TenantRequest, membership: Membership) -> HttpRespons
                 messages.success(request, _("A one-time password was set for %(name)s.")
                                  % {"name": membership.user})
             else:
-                messages.info(request, str(REQUESTED))
+                _requested(request, change)
             return tenant_redirect(request, "core:user_list")
     return render(request, "core/users/password.html",
-                  {"form": form, "membership": membership, "shared": _shared(membership)})
+                  {"form": form, "membership": membership, "shared": _shared(membership),
+                   "second_admin": _second_admin(membership)})
 
 
 @tenant_view("core.users:write", obj=_memberships)
@@ -126,10 +141,11 @@ def user_two_factor(request: TenantRequest, membership: Membership) -> HttpRespo
                                         "up a new one at their next login.")
                              % {"name": membership.user})
         else:
-            messages.info(request, str(REQUESTED))
+            _requested(request, change)
         return tenant_redirect(request, "core:user_edit", pk=membership.pk)
     return render(request, "core/users/two_factor.html", {
         "membership": membership, "shared": _shared(membership),
+        "second_admin": _second_admin(membership),
         "has_second_factor": twofactor.has_second_factor(membership.user),
         "pending": IdentityChange.objects.filter(
             user=membership.user, kind=IdentityChange.Kind.TWO_FACTOR,
