@@ -17,11 +17,11 @@ from kim.people.models import Household, HouseholdMember
 ASSIGN_PERMISSION = "casework.caseload:write"
 
 
-def my_household_ids(user: User) -> QuerySet[CaseAssignment]:
+def my_household_ids(user: User) -> QuerySet[Any]:
     return CaseAssignment.objects.filter(caseworker=user, until=None).values("household_id")
 
 
-def person_ids_of(municipality: Municipality, user_id: int) -> QuerySet[HouseholdMember]:
+def person_ids_of(municipality: Municipality, user_id: int) -> QuerySet[Any]:
     """Current members of the households ``user_id`` is responsible for (a subquery)."""
     households = CaseAssignment.objects.filter(municipality=municipality, caseworker_id=user_id,
                                                until=None).values("household_id")
@@ -43,9 +43,10 @@ def my_caseload(user: User, now: datetime.datetime) -> list[dict[str, Any]]:
     goals = dict(IntegrationGoal.objects.filter(person_id__in=person_ids,
                                                 status__in=ACTIVE_STATUSES)
                  .values_list("person_id").annotate(n=Count("pk")).values_list("person_id", "n"))
-    household_of = {m.person_id: m.household_id for m in members}
-    rows = {h.pk: {"household": h, "members": [], "next_appointment": None, "open_goals": 0}
-            for h in households}
+    household_of: dict[int | None, int] = {m.person_id: m.household_id for m in members}
+    rows: dict[int | None, dict[str, Any]] = {
+        h.pk: {"household": h, "members": [], "next_appointment": None, "open_goals": 0}
+        for h in households}
     for member in members:
         rows[member.household_id]["members"].append(member)
         rows[member.household_id]["open_goals"] += goals.get(member.person_id, 0)

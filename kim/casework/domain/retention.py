@@ -4,6 +4,8 @@ the individual integration plan, counted from the day the person's case closed
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -18,7 +20,7 @@ from kim.people.domain.retention import (
 from kim.people.models import HouseholdMember, Person
 
 
-def _due(scope: RetentionScope) -> QuerySet[object]:
+def _due(scope: RetentionScope) -> QuerySet[Any]:
     return closed_cases(scope.municipality, scope.cutoff).values("pk")
 
 
@@ -46,7 +48,7 @@ def erase_integration_plans(scope: RetentionScope) -> int:
                            scope.dry_run)
 
 
-def open_cases(municipality: Municipality) -> QuerySet[object]:
+def open_cases(municipality: Municipality) -> QuerySet[Any]:
     """Persons with a planned appointment still ahead (their own or their household's)."""
     ahead = Appointment.objects.filter(municipality=municipality,
                                        status=Appointment.Status.PLANNED,

@@ -65,6 +65,8 @@ class AuditSnapshotMixin(models.Model):
     """Remembers the values an instance was loaded with, so an update can be diffed
     without a second query."""
 
+    _audit_snapshot: dict[str, Any]
+
     class Meta:
         abstract = True
 

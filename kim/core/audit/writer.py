@@ -52,7 +52,7 @@ def _redact(config: AuditConfig, changes: dict[str, list[Any]]) -> dict[str, lis
 
 def _municipality_id(instance: models.Model) -> int | None:
     if instance._meta.label_lower == "core.municipality":
-        return instance.pk  # type: ignore[no-any-return]
+        return instance.pk
     own = getattr(instance, "municipality_id", None)
     return own if own is not None else current().municipality_id
 
@@ -101,7 +101,8 @@ def _write_for(instance: models.Model, action: str, changes: dict[str, Any]) -> 
         changes = _minimise(instance, changes)
     config = config_for(type(instance))
     towns = list(config.towns(instance)) if config is not None and config.towns else []
-    for municipality_id in towns or [_municipality_id(instance)]:
+    targets: list[int | None] = [*towns] or [_municipality_id(instance)]
+    for municipality_id in targets:
         write(
             action,
             model=label,
@@ -143,8 +144,8 @@ def on_post_delete(sender: type[models.Model], instance: models.Model, **kwargs:
 
 def _m2m_field(instance: models.Model, through: type[models.Model]) -> models.Field | None:
     for field in instance._meta.many_to_many:
-        if field.remote_field.through is through:  # type: ignore[union-attr]
-            return field  # type: ignore[return-value]
+        if field.remote_field.through is through:
+            return field
     return None
 
 

@@ -114,7 +114,7 @@ def as_pdf(person: Any, municipality: Municipality, parts: list[Part], language:
     from weasyprint import HTML  # heavy import, only when a PDF is wanted
 
     html = document_html(person, municipality, parts, language, generated)
-    return HTML(string=html, url_fetcher=_refuse).write_pdf()  # type: ignore[no-any-return]
+    return HTML(string=html, url_fetcher=_refuse).write_pdf()
 
 
 def document_html(person: Any, municipality: Municipality, parts: list[Part], language: str,

@@ -120,6 +120,7 @@ def attempt(request: HttpRequest, username: str) -> Attempt:
     name = normalise(username)
     network = client_network(request)
     device = _devices(request).get(_digest("user", name))
+    keys: list[tuple[str, str]]
     if device:
         keys = [(LoginThrottle.Kind.DEVICE, _digest("device", device))]
     else:

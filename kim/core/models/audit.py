@@ -10,10 +10,10 @@ from kim.core.models.tenancy import Municipality
 
 
 class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # type: ignore[no-untyped-def]
+    def update(self, **kwargs):
         raise PermissionDenied("The audit log is append-only.")
 
-    def delete(self):  # type: ignore[no-untyped-def]
+    def delete(self):
         raise PermissionDenied("The audit log is append-only.")
 
 
@@ -86,7 +86,7 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.action} {self.model} {self.object_id}"
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args, **kwargs):
         if not self._state.adding:
             raise PermissionDenied("The audit log is append-only.")
         from kim.core.audit.chain import link
@@ -97,7 +97,7 @@ class AuditEntry(models.Model):
         """Called by the chain once the entry has its position and hash."""
         super().save(force_insert=True)
 
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def delete(self, *args, **kwargs):
         raise PermissionDenied("The audit log is append-only.")
 
     def change_rows(self) -> list[dict[str, object]]:

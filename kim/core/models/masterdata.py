@@ -22,7 +22,7 @@ def validate_geometry(value: Any) -> None:
         return
     if not isinstance(value, dict) or value.get("type") not in GEOMETRY_TYPES:
         raise ValidationError(_("Give the outline as a GeoJSON Polygon or MultiPolygon."))
-    rings = value.get("coordinates")
+    rings: Any = value.get("coordinates")
     polygons = [rings] if value["type"] == "Polygon" else rings
     try:
         for polygon in polygons:

@@ -52,8 +52,10 @@ class ModuleRegistry:
     def _check(self, module: KimModule) -> None:
         named = [i.permission for i in module.navigation]
         named += [c.permission for c in module.cards]
-        named += [s.permission for s in (*module.timeline_sources, *module.gap_sources,
-                                         *module.settings, *module.person_columns)]
+        named += [s.permission for s in module.timeline_sources]
+        named += [s.permission for s in module.gap_sources]
+        named += [s.permission for s in module.settings]
+        named += [s.permission for s in module.person_columns]
         if module.responsibility is not None:
             named.append(module.responsibility.permission)
         named += list(module.audit.restricted.values())

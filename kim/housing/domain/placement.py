@@ -16,17 +16,19 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from kim.core.models import Municipality
+from kim.core.models import Municipality, User
+from kim.core.prefetch import prefetched
 from kim.housing.domain import stays as stays_domain
 from kim.housing.domain.occupancy import covering, free_places
 from kim.housing.domain.phases import PROTECTION_KINDS, is_uma_on, of_school_age, skip_groups
 from kim.housing.domain.policy import DEFAULT_THREE_PHASE, ThreePhase, three_phase
 from kim.housing.models import Kind, MoveInReason, Place, Placement, Stay, Unit
 from kim.housing.placement import HouseholdNeed, UnitOffer, check_assignments
+from kim.housing.placement.types import Phase
 from kim.housing.texts import reason_text
 from kim.people.models import Household, HouseholdMember, Person
 
-PHASES = {Kind.PHASE1: 1, Kind.PHASE2: 2, Kind.RENTED_FLAT: "flat"}
+PHASES: dict[str, Phase] = {Kind.PHASE1: 1, Kind.PHASE2: 2, Kind.RENTED_FLAT: "flat"}
 
 
 @dataclass
@@ -50,7 +52,7 @@ def members_of(households: list[Household], day: datetime.date) -> dict[int, lis
     for link in links:
         p = link.person
         result[link.household_id].append(Member(
-            p, p.open_stays[0] if p.open_stays else None,
+            p, next(iter(prefetched(p, "open_stays")), None),
             {v.kind for v in p.vulnerabilities.all()},
             {lang.language for lang in p.languages.all()} - {"de", "deu"}))
     return result
@@ -96,7 +98,7 @@ def needs(households: list[Household], day: datetime.date) -> dict[str, Househol
 
 
 def offers(municipality: Municipality, day: datetime.date,
-           exclude_persons: set[int] = frozenset()) -> dict[str, UnitOffer]:
+           exclude_persons: frozenset[int] | set[int] = frozenset()) -> dict[str, UnitOffer]:
     """Units with free places from ``day`` on. Places held by ``exclude_persons`` (the
     households being planned, who move out of them) do not count as free."""
     free: dict[int, int] = defaultdict(int)
@@ -130,7 +132,7 @@ def unit_names(keys: list[str]) -> dict[str, Unit]:
 
 
 def place_household(household: Household, members: list[Member], unit: Unit,
-                    on: datetime.date, *, user: object = None,
+                    on: datetime.date, *, user: User | None = None,
                     reason: str = MoveInReason.ARRIVAL) -> list[Stay]:
     """Move every current member into a free place of ``unit`` (members with an open stay
     elsewhere move; the others move in). Runs inside the caller's transaction."""
@@ -157,7 +159,7 @@ def place_household(household: Household, members: list[Member], unit: Unit,
 
 
 def write_plan(municipality: Municipality, assignments: dict[str, str], on: datetime.date,
-               *, user: object = None) -> int:
+               *, user: User | None = None) -> int:
     """Write a reviewed plan ({household key: unit key}) – all or nothing. Re-checks it
     against the current free places first; every error names household and unit.
     Returns the number of stays written."""

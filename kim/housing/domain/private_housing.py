@@ -133,7 +133,7 @@ def counts_live(municipality: Municipality, day: datetime.date) -> Counts:
     by_households: Counter = Counter()
     for key, members in groups.items():
         if key in placed:
-            category, regime = placed[key]  # type: ignore[index]
+            category, regime = placed[key]
         elif (by_stays := _placed_by_stays([p.pk for p in members], homes)) is not None:
             category, since = by_stays
             regime = household_regime([d[0] for d in decided(members, since) if d])

@@ -4,6 +4,8 @@ go with the person's identity. Incident reports are deleted by their own date.""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -49,7 +51,7 @@ def erase_incidents(scope: RetentionScope) -> int:
                            scope.dry_run)
 
 
-def open_cases(municipality: Municipality) -> QuerySet[object]:
+def open_cases(municipality: Municipality) -> QuerySet[Any]:
     """Persons who live in a municipal place (a stay not yet ended)."""
     return (Stay.objects.filter(municipality=municipality)
             .filter(Q(end=None) | Q(end__gt=timezone.localdate())).values("person_id"))

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kim.core.localize import short_date
+from kim.core.models import User
 from kim.housing.domain.phases import uma_block_message
 from kim.housing.models import Kind, MoveInReason, MoveOutReason, Place, Stay
 from kim.housing.models.stay import PERSON_OVERLAP
@@ -108,7 +109,7 @@ def _reason(value: str, choices: type[MoveInReason] | type[MoveOutReason]) -> No
 
 @transaction.atomic
 def move_in(person: Person, place: Place, start: datetime.date, *, reason: str = "",
-            note: str = "", user: object = None) -> Stay:
+            note: str = "", user: User | None = None) -> Stay:
     if reason:
         _reason(reason, MoveInReason)
     _not_future(start, "start")
@@ -123,7 +124,7 @@ def move_in(person: Person, place: Place, start: datetime.date, *, reason: str =
 
 @transaction.atomic
 def move(stay: Stay, place: Place, on: datetime.date, *, reason: str, note: str = "",
-         user: object = None) -> Stay:
+         user: User | None = None) -> Stay:
     """End ``stay`` on ``on`` and start the next one there, in one transaction."""
     if stay.end is not None:
         raise ValidationError({"place": _("This stay has already ended.")})
@@ -174,7 +175,7 @@ def record_exception(stay: Stay, reason: str) -> Stay:
 
 @transaction.atomic
 def move_in_household(person: Person, place: Place, start: datetime.date, *,
-                      reason: str = "", note: str = "", user: object = None) -> list[Stay]:
+                      reason: str = "", note: str = "", user: User | None = None) -> list[Stay]:
     """Move ``person`` into ``place`` and the other current household members without a
     stay into the next free places of the same unit – all or nothing."""
     from kim.people.domain.persons import current_household

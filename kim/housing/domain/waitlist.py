@@ -15,7 +15,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from kim.core.localize import short_date
-from kim.core.models import Municipality
+from kim.core.models import Municipality, User
 from kim.housing.domain import stays as stays_domain
 from kim.housing.domain.phases import PROTECTION_KINDS, chain_start
 from kim.housing.domain.placement import members_of, place_household
@@ -41,7 +41,7 @@ def policy_of(municipality: Municipality) -> PriorityPolicy:
     return PriorityPolicy.from_dict(setting.policy) if setting else PriorityPolicy()
 
 
-def save_policy(municipality: Municipality, policy: PriorityPolicy, user: object) -> None:
+def save_policy(municipality: Municipality, policy: PriorityPolicy, user: User | None) -> None:
     setting = PriorityPolicySetting.objects.filter(municipality=municipality).first()
     if setting is None:
         setting = PriorityPolicySetting(municipality=municipality)
@@ -123,8 +123,8 @@ def ranked_list(municipality: Municipality, day: datetime.date,
     return [Row(by_key[r.key], r, sizes[r.key]) for r in rank(records, policy, day)]
 
 
-def add_entry(municipality: Municipality, household: object, applied_on: datetime.date,
-              note: str, user: object) -> WaitingListEntry:
+def add_entry(municipality: Municipality, household: Household, applied_on: datetime.date,
+              note: str, user: User | None) -> WaitingListEntry:
     if WaitingListEntry.objects.filter(household=household, status=EntryStatus.ACTIVE).exists():
         raise ValidationError({"household": _("%(household)s is already on the waiting list.")
                                % {"household": household}})
@@ -145,7 +145,7 @@ def close(entry: WaitingListEntry, status: str, on: datetime.date, note: str = "
 @transaction.atomic
 def record_placement(household: Household, kind: str, on: datetime.date, *,
                      unit: Unit | None = None, note: str = "",
-                     user: object = None) -> Placement:
+                     user: User | None = None) -> Placement:
     """Place the household: into a municipal-rented flat (``unit``; the members move
     there) or a private flat (their open stays end with "own flat"). Closes its waiting
     list entry, if it has one, and records the Placement with the benefit regime of the

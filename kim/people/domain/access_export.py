@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,11 @@ from kim.people import decision_labels
 from kim.people.domain.facts import decisions_for
 from kim.people.domain.params import params_for
 from kim.people.models import HouseholdMember, Person
+
+
+def _label(name: str) -> Any:
+    field = Person._meta.get_field(name)
+    return field.verbose_name if isinstance(field, Field) else name
 
 
 def _master(person: Person) -> ExportTable:
@@ -32,7 +38,7 @@ def _master(person: Person) -> ExportTable:
         display = getattr(person, f"get_{name}_display", None)
         row[name] = display() if display and value else value
     row["birth_date"] = person.birth_date_fact  # as precise as it is known
-    columns = [(name, Person._meta.get_field(name).verbose_name) for name in fields]
+    columns = [(name, _label(name)) for name in fields]
     return ExportTable("master_data", _("Master data"), columns, [row], vertical=True)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from django.db import connection
 from django.db.models import (
@@ -71,12 +72,14 @@ def candidates(municipality: Municipality, as_of: datetime.date) -> QuerySet[Per
     # PostgreSQL: one scalar subquery per resident (index scan backwards, LIMIT 1). It is
     # never flattened into a join; joins went quadratic on tables without statistics yet
     # (fresh test databases, right after loading the demo).
-    in_force = (LegalStatus.objects.filter(person=OuterRef("pk"), valid_from__lte=as_of)
-                .order_by("-valid_from")
-                .annotate(hit=Case(When(Q(code__in=codes) | Q(valid_from__gte=month), then=1),
-                                   default=0, output_field=IntegerField()))
-                .values("hit")[:1])
-    return residents(municipality, as_of).alias(hit=Subquery(in_force)).filter(hit=1)
+    latest: QuerySet[Any] = (LegalStatus.objects.filter(person=OuterRef("pk"),
+                                                        valid_from__lte=as_of)
+                             .order_by("-valid_from")
+                             .annotate(hit=Case(When(Q(code__in=codes)
+                                                     | Q(valid_from__gte=month), then=1),
+                                                default=0, output_field=IntegerField()))
+                             .values("hit")[:1])
+    return residents(municipality, as_of).alias(hit=Subquery(latest)).filter(hit=1)
 
 
 def asylblg_recipients(municipality: Municipality,

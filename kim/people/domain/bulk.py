@@ -15,7 +15,22 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Field, Model
+
+
+def _concrete(model: type[Model], name: str) -> Field[Any, Any]:
+    """The concrete column field ``name`` of ``model`` (no reverse relations here)."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, Field):
+        raise TypeError(f"{model.__name__}.{name} is not a column")
+    return field
+
+
+def _column(model: type[Model], name: str) -> str:
+    column = _concrete(model, name).column
+    if column is None:
+        raise TypeError(f"{model.__name__}.{name} has no column")
+    return column
 
 
 def insert_rows(objs: Sequence[Model]) -> None:
@@ -47,7 +62,7 @@ def insert_values(model: type[Model], names: Sequence[str],
     if connection.vendor == "postgresql":
         sql = "COPY {} ({}) FROM STDIN".format(  # names from the model
             quote(model._meta.db_table),
-            ", ".join(quote(model._meta.get_field(name).column) for name in names))
+            ", ".join(quote(_column(model, name)) for name in names))
         with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
             for row in rows:
                 copy.write_row(row)
@@ -57,7 +72,7 @@ def insert_values(model: type[Model], names: Sequence[str],
         return
     sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (names from the model)
         quote(model._meta.db_table),
-        ", ".join(quote(model._meta.get_field(name).column) for name in names),
+        ", ".join(quote(_column(model, name)) for name in names),
         ", ".join(["%s"] * len(names)))
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
@@ -68,7 +83,7 @@ def update_rows(objs: Sequence[Model], names: Sequence[str]) -> None:
     if not objs:
         return
     meta = type(objs[0])._meta
-    fields = [meta.get_field(name) for name in names]
+    fields = [_concrete(type(objs[0]), name) for name in names]
     quote = connection.ops.quote_name
     sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608 (names from the model)
         quote(meta.db_table), ", ".join(f"{quote(f.column)} = %s" for f in fields),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import Count
@@ -137,7 +137,7 @@ _MAX_PARAMS = 4000
 
 def _candidate_ids(municipality: Municipality, probes: Iterable[PersonLike]) -> set[int]:
     found: set[int] = set()
-    params: list[object] = []
+    params: list[Any] = []
 
     def flush() -> None:
         values = ", ".join(["(%s, %s, %s, %s)"] * (len(params) // 4))

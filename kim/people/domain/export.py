@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from kim.core.prefetch import prefetched
 from kim.people.domain.persons import current_status
 from kim.people.importers.columns import COLUMNS
 from kim.people.models import HouseholdMember, LegalStatus, Person
@@ -24,7 +25,7 @@ def rows(persons: QuerySet[Person], today: datetime.date) -> Iterator[list[Any]]
                  .select_related("household")))
     for person in persons.iterator(chunk_size=2000):
         status = current_status(list(person.statuses.all()), today)
-        membership = person.current_households[0] if person.current_households else None
+        membership = next(iter(prefetched(person, "current_households")), None)
         yield [person.external_id, person.family_name, person.given_names,
                person.birth_date_fact, person.sex, ",".join(person.citizenships),
                membership.household.reference or f"H{membership.household_id}"

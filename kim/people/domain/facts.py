@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from kim.core.dataproblems import DataProblem, report_problem
 from kim.core.models import Municipality
 from kim.people.models import LegalStatus, Person
+from kim.people.models.fields import partial_date_text
 from kim.people.models.plausibility import PERSON_DATES, person_date_errors, status_date_errors
 from kim.rules import FactsError, Params, Point, evaluate, evaluate_point, parse_facts
 
@@ -148,7 +149,10 @@ class FactPerson(NamedTuple):
     analog_benefits_since: datetime.date | None
     residence_obligation_exception: bool
     moved_away_date: datetime.date | None
-    birth_date_fact = Person.birth_date_fact
+
+    @property
+    def birth_date_fact(self) -> str:
+        return partial_date_text(self.birth_date, self.birth_date_precision)
 
 
 def plain_rows(qs: QuerySet[Any]) -> list[tuple[Any, ...]]:

@@ -64,6 +64,8 @@ def merge_persons(keep: Person, remove: Person, today: datetime.date) -> Person:
         if not relation.one_to_many or relation.related_model in _REBUILT:
             continue
         model, field = relation.related_model, relation.field.name
+        if isinstance(model, str):  # "self": never after the app registry is ready
+            continue
         rows = model._default_manager.filter(**{field: remove})
         unique = _UNIQUE_PER_PERSON.get(model)
         if unique:
@@ -71,7 +73,8 @@ def merge_persons(keep: Person, remove: Person, today: datetime.date) -> Person:
             rows.filter(**{f"{unique}__in": list(taken)}).delete()
         if model is HouseholdMember and HouseholdMember.objects.filter(person=keep,
                                                                        valid_to=None).exists():
-            for membership in rows.filter(valid_to=None):  # one current household only
+            # one current household only
+            for membership in HouseholdMember.objects.filter(person=remove, valid_to=None):
                 membership.valid_to = max(today, membership.valid_from)
                 membership.save()
         try:

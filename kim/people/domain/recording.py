@@ -51,7 +51,7 @@ def engine_check(person: Person, statuses: Sequence[Any], today: datetime.date, 
     if not any(s.valid_from <= today for s in statuses):
         return
     try:
-        evaluate(facts_for(person, list(statuses), today),  # type: ignore[arg-type]
+        evaluate(facts_for(person, list(statuses), today),
                  params=params_for(person.municipality))
     except FactsError as exc:
         field = _field_of(exc.path, status_field)

@@ -19,6 +19,9 @@ which is why only the roles with person-level access ever see it.
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -38,7 +41,7 @@ from kim.people.models import (
 ANONYMISED = "***"
 
 
-def closed_cases(municipality: Municipality, cutoff: object) -> QuerySet[Person]:
+def closed_cases(municipality: Municipality, cutoff: datetime.date) -> QuerySet[Person]:
     """Persons whose case closed on or before ``cutoff`` (see the module docstring)."""
     qs = Person.objects.filter(municipality=municipality, moved_away_date__isnull=False,
                                moved_away_date__lte=cutoff)
@@ -47,14 +50,14 @@ def closed_cases(municipality: Municipality, cutoff: object) -> QuerySet[Person]
     return qs
 
 
-def count_or_delete(qs: QuerySet[object], dry_run: bool) -> int:
+def count_or_delete(qs: QuerySet[Any], dry_run: bool) -> int:
     """How many rows are due; deleted (one by one: signals write the audit entries and
     e.g. documents remove their files) unless it is a dry run."""
     if dry_run:
         return qs.count()
     count = 0
     for obj in qs.iterator(chunk_size=500):
-        obj.delete()  # type: ignore[attr-defined]
+        obj.delete()
         count += 1
     return count
 
@@ -77,7 +80,7 @@ def anonymise_persons(scope: RetentionScope) -> int:
     return count
 
 
-def anonymise(person: Person, today: object) -> None:
+def anonymise(person: Person, today: datetime.date | None) -> None:
     person.family_name = person.given_names = ANONYMISED
     person.external_id = person.phone = person.email = person.name_key = ""
     person.anonymised_on = today or timezone.localdate()
@@ -95,7 +98,8 @@ def anonymise(person: Person, today: object) -> None:
         household.save()
 
 
-def households_of_closed_cases(municipality: Municipality, cutoff: object) -> QuerySet[Household]:
+def households_of_closed_cases(municipality: Municipality,
+                               cutoff: datetime.date) -> QuerySet[Household]:
     """Households whose every member's case closed on or before ``cutoff``."""
     due = closed_cases(municipality, cutoff).values("pk")
     return (Household.objects.filter(municipality=municipality, members__person__in=due)

@@ -123,7 +123,7 @@ def _statuses(where: Q) -> dict[int, list[LegalStatus]]:
         found.setdefault(person_id, []).append(_Status(code, db_date(first) or first))
     for history in found.values():
         history.sort(key=lambda s: s.valid_from)
-    return found  # type: ignore[return-value]
+    return found
 
 
 class _Status:

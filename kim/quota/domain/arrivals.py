@@ -44,6 +44,8 @@ def arrivals(municipality: Municipality, as_of: date, first_year: int | None = N
     counts: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
     for assigned, born, citizenships in qs.values_list("assignment_date", "birth_date",
                                                         "citizenships").order_by():
+        if assigned is None:  # excluded by the filter; the column is nullable
+            continue
         cell = counts[(assigned.year, citizenships[0] if citizenships
                        else STATELESS_OR_UNKNOWN)]
         cell[0] += 1
