@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from kim.core.io.errors import CellProblem, gettext_noop
+from kim.core.text import clean_text
 from kim.rules.dates import MAX_YEAR, MIN_YEAR
 
 Parser = Callable[[str], Any]
@@ -30,8 +31,10 @@ _YEAR = re.compile(r"^\d{4}$")
 
 
 def text(limit: int = 200, *, control: bool = False) -> Parser:
-    """Text of at most ``limit`` characters; control characters refused unless allowed."""
+    """Text of at most ``limit`` characters, cleaned (kim/core/text.py: NFC, no bidi
+    controls or stray zero-width characters); control characters refused unless allowed."""
     def parse(value: str) -> str:
+        value = clean_text(value)
         if len(value) > limit:
             raise CellProblem(gettext_noop("is longer than %(limit)s characters"), limit=limit)
         if not control and _CONTROL.search(value):

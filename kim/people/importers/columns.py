@@ -13,6 +13,7 @@ from typing import Any
 
 from kim.core.io.cells import choice
 from kim.core.io.errors import CellProblem, gettext_noop
+from kim.core.text import clean_text
 from kim.people.domain.dates import DateFormatError, parse_full_date, parse_partial_date
 from kim.people.models import HouseholdMember
 from kim.people.models.fields import Activity, Childcare
@@ -26,7 +27,10 @@ class CellError(CellProblem):
 
 
 def text(limit: int) -> Callable[[str], str]:
+    """Text of at most ``limit`` characters, cleaned (NFC, no bidi controls or stray
+    zero-width characters: kim/core/text.py) before the length is checked."""
     def parse(value: str) -> str:
+        value = clean_text(value)
         if len(value) > limit:
             raise CellError(gettext_noop("longer than %(limit)s characters"), limit=limit)
         return value

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.fields import CleanTextField
 from kim.core.models import TenantModel
 from kim.people.models.person import Person
 
@@ -14,7 +15,7 @@ from kim.people.models.person import Person
 class Household(TenantModel):
     reference = models.CharField(_("reference"), max_length=64, blank=True,
                                  help_text=_("The household key of an import, if any."))
-    name = models.CharField(_("name"), max_length=200, blank=True)
+    name = CleanTextField(_("name"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
 

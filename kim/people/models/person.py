@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.fields import CleanTextField
 from kim.core.localize import short_date, short_month
 from kim.core.models import TenantModel
 from kim.people.models.fields import (
@@ -43,8 +44,8 @@ class Person(TenantModel):
     """
 
     external_id = models.CharField(_("external ID"), max_length=64, blank=True)
-    family_name = models.CharField(_("family name"), max_length=150)
-    given_names = models.CharField(_("given names"), max_length=150)
+    family_name = CleanTextField(_("family name"), max_length=150)
+    given_names = CleanTextField(_("given names"), max_length=150)
     # Partial birth dates are common: stored as the registry convention (missing day → 1st,
     # missing month → January) plus how much of it is known.
     birth_date = models.DateField(_("date of birth"))
@@ -167,8 +168,8 @@ class PersonName(TenantModel):
                                verbose_name=_("person"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices,
                             default=Kind.TRANSLITERATION)
-    family_name = models.CharField(_("family name"), max_length=150)
-    given_names = models.CharField(_("given names"), max_length=150, blank=True)
+    family_name = CleanTextField(_("family name"), max_length=150)
+    given_names = CleanTextField(_("given names"), max_length=150, blank=True)
     name_key = models.CharField(max_length=200, blank=True, editable=False)
 
     class Meta:
