@@ -3,6 +3,9 @@ start page (see kim.core.modules for the contract every app follows)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kim.core import demo
@@ -22,6 +25,15 @@ from kim.core.reports.builtin import USERS_BY_ROLE
 from kim.core.reports.service import any_report_visible
 from kim.core.startpage import my_access
 
+
+def _own_job(user: Any, job: Any, municipality: Any) -> bool:
+    return bool(job.created_by_id == user.pk)
+
+
+def _own_jobs(user: Any, municipality: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+    return queryset.filter(created_by=user)
+
+
 module = KimModule(
     label="core",
     permissions=[
@@ -39,6 +51,9 @@ module = KimModule(
              _("See the retention periods of personal data and the deletion log"), ("admin",)),
         Perm("core.retention:write", _("Set the retention periods of personal data"),
              ("admin",)),
+        # Background jobs hold results with person data: each user sees their own only.
+        Perm("core.jobs:read", _("Follow one's own background jobs (imports, big reports)"),
+             tuple(DEFAULT_ROLES), predicate=_own_job, scope=_own_jobs),
         Perm("core.masterdata:read",
              _("See areas, organisations and fields of action of the municipality"),
              ("admin", "coordinator")),
@@ -95,6 +110,10 @@ module = KimModule(
                               "grows is audited as a login_failed event.",
         "core.recoverycode": "Hashes of second-factor recovery codes; creating and using "
                              "them is audited as an event of the account.",
+        "core.job": "Bookkeeping of background jobs (state, progress, the input file until "
+                    "the job ran); what a job writes is audited by the job itself (source "
+                    "job:<id>, the user who started it).",
+        "django_tasks_database.dbtaskresult": "The task queue's rows carry a job id only.",
         "core.formsubmission": "One-time form tokens against double submits; the record the "
                                "form created is audited.",
         "otp_totp.totpdevice": "The second factor's secret must never enter the log; setting "

@@ -4,6 +4,7 @@ from kim.core.views import (
     audit,
     home,
     identity,
+    jobs,
     masterdata,
     reports,
     retention,
@@ -45,6 +46,8 @@ urlpatterns = [
     path("admin/fields/<int:pk>/", masterdata.field_edit, name="fields_edit"),
     path("admin/settings/", settings.setting_list, name="settings"),
     path("admin/settings/<str:key>/", settings.setting_change, name="setting_change"),
+    path("jobs/", jobs.job_list, name="job_list"),
+    path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
     path("reports/", reports.report_list, name="report_list"),
     path("reports/<slug:name>/", reports.report_detail, name="report_detail"),
 ]

@@ -14,6 +14,7 @@ from kim.core.modules import (
     AuditRules,
     DeadlineSource,
     DemoLoader,
+    JobKind,
     KimModule,
     NavItem,
     Perm,
@@ -133,6 +134,9 @@ module = KimModule(
     person_columns=[PersonColumn("household", _("Household"), "people.persons:read",
                                  _households, order=10)],
     demo_loaders=[DemoLoader("people", 20, _demo)],
+    jobs=[JobKind("people.import_persons", _("Person import"), "people.import:write",
+                  lazy("kim.people.importers.jobs.run_import"),
+                  "people/jobs/import_result.html", back_url_name="people:person_import")],
     settings=[
         PolicySetting(
             "people.local_good_prospect",

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django_scopes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "kim.core.apps.CoreConfig",
     "kim.people.apps.PeopleConfig",
     "kim.casework.apps.CaseworkConfig",
@@ -75,6 +77,10 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "kim.urls"
+
+# Background jobs (kim/core/domain/jobs.py): a queue in the database, worked off by
+# `kim db_worker` (run it as a service next to the web server; `kim demo` starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 CSRF_FAILURE_VIEW = "kim.core.views.errors.csrf_failure"
 WSGI_APPLICATION = "kim.wsgi.application"
 

@@ -20,6 +20,8 @@ GLOBAL_MODELS = {
     "core.loginthrottle": "login throttling, before any municipality is known",
     "core.recoverycode": "an account's recovery codes; accounts are global",
     "core.formsubmission": "one-time form tokens of a user, not data of a town",
+    "django_tasks_database.dbtaskresult": "the task queue: rows carry a job id only; the job "
+                                    "(core.job) belongs to the municipality",
     "core.identitychange": "a change of a (global) account; each town decides in its own "
                            "IdentityApproval",
 }

@@ -1,7 +1,8 @@
 """Core's part of the conformance world: a custom role, areas and organisations (default
 roles and fields of action come with the municipality, members with the personas), and an
 identity change of an account shared with a partner town that waits for this town, and a
-role request awaiting a second admin's approval."""
+role request awaiting a second admin's approval, and a finished background job of the
+caseworker (an import check with an error and a probable duplicate)."""
 
 from django.contrib.auth.hashers import make_password
 from django_scopes import scopes_disabled
@@ -13,6 +14,7 @@ from kim.core.models import (
     Area,
     IdentityApproval,
     IdentityChange,
+    Job,
     Membership,
     Municipality,
     Organisation,
@@ -53,3 +55,12 @@ def build(municipality, users, n):
         member = Membership.objects.filter(user=users["caseworker"]).first()
         if member is not None and "admin" in users:
             request_roles(member, [*member.roles.all(), notes], users["admin"])
+        Job.objects.create(
+            municipality=municipality, created_by=users.get("caseworker"),
+            kind="people.import_persons", title=f"personen-{i}.csv prüfen",
+            status=Job.Status.DONE, done=3, total=3,
+            result={"filename": f"personen-{i}.csv", "dry_run": True, "rows": 3,
+                    "created": 0, "updated": 0, "written": False,
+                    "errors": [{"row": 3, "column": "sex", "problem": "verwenden Sie f, m"}],
+                    "duplicates": [{"row": 4, "person_id": None, "file_row": 2,
+                                    "label": "", "reasons": "family_name_exact", "more": 0}]})

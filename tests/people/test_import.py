@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from kim.core.models import AuditEntry
 from kim.people.importers.persons import import_persons
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
+from tests.core.jobs import work_off_queue
 
 HEADER = ("external_id,family_name,given_names,birth_date,sex,citizenship,household_ref,"
           "household_role,entry_date,assignment_date,legal_status,legal_status_since\n")
@@ -147,15 +148,30 @@ def test_console_command_reports_unknown_municipality(tmp_path, db):
     assert result.stderr.strip().splitlines()[-1] == "CommandError: unknown municipality: nirgendwo"
 
 
-def test_upload_page(personas, soest):
+def test_upload_page(personas, soest, django_capture_on_commit_callbacks):
+    """The upload becomes a background job; its page shows the progress, the worker
+    imports the file, then the page shows the result."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client = personas["caseworker"].client()
     upload = SimpleUploadedFile("p.csv", GOOD.encode(), content_type="text/csv")
-    response = client.post("/soest/persons/import/", {"file": upload})
-    assert response.status_code == 200 and response.context["result"].written
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/soest/persons/import/", {"file": upload})
+    assert response.status_code == 302 and "/soest/jobs/" in response["Location"]
+    waiting = client.get(response["Location"]).content.decode()
+    assert 'http-equiv="refresh"' in waiting and "wartet" in waiting
+    with scope(municipality=soest):
+        assert Person.objects.count() == 0
+    work_off_queue()
+    done = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Importiert: 3 Personen angelegt, 0 aktualisiert." in done
+    assert 'http-equiv="refresh"' not in done
     with scope(municipality=soest):
         assert Person.objects.count() == 3
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(action="bulk", model="people.person")
+    assert (entry.actor_id, entry.source) == (personas["caseworker"].user.pk,
+                                             f"job:{response['Location'].split('/')[-2]}")
     wrong = SimpleUploadedFile("p.exe", b"MZ", content_type="application/octet-stream")
     response = client.post("/soest/persons/import/", {"file": wrong})
     assert "file" in response.context["form"].errors
@@ -199,14 +215,18 @@ def test_identical_rows_are_compared_once_and_the_pairs_capped(in_soest):
     assert lines[-2:] == [(2001, result.duplicates[-1][1], 0), (2001, None, 1998)]
 
 
-def test_errors_are_shown_translated_on_the_page(personas, soest):
+def test_errors_are_shown_translated_on_the_page(personas, soest,
+                                                django_capture_on_commit_callbacks):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client = personas["caseworker"].client()
     bad = GOOD.replace("A2,Haddad,Karim,2015,m,", "A2,Haddad,Karim,2015,q,")
     upload = SimpleUploadedFile("p.csv", bad.encode(), content_type="text/csv")
-    page = client.post("/soest/persons/import/", {"file": upload},
-                       HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/soest/persons/import/", {"file": upload},
+                               HTTP_ACCEPT_LANGUAGE="de")
+    work_off_queue()
+    page = client.get(response["Location"]).content.decode()
     assert "<td>3</td><td>sex</td><td>verwenden Sie f, m, x oder u (auch w, d)</td>" in page
 
 

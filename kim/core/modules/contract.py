@@ -318,6 +318,22 @@ class PersonalData:
     open_cases: Callable[[Any], QuerySet[Any]] | None = None
 
 
+@dataclass(frozen=True)
+class JobKind:
+    """Long work a module runs as a background job (kim/core/jobs): a person import, a big
+    report. ``run(job, progress)`` does the work inside the job's municipality scope and
+    returns what the result page shows (JSON-serialisable); ``progress(done, total)``
+    moves the progress bar. ``result_template`` renders that result; ``permission`` is
+    checked again when the job runs (the user may have lost it meanwhile)."""
+
+    key: str
+    label: Label
+    permission: str
+    run: Callable[[Any, Callable[[int, int | None], None]], Mapping[str, Any]]
+    result_template: str
+    back_url_name: str = ""  # where "new job" / "back" leads, e.g. "people:person_import"
+
+
 def lazy(dotted: str) -> Callable[..., Any]:
     """A declaration's function, imported on its first call: ``module.py`` is imported
     before the models are ready, so it cannot import its domain code directly.
@@ -349,6 +365,7 @@ class KimModule:
     responsibility: ResponsibilitySource | None = None
     settings: Sequence[PolicySetting] = ()
     demo_loaders: Sequence[DemoLoader] = ()
+    jobs: Sequence[JobKind] = ()
     audit: AuditRules = field(default_factory=AuditRules)
     personal_data: PersonalData = field(default_factory=PersonalData)
     # URLs: the app's urlconf mounted at /<municipality>/<url_prefix>; public (anonymous)

@@ -11,6 +11,7 @@ from kim.core.modules.contract import (
     DeadlineSource,
     DemoLoader,
     GapSource,
+    JobKind,
     KimModule,
     NavItem,
     PersonalDataExport,
@@ -56,6 +57,7 @@ class ModuleRegistry:
         named += [s.permission for s in module.gap_sources]
         named += [s.permission for s in module.settings]
         named += [s.permission for s in module.person_columns]
+        named += [j.permission for j in module.jobs]
         if module.responsibility is not None:
             named.append(module.responsibility.permission)
         named += list(module.audit.restricted.values())
@@ -71,6 +73,7 @@ class ModuleRegistry:
                                        for k in s.kinds])
         self._unique("person column", [c.key for m in self for c in m.person_columns])
         self._unique("demo loader", [d.key for m in self for d in m.demo_loaders])
+        self._unique("job kind", [j.key for m in self for j in m.jobs])
         self._unique("retention rule", [r.key for m in self
                                         for r in m.personal_data.retention])
         self._unique("export part", [e.key for m in self for e in m.personal_data.export])
@@ -156,6 +159,9 @@ class ModuleRegistry:
 
     def demo_loaders(self) -> list[DemoLoader]:
         return sorted((d for m in self for d in m.demo_loaders), key=lambda d: (d.order, d.key))
+
+    def job_kinds(self) -> dict[str, JobKind]:
+        return {j.key: j for m in self for j in m.jobs}
 
     def settings(self) -> dict[str, PolicySetting]:
         return {s.key: s for m in self for s in m.settings}

@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from typing import Any
 
 from django.core.management import call_command
@@ -20,4 +22,11 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"kim demo: http://{addrport}/"))
         print_logins(self.stdout, logins)
         if not no_server:
-            call_command("runserver", addrport, use_reloader=False)
+            # the background-job worker (imports, big reports) runs next to the server
+            worker = subprocess.Popen([sys.executable, "-m", "kim.manage", "db_worker",
+                                       "--no-reload", "--interval", "1"])
+            try:
+                call_command("runserver", addrport, use_reloader=False)
+            finally:
+                worker.terminate()
+                worker.wait(timeout=10)
