@@ -250,3 +250,15 @@ def test_command_lists_capped_duplicates(soest, tmp_path):
         "given_names_exact, birth_date_exact)",
         "row 7: and 4 more probable duplicates",
         "6 rows valid; would create 6, would update 0"]
+
+
+def test_date_problems_are_translated(in_soest):
+    """They came from the date parser as English text (seen on a German job page)."""
+    from django.utils import translation
+
+    result = run(in_soest, HEADER + "A1,Haddad,Mariam,31.02.1990,f,SY,,,,,,\n"
+                 "A2,Haddad,Karim,1899,m,SY,,,,,,\n")
+    with translation.override("de"):
+        assert [e.translated for e in result.errors] == [
+            "dieses Datum gibt es nicht: '31.02.1990'", "Jahr vor 1900: '1899'"]
+    assert str(result.errors[0]).endswith("no such date: '31.02.1990'")

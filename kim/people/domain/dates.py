@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.utils.translation import gettext_noop
+
 from kim.people.models.fields import DatePrecision
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -12,7 +14,12 @@ _GERMAN = re.compile(r"^(?:(?:(\d{1,2})\.)?(\d{1,2})\.)?(\d{4})$")
 
 
 class DateFormatError(ValueError):
-    pass
+    """Why a text is not a date: an English message id and its parameters (imports show
+    it translated through kim.core.io's CellError; ``str()`` gives the English text)."""
+
+    def __init__(self, msgid: str, **params: object) -> None:
+        super().__init__(msgid % params)
+        self.msgid, self.params = msgid, params
 
 
 def parse_partial_date(text: str) -> tuple[datetime.date, str]:
@@ -25,20 +32,22 @@ def parse_partial_date(text: str) -> tuple[datetime.date, str]:
     else:
         match = _GERMAN.match(value)
         if not match:
-            raise DateFormatError(f"not a date (YYYY-MM-DD, YYYY-MM, YYYY or TT.MM.JJJJ): {text!r}")
+            raise DateFormatError(gettext_noop(
+                "not a date (YYYY-MM-DD, YYYY-MM, YYYY or TT.MM.JJJJ): %(value)r"), value=text)
         day, month, year = match.groups()
     precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
     try:
         date = datetime.date(int(year), int(month or 1), int(day or 1))
     except ValueError as exc:
-        raise DateFormatError(f"no such date: {text!r}") from exc
+        raise DateFormatError(gettext_noop("no such date: %(value)r"), value=text) from exc
     if date.year < 1900:
-        raise DateFormatError(f"year before 1900: {text!r}")
+        raise DateFormatError(gettext_noop("year before 1900: %(value)r"), value=text)
     return date, str(precision)
 
 
 def parse_full_date(text: str) -> datetime.date:
     date, precision = parse_partial_date(text)
     if precision != DatePrecision.DAY:
-        raise DateFormatError(f"a full date is needed here: {text!r}")
+        raise DateFormatError(gettext_noop("a full date is needed here: %(value)r"),
+                              value=text)
     return date

@@ -41,14 +41,14 @@ def partial_date(value: str) -> tuple[datetime.date, str]:
     try:
         return parse_partial_date(value)
     except DateFormatError as exc:
-        raise CellError(str(exc)) from None
+        raise CellError(exc.msgid, **exc.params) from None
 
 
 def full_date(value: str) -> datetime.date:
     try:
         return parse_full_date(value)
     except DateFormatError as exc:
-        raise CellError(str(exc)) from None
+        raise CellError(exc.msgid, **exc.params) from None
 
 
 SEX_ALIASES = {"f": "f", "w": "f", "m": "m", "x": "x", "d": "x", "u": "u"}
