@@ -50,3 +50,7 @@ class TranslationForm(forms.ModelForm):
 class FolderForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the folder"),
                                  choices=[(c, lang.native) for c, lang in LANGUAGES.items()])
+
+
+class HouseholdForm(forms.Form):
+    household = forms.CharField(label=_("Household reference or number"), max_length=64)

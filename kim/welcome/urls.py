@@ -10,5 +10,6 @@ urlpatterns = [
     path("pages/<int:pk>/", pages.page_edit, name="page_edit"),
     path("pages/<int:pk>/translations/<slug:language>/", pages.translation_edit,
          name="translation_edit"),
+    path("households/", folder.find_household, name="find_household"),
     path("households/<int:pk>/folder/", folder.print_folder, name="folder"),
 ]

@@ -145,3 +145,18 @@ def test_command_errors_name_the_option_and_write_nothing(soest, household, tmp_
         call_command("welcome_folder", **options)
     assert str(err.value).startswith(message)
     assert not target.exists()
+
+
+def test_case_work_finds_the_household_by_its_reference(personas, soest, household):
+    with scope(municipality=soest):
+        household.reference = "LATER-SY-007"
+        household.save()
+    client = personas["caseworker"].client()
+    url = reverse("welcome:find_household", kwargs={"municipality": "soest"})
+    assert client.get(url).status_code == 200
+    response = client.get(url, {"household": "LATER-SY-007"})
+    assert response.status_code == 302 and response["Location"] == folder_url(household)
+    response = client.get(url, {"household": "NOPE"})
+    assert response.status_code == 200 and list(response.context["form"].errors) == [
+        "household"]
+    assert personas["coordinator"].client().get(url).status_code == 403

@@ -34,7 +34,8 @@ def page_list(request: TenantRequest) -> HttpResponse:
     return render(request, "welcome/staff/page_list.html", {
         "rows": rows, "languages": [LANGUAGES[c] for c in TRANSLATION_LANGUAGES],
         "query": query, "can_write": has_perm(user, "welcome.pages:write", town),
-        "can_translate": has_perm(user, "welcome.translations:write", town)})
+        "can_translate": has_perm(user, "welcome.translations:write", town),
+        "can_print": has_perm(user, "welcome.folders:print", town)})
 
 
 def _hint(text: str) -> dict[str, Any]:
