@@ -102,7 +102,8 @@ def collect(household: Household, language: str) -> Folder:
                     .exclude(status=Appointment.Status.CANCELLED).order_by("starts_at", "pk"))
     kinds = dict(Appointment.Kind.choices)
     now = timezone.now()
-    past, planned = [], []
+    past: list[dict[str, str]] = []
+    planned: list[dict[str, str]] = []
     for a in appointments:
         row = {"when": _when(a.starts_at, language), "kind": str(kinds.get(a.kind, a.kind)),
                "place": a.place, "agreements": a.agreements}
@@ -132,12 +133,12 @@ def render_html(folder: Folder) -> str:
     language = get(folder.language)
     # The folder's own words come from labels; Django's catalogue only knows de and en.
     with translation.override(folder.language if folder.language in ("de", "en") else "en"):
-        return render_to_string("welcome/folder.html", {
+        return str(render_to_string("welcome/folder.html", {
             "folder": folder, "language": language, "labels": labels_for(folder.language),
             "generated": local_digits(f"{timezone.localtime(folder.generated):%d.%m.%Y}",
                                       folder.language),
             "municipality": folder.household.municipality,
-        })
+        }))
 
 
 def pdf(household: Household, language: str) -> bytes:
