@@ -137,3 +137,17 @@ def test_readability_counts_long_sentences_and_words():
                                      "bei uns abgeben!",)
     assert result.long_words == ("Aufenthaltserlaubnis",)
     assert check("Die Aufenthalts-Erlaubnis ist wichtig.").plain
+
+
+def test_editors_list_shows_the_tree_in_order(personas, soest):
+    with scope(municipality=soest):
+        top = PageFactory(municipality=soest, title="A Thema", order=1)
+        other = PageFactory(municipality=soest, title="B Thema", order=2)
+        PageFactory(municipality=soest, title="C Unterseite", order=3, parent=top)
+    response = personas["caseworker"].client().get(url("page_list"))
+    titles = [row["page"].title for row in response.context["rows"]]
+    assert titles == ["A Thema", "C Unterseite", "B Thema"]
+    assert [row["depth"] for row in response.context["rows"]] == [0, 1, 0]
+    assert other.title in response.content.decode()
+    assert "page_edit" not in response.content.decode()  # caseworkers read only
+    assert 'href="/soest/welcome/pages/' not in response.content.decode()

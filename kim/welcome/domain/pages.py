@@ -147,6 +147,25 @@ def tree(pages: list[Page], language: str) -> list[Node]:
     return build(None)
 
 
+def in_tree_order(pages: list[Page]) -> list[tuple[Page, int]]:
+    """``pages`` depth first (each below its parent) with their depth; a page whose parent
+    is not among them starts a branch of its own."""
+    ids = {p.pk for p in pages}
+    by_parent: dict[int | None, list[Page]] = {}
+    for page in pages:
+        by_parent.setdefault(page.parent_id if page.parent_id in ids else None, []).append(
+            page)
+    ordered: list[tuple[Page, int]] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for page in by_parent.get(parent_id, []):
+            ordered.append((page, depth))
+            walk(page.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
 def search(municipality: Any, language: str, query: str) -> list[Shown]:
     """Published pages whose title or text in ``language`` contains every word of
     ``query`` (German pages count where no translation exists)."""

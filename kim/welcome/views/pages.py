@@ -28,8 +28,9 @@ def page_list(request: TenantRequest) -> HttpResponse:
     status: dict[int, dict[str, Translation]] = {}
     for t in Translation.objects.filter(page__in=pages).select_related("page"):
         status.setdefault(t.page_id, {})[t.language] = t
-    rows = [{"page": p, "cells": [(code, status.get(p.pk, {}).get(code))
-                                  for code in TRANSLATION_LANGUAGES]} for p in pages]
+    rows = [{"page": p, "depth": depth,
+             "cells": [(code, status.get(p.pk, {}).get(code)) for code in TRANSLATION_LANGUAGES]}
+            for p, depth in domain.in_tree_order(pages)]
     user = request.user
     return render(request, "welcome/staff/page_list.html", {
         "rows": rows, "languages": [LANGUAGES[c] for c in TRANSLATION_LANGUAGES],
