@@ -123,6 +123,10 @@ def test_outdated_translation_is_shown_to_editors(personas, soest):
     client = personas["coordinator"].client()
     text = client.get(url("page_list")).content.decode()
     assert "veraltet" in text or "outdated" in text
+    response = client.get(url("page_edit", pk=page.pk))
+    status = {code: (t.outdated if t else None)
+              for code, _native, _rtl, t in response.context["translations"]}
+    assert status["uk"] is True and status["ar"] is None and len(status) == 10
     text = client.get(url("translation_edit", pk=page.pk, language="uk")).content.decode()
     assert "version 1" in text or "Version 1" in text
 

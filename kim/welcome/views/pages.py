@@ -52,6 +52,9 @@ def _page_form(request: TenantRequest, page: Page) -> HttpResponse:
     extra = _hint(form.data.get("body", "") if form.is_bound else page.body)
     if page.pk:
         extra["public_url"] = tenant_url(request, "welcome_public:page", slug=page.slug)
+        done = {t.language: t for t in page.translations.select_related("page")}
+        extra["translations"] = [(c, LANGUAGES[c].native, LANGUAGES[c].rtl, done.get(c))
+                                 for c in TRANSLATION_LANGUAGES]
     return form_page(request, form, title=page.title or _("New information page"),
                      cancel_url=tenant_url(request, "welcome:page_list"),
                      template="welcome/staff/page_form.html", extra=extra)
