@@ -97,3 +97,11 @@ def test_edits_reach_the_cached_page_and_outdated_is_shown(soest):
 def test_public_start_page_links_the_information_pages(soest):
     text = get(reverse("public:start", kwargs={"municipality": "soest"}))
     assert 'href="/soest/info/"' in text
+
+
+
+def test_index_links_no_other_module_while_none_publishes(soest):
+    # Course catalogue and offers (other issues) will appear through their public_links;
+    # today the welcome folder is the only module with public pages: no list, no self-link.
+    text = get(url("index"), lang="ar")
+    assert 'class="link-list"' not in text and 'href="/soest/info/"' not in text

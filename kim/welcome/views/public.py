@@ -14,9 +14,11 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from kim.core.http import TenantRequest
+from kim.core.modules.registry import modules
 from kim.core.views.base import public_view
 from kim.welcome.domain import pages as domain
 from kim.welcome.domain.labels import labels_for
@@ -24,6 +26,7 @@ from kim.welcome.languages import LANGUAGES, SOURCE, get
 from kim.welcome.models import Page, Translation
 
 CACHE_SECONDS = 600
+INDEX = "welcome_public:index"
 
 
 def _language(request: TenantRequest) -> str:
@@ -64,7 +67,12 @@ def _render(request: TenantRequest, template: str, key: str, build: Any) -> Http
 def index(request: TenantRequest) -> HttpResponse:
     def build(language: str) -> dict[str, Any]:
         pages = list(domain.published(request.municipality))
-        return {"tree": domain.tree(pages, language)}
+        slug = request.municipality.slug
+        # the other modules' public pages (course catalogue, offers) link in here
+        others = [{"label": link.label, "url": reverse(link.url_name,
+                                                       kwargs={"municipality": slug})}
+                  for link in modules.public_links() if link.url_name != INDEX]
+        return {"tree": domain.tree(pages, language), "others": others}
 
     return _render(request, "welcome/public/index.html", "index", build)
 
