@@ -59,4 +59,5 @@ bench: venv  ## run the benchmarks (see bench/README.md)
 	$(BIN)/python bench/quota_bench.py
 	$(BIN)/python bench/volunteer_match_bench.py
 	$(BIN)/python bench/disclosure_bench.py
+	$(BIN)/python bench/welcome_bench.py
 	$(BIN)/python bench/import_bench.py
