@@ -3,9 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test venv install lock system-deps messages bench
+.PHONY: demo test venv install lock system-deps messages fonts bench
 
-demo: venv messages  ## set up and run kim with demo data on SQLite (http://127.0.0.1:8000)
+demo: venv messages fonts  ## set up and run kim with demo data on SQLite (http://127.0.0.1:8000)
 	KIM_DEBUG=1 KIM_DEMO=1 $(BIN)/kim demo
 
 test:  ## install what the tests need and run the whole suite (SQLite, PostgreSQL, Chromium)
@@ -45,6 +45,11 @@ messages:
 	@command -v msgfmt >/dev/null || bash scripts/system-deps.sh gettext
 	KIM_DEBUG=1 $(BIN)/kim compilemessages --ignore=.venv -v 0
 
+# Fonts for the PDFs and pages in Arabic script (Arabic, Persian, Pashto) and Ge'ez
+# (Tigrinya): Debian's Noto fonts; DejaVu for the rest.
+fonts:
+	@bash scripts/system-deps.sh fonts-noto-core fonts-dejavu-core
+
 bench: venv  ## run the benchmarks (see bench/README.md)
 	$(BIN)/python bench/rules_bench.py
 	$(BIN)/python bench/people_bench.py
@@ -54,4 +59,5 @@ bench: venv  ## run the benchmarks (see bench/README.md)
 	$(BIN)/python bench/quota_bench.py
 	$(BIN)/python bench/volunteer_match_bench.py
 	$(BIN)/python bench/disclosure_bench.py
+	$(BIN)/python bench/welcome_bench.py
 	$(BIN)/python bench/import_bench.py

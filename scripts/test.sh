@@ -8,7 +8,8 @@ RESULTS=$(mktemp -d)
 step() { printf '\n=== %s ===\n' "$*"; }
 
 step "system packages"
-bash scripts/system-deps.sh postgresql chromium gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+bash scripts/system-deps.sh postgresql chromium gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+  fonts-noto-core poppler-utils
 step "python packages"
 make --no-print-directory venv
 step "axe-core (npm)"

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "kim.people.apps.PeopleConfig",
     "kim.casework.apps.CaseworkConfig",
     "kim.housing.apps.HousingConfig",
+    "kim.welcome.apps.WelcomeConfig",
     "kim.quota.apps.QuotaConfig",
     "kim.volunteers.apps.VolunteersConfig",
     "kim.monitoring.apps.MonitoringConfig",

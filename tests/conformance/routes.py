@@ -74,7 +74,14 @@ def url_kwargs(route: Route, municipality) -> list[dict[str, Any]]:
     kwargs: dict[str, Any] = {"municipality": municipality.slug}
     decl = route.view
     if decl is None:
-        return [kwargs]
+        # a public page with URL arguments names its samples (kim_public_samples)
+        public_samples = getattr(route.callback, "kim_public_samples", None)
+        if public_samples is None:
+            return [kwargs]
+        with scope(municipality=municipality):
+            found = public_samples(municipality)
+        assert found, f"{route.name}: no samples; add an object in tests/<module>/world.py"
+        return [{**kwargs, **sample} for sample in found]
     with scope(municipality=municipality):
         qs = decl.queryset()
         if qs is not None:
