@@ -36,7 +36,7 @@ def static_file(url: str) -> Path | None:
 def _fetcher() -> Any:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
+    class LocalOnlyFetcher(URLFetcher):
         """data: URIs and kim's static files; any other URL raises (WeasyPrint then
         leaves the resource out and renders the rest)."""
 
@@ -64,4 +64,4 @@ def html_to_pdf(html: str) -> bytes:
     """The PDF of ``html``; use this for every PDF kim makes."""
     from weasyprint import HTML  # heavy import, only when a PDF is wanted
 
-    return HTML(string=html, url_fetcher=_fetcher()).write_pdf()  # type: ignore[no-any-return]
+    return HTML(string=html, url_fetcher=_fetcher()).write_pdf()
