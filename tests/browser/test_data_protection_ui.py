@@ -45,7 +45,7 @@ def test_admin_pages_pass_axe_and_a_second_admin_approves(page, scene):
     page.goto("/soest/admin/users/grants/")
     page.get_by_role("link", name="Entscheiden").click()
     assert axe_violations(page) == [], "decision page"
-    page.get_by_role("button", name="Genehmigen").click()
+    page.get_by_role("button", name="Zustimmen").click()
     expect(page.get_by_role("status")).to_contain_text("Genehmigt")
     expect(page.get_by_role("table").first).to_contain_text("genehmigt")
 
@@ -54,7 +54,7 @@ def test_requester_sees_that_someone_else_must_approve(page, scene):
     log_in(page, "admin2-soest", PASSWORD)
     page.goto("/soest/admin/users/grants/")
     page.get_by_role("link", name="Entscheiden").click()
-    expect(page.get_by_role("button", name="Genehmigen")).to_have_count(0)
+    expect(page.get_by_role("button", name="Zustimmen")).to_have_count(0)
     expect(page.get_by_role("button", name="Anfrage zurückziehen")).to_be_visible()
     assert axe_violations(page) == []
 
