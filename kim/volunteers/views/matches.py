@@ -41,7 +41,7 @@ def propose(request: TenantRequest) -> HttpResponse:
         except ValidationError as exc:
             errors = exc.messages
         else:
-            messages.success(request, _("%(count)s assignments were proposed. Ask the "
+            messages.success(request, _("Assignments proposed: %(count)s. Ask the "
                                         "volunteers and record their answer.")
                              % {"count": len(created)})
             return tenant_redirect(request, "volunteers:match_list")
