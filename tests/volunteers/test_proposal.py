@@ -103,3 +103,12 @@ def test_coordination_never_sees_the_household(pool, personas):
     page = personas["caseworker"].client().get(
         f"/soest/volunteers/my-requests/{own.pk}/").content.decode()
     assert "Haushalt Haddad" in page
+
+
+def test_request_page_ranks_candidates(pool, personas):
+    req = request_for(pool, language="ar", skill="homework", district=pool.mitte)
+    response = personas["coordinator"].client().get(f"/soest/volunteers/requests/{req.pk}/")
+    ranked = response.context["candidates"]
+    assert [c.volunteer.pk for c in ranked] == [pool.amal.pk]  # Bernd speaks no Arabic
+    assert ranked[0].reasons[0] == "Spricht Arabisch (C1)."
+    assert "Wer sie übernehmen könnte" in response.content.decode()

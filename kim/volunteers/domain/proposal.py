@@ -178,3 +178,15 @@ def confirm(municipality: Municipality, pairs: Mapping[int, int],
         request.status = Request.Status.MATCHED
         request.save(update_fields=["status"])
     return created
+
+
+def ranked_candidates(municipality: Municipality, request: Request, on: datetime.date,
+                      limit: int = 5) -> list[Suggestion]:
+    """The best volunteers for one open request ("who could take it?"), with reasons."""
+    volunteers = {v.pk: v for v in active_volunteers()}
+    areas = {str(request.district_id): request.district.name} if request.district_id else {}
+    ranked = matching.candidates(request_record(request),
+                                 volunteer_records(municipality, on, volunteers.values()),
+                                 on=on, include_excluded=False)[:limit]
+    return [Suggestion(request, volunteers[int(c.volunteer_key)], c.score,
+                       reason_texts(c.reasons, areas)) for c in ranked]

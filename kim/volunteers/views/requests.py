@@ -22,7 +22,7 @@ from kim.core.views.base import (
     tenant_url,
     tenant_view,
 )
-from kim.volunteers.domain import lifecycle
+from kim.volunteers.domain import lifecycle, proposal
 from kim.volunteers.domain.policy import REQUEST_WAIT_DAYS
 from kim.volunteers.forms import RequestForm
 from kim.volunteers.matching import language_name
@@ -54,8 +54,10 @@ def request_list(request: TenantRequest) -> HttpResponse:
 
 @tenant_view("volunteers.pool:read", obj=Request)
 def request_detail(request: TenantRequest, req: Request) -> HttpResponse:
+    candidates = (proposal.ranked_candidates(request.municipality, req, timezone.localdate())
+                  if req.status == Request.Status.OPEN else [])
     return render(request, "volunteers/request_detail.html", {
-        "req": req, **_describe(request, req),
+        "req": req, **_describe(request, req), "candidates": candidates,
         "matches": req.matches.select_related("volunteer"),
         "can_write": has_perm(request.user, "volunteers.pool:write", request.municipality)})
 
