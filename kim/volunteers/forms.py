@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
-from kim.core.forms.dates import BoundedDateField, bounded_formfield, in_bounds
+from kim.core.forms.dates import BoundedDateField, bounded_formfield
 from kim.core.models import Area, Organisation
 from kim.volunteers.choices import (
     COMMON_LANGUAGES,
@@ -212,17 +212,11 @@ class EndForm(DayForm):
 
 
 class HoursForm(forms.Form):
-    month = forms.DateField(label=_("Month"), input_formats=["%Y-%m"],
+    month = BoundedDateField(label=_("Month"), input_formats=["%Y-%m"],
                             widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
                             error_messages={"invalid": _("Enter a month as YYYY-MM.")})
     hours = forms.DecimalField(label=_("Hours"), min_value=0, max_value=744,
                                max_digits=5, decimal_places=1)
-
-    def clean_month(self) -> Any:
-        month = self.cleaned_data["month"]
-        if not in_bounds(month):
-            raise forms.ValidationError(_("Enter a month as YYYY-MM."))
-        return month
 
 
 class FeedbackForm(forms.ModelForm):
