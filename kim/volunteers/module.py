@@ -23,6 +23,7 @@ from kim.core.modules import (
     NavItem,
     Perm,
     PersonalData,
+    PersonalDataExport,
     PolicySetting,
     RetentionRule,
     lazy,
@@ -100,13 +101,28 @@ module = KimModule(
                       basis="Art. 5(1)(e), 17 DSGVO",
                       help=_("Name, contact data, languages and notes are removed; working "
                              "groups, roles and assignments stay for the reports.")),
+        PolicySetting(policy.REQUEST_RETENTION_YEARS,
+                      _("Unlink requests from the household this many years after the case "
+                        "closed"), "int", 1, "core.retention:write", minimum=0, maximum=30,
+                      basis="Art. 5(1)(e) DSGVO",
+                      help=_("The household and what it shared with the volunteer are "
+                             "removed; need, times and assignments stay for the reports.")),
     ],
     demo_loaders=[DemoLoader("volunteers", 70, _demo)],
-    personal_data=PersonalData(retention=[
-        RetentionRule("volunteers.left", _("Volunteers who left (anonymised)"),
-                      policy.RETENTION_YEARS, "anonymise",
-                      lazy("kim.volunteers.domain.retention.anonymise_left"),
-                      per_person=False, order=60)]),
+    personal_data=PersonalData(
+        retention=[
+            RetentionRule("volunteers.left", _("Volunteers who left (anonymised)"),
+                          policy.RETENTION_YEARS, "anonymise",
+                          lazy("kim.volunteers.domain.retention.anonymise_left"),
+                          per_person=False, order=60),
+            RetentionRule("volunteers.requests",
+                          _("Requests for a volunteer: the household and what it shared"),
+                          policy.REQUEST_RETENTION_YEARS, "anonymise",
+                          lazy("kim.volunteers.domain.households.unlink_households"),
+                          order=61)],
+        export=[PersonalDataExport("volunteers", _("Volunteers"),
+                                   lazy("kim.volunteers.domain.households.collect"),
+                                   order=60)]),
     audit=AuditRules(personal={"volunteers.request": "volunteers.own_requests:write"}),
     urls="kim.volunteers.urls",
     url_prefix="volunteers/",
