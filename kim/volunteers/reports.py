@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -87,7 +87,8 @@ def requests_by_need(municipality: Municipality, params: ReportParams) -> Report
 def offers_by_category(municipality: Municipality, params: ReportParams) -> ReportData:
     """Offers in the directory per category and district (organisations, not persons)."""
     counts = (Offer.objects.values_list("category", "district__name")
-              .annotate(n=Count("pk")).order_by("category", "district__name"))
+              .annotate(n=Count("pk"))
+              .order_by("category", F("district__name").asc(nulls_first=True)))
     labels = dict(OfferCategory.choices)
     rows = [{"category_code": cat, "category": labels.get(cat, cat),
              "district": district or pgettext("district", "whole town"), "offers": n}

@@ -65,8 +65,7 @@ def test_stale_confirmation_writes_nothing_and_names_the_request(pool, personas)
     assert response.status_code == 200
     assert response.context["errors"] == [
         f"Anfrage Nr. {second.pk}: Spricht kein Arabisch.",  # Bernd
-        f"Anfrage Nr. {first.pk}: Die ehrenamtliche Person {pool.amal.pk} hätte 2 parallele "
-        "Einsätze, höchstens 1."]
+        "Die ehrenamtliche Person Amal Beispiel hätte 2 parallele Einsätze, höchstens 1."]
     with scope(municipality=pool.municipality):
         assert Match.objects.count() == 1  # only the one made meanwhile
         assert Request.objects.get(pk=first.pk).status == "open"

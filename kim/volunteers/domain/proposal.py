@@ -72,9 +72,9 @@ def open_requests() -> list[Request]:
 
 
 # -- presenting reasons in the user's language -----------------------------------------------
-def describer(areas: Mapping[str, str]):
+def describer(areas: Mapping[str, str], names: Mapping[int, str] | None = None):
     """Parameter values as words: language names in the active language, skill and
-    slot labels, district names instead of ids."""
+    slot labels, district and volunteer names instead of ids."""
     locale = (get_language() or "de").split("-")[0]
     skills = dict(Skill.choices)
 
@@ -87,6 +87,8 @@ def describer(areas: Mapping[str, str]):
             return slot_label(value)
         if name == "district" and isinstance(value, str):
             return areas.get(value, value)
+        if name == "volunteer" and names and isinstance(value, int):
+            return names.get(value, value)
         if name == "until" and isinstance(value, str):
             try:
                 return datetime.date.fromisoformat(value).strftime("%d.%m.%Y")
@@ -97,8 +99,9 @@ def describer(areas: Mapping[str, str]):
     return describe
 
 
-def reason_texts(reasons: Sequence[matching.Reason], areas: Mapping[str, str]) -> list[str]:
-    describe = describer(areas)
+def reason_texts(reasons: Sequence[matching.Reason], areas: Mapping[str, str],
+                 names: Mapping[int, str] | None = None) -> list[str]:
+    describe = describer(areas, names)
     return [matching.render(r, gettext, describe=describe) for r in reasons]
 
 
@@ -165,9 +168,11 @@ def confirm(municipality: Municipality, pairs: Mapping[int, int],
     if problems:
         areas = {str(r.district_id): r.district.name for r in requests.values()
                  if r.district_id}
+        names = {pk: str(v) for pk, v in volunteers.items()}
         raise ValidationError([
+            reason_texts([reason], areas, names)[0] if reason.code == "over_capacity" else
             gettext("Request #%(id)s: %(problem)s") % {
-                "id": key, "problem": reason_texts([reason], areas)[0]}
+                "id": key, "problem": reason_texts([reason], areas, names)[0]}
             for key, reason in problems])
     created = []
     for request_id, volunteer_id in sorted(pairs.items()):
