@@ -3,6 +3,7 @@ its request; every form names the field it refuses."""
 
 import datetime
 
+from django.utils import timezone
 from django_scopes import scope
 
 from kim.volunteers.models import Match, MatchHours, Request
@@ -87,3 +88,16 @@ def test_withdraw_an_open_request(pool, personas):
     assert client.post(f"/soest/volunteers/requests/{req.pk}/withdraw/").status_code == 302
     assert _reload(pool, req).status == "withdrawn"
     assert client.get(f"/soest/volunteers/requests/{req.pk}/withdraw/").status_code == 404
+
+
+def test_requests_waiting_too_long(pool, personas):
+    today = timezone.localdate()
+    old = request_for(pool, created_on=today - datetime.timedelta(days=20))
+    new = request_for(pool, created_on=today - datetime.timedelta(days=3))
+    client = personas["volunteer_coordinator"].client()
+    listed = client.get("/soest/volunteers/requests/?waiting=1").context["page"].object_list
+    assert [r.pk for r in listed] == [old.pk]
+    listed = client.get("/soest/volunteers/requests/").context["page"].object_list
+    assert [r.pk for r in listed] == [old.pk, new.pk]
+    start = client.get("/soest/").content.decode()
+    assert "2 offene Anfragen" in start and "davon 1 lange wartend" in start

@@ -43,11 +43,15 @@ def request_list(request: TenantRequest) -> HttpResponse:
     if status not in Request.Status.values:
         status = Request.Status.OPEN
     days = setting(request.municipality, REQUEST_WAIT_DAYS, today)
-    page = paginate(request, Request.objects.filter(status=status)
-                    .select_related("district", "institution"))
+    waiting_since = today - datetime.timedelta(days=days)
+    qs = Request.objects.filter(status=status).select_related("district", "institution")
+    waiting = request.GET.get("waiting") == "1" and status == Request.Status.OPEN
+    if waiting:
+        qs = qs.filter(created_on__lte=waiting_since)
+    page = paginate(request, qs)
     return render(request, "volunteers/request_list.html", {
         "page": page, "status": status, "statuses": Request.Status.choices,
-        "waiting_since": today - datetime.timedelta(days=days), "days": days,
+        "waiting_since": waiting_since, "days": days, "waiting": waiting,
         "query": query_without_page(request),
         "can_write": has_perm(request.user, "volunteers.pool:write", request.municipality)})
 
