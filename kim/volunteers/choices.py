@@ -60,6 +60,12 @@ def slot_label(code: str) -> str:
     return f"{days[day]} {parts[part]}"
 
 
+def slot_labels(codes: list[str]) -> list[str]:
+    """Labels of slot codes in weekly order (Monday morning first)."""
+    order = {code: i for i, code in enumerate(SLOTS)}
+    return [slot_label(c) for c in sorted(codes, key=lambda c: (order.get(c, len(order)), c))]
+
+
 def slot_choices() -> list[tuple[str, str]]:
     return [(code, slot_label(code)) for code in SLOTS]
 

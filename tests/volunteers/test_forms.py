@@ -6,6 +6,7 @@ from django_scopes import scope
 
 from kim.volunteers.forms import parse_languages
 from kim.volunteers.models import Offer, Request, Volunteer
+from tests.volunteers.conftest import request_for
 
 VOLUNTEER = {"first_name": "Dora", "family_name": "Neu", "languages_text": "ar:c1, de:native",
              "skills": ["homework"], "roles": ["pate"], "capacity": "2",
@@ -111,3 +112,10 @@ def test_offer_form(pool, personas):
     with scope(municipality=pool.municipality):
         offer = Offer.objects.get(name="Schach")
         assert (offer.languages, offer.website) == (["ar"], "https://schach.example.org")
+
+
+def test_times_are_shown_in_weekly_order(pool, personas):
+    req = request_for(pool, slots=["sun-eve", "mon-am", "wed-pm"])
+    page = personas["coordinator"].client().get(f"/soest/volunteers/requests/{req.pk}/")
+    assert page.context["slots"] == ["Montag vormittags", "Mittwoch nachmittags",
+                                     "Sonntag abends"]

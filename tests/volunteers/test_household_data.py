@@ -52,3 +52,4 @@ def test_retention_keeps_requests_of_households_still_here(pool):
     call_command("retention", "run", "--municipality", "soest", stdout=StringIO())
     with scope(municipality=pool.municipality):
         assert Request.objects.get(pk=req.pk).household == pool.household
+

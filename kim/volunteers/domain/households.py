@@ -10,7 +10,7 @@ from kim.core.models import Municipality
 from kim.core.modules import ExportTable, RetentionScope
 from kim.people.domain.retention import households_of_closed_cases
 from kim.people.models import HouseholdMember, Person
-from kim.volunteers.choices import slot_label
+from kim.volunteers.choices import slot_labels
 from kim.volunteers.models import Request
 
 
@@ -27,7 +27,7 @@ def collect(person: Person, municipality: Municipality) -> list[ExportTable]:
         ("assignments", _("assignments"))],
         [{"received_on": r.created_on, "need": r.get_skill_display(), "language": r.language,
           "district": r.district.name if r.district else "",
-          "times": ", ".join(slot_label(s) for s in r.slots), "description": r.description,
+          "times": ", ".join(slot_labels(r.slots)), "description": r.description,
           "shared": r.shared_with_volunteer, "status": r.get_status_display(),
           "assignments": ", ".join(str(m.get_state_display()) for m in r.matches.all())}
          for r in requests])]

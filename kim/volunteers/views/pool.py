@@ -20,7 +20,7 @@ from kim.core.views.base import (
     tenant_url,
     tenant_view,
 )
-from kim.volunteers.choices import Skill, VolunteerRole, slot_label
+from kim.volunteers.choices import Skill, VolunteerRole, slot_labels
 from kim.volunteers.domain.policy import CERTIFICATE_YEARS
 from kim.volunteers.domain.proposal import OPEN_STATES
 from kim.volunteers.forms import VolunteerForm, WorkingGroupForm
@@ -63,7 +63,7 @@ def volunteer_detail(request: TenantRequest, volunteer: Volunteer) -> HttpRespon
                       for code, level in volunteer.languages.items()],
         "skills": [skills.get(s, s) for s in volunteer.skills],
         "roles": [roles.get(r, r) for r in volunteer.roles],
-        "slots": [slot_label(s) for s in volunteer.slots],
+        "slots": slot_labels(volunteer.slots),
         "certificate_until": volunteer.certificate_until(years), "today": today,
         "matches": volunteer.matches.select_related("request").order_by("-proposed_on"),
         "can_write": _can_write(request)})

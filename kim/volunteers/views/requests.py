@@ -22,6 +22,7 @@ from kim.core.views.base import (
     tenant_url,
     tenant_view,
 )
+from kim.volunteers.choices import slot_labels
 from kim.volunteers.domain import lifecycle, proposal
 from kim.volunteers.domain.policy import REQUEST_WAIT_DAYS
 from kim.volunteers.forms import RequestForm
@@ -30,10 +31,8 @@ from kim.volunteers.models import Match, Request
 
 
 def _describe(request: TenantRequest, r: Request) -> dict[str, object]:
-    from kim.volunteers.choices import slot_label
-
     return {"language": language_name(r.language, (request.LANGUAGE_CODE or "de")[:2])
-            if r.language else "", "slots": [slot_label(s) for s in r.slots]}
+            if r.language else "", "slots": slot_labels(r.slots)}
 
 
 @tenant_view("volunteers.pool:read", list_view=True)
