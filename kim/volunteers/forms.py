@@ -108,6 +108,12 @@ with scopes_disabled():
             left, joined = data.get("left_on"), data.get("joined_on")
             if left and joined and left < joined:
                 self.add_error("left_on", _("The day of leaving lies before the start."))
+            elif left and self.instance.pk:
+                running = self.instance.matches.exclude(state=Match.State.ENDED).count()
+                if running:
+                    self.add_error("left_on", _(
+                        "End the open assignments of this volunteer first: %(count)s.")
+                        % {"count": running})
             return data
 
         def save(self, commit: bool = True) -> Volunteer:

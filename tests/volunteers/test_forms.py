@@ -7,6 +7,7 @@ from django_scopes import scope
 from kim.volunteers.forms import parse_languages
 from kim.volunteers.models import Offer, Request, Volunteer
 from tests.volunteers.conftest import request_for
+from tests.volunteers.factories import MatchFactory
 
 VOLUNTEER = {"first_name": "Dora", "family_name": "Neu", "languages_text": "ar:c1, de:native",
              "skills": ["homework"], "roles": ["pate"], "capacity": "2",
@@ -119,3 +120,16 @@ def test_times_are_shown_in_weekly_order(pool, personas):
     page = personas["coordinator"].client().get(f"/soest/volunteers/requests/{req.pk}/")
     assert page.context["slots"] == ["Montag vormittags", "Mittwoch nachmittags",
                                      "Sonntag abends"]
+
+
+def test_a_volunteer_with_open_assignments_cannot_leave(pool, personas):
+    with scope(municipality=pool.municipality):
+        MatchFactory(request=request_for(pool), volunteer=pool.bernd)
+    client = personas["volunteer_coordinator"].client()
+    data = {**VOLUNTEER, "first_name": "Bernd", "family_name": "Probe", "any_district": "on",
+            "joined_on": "2024-01-10", "left_on": "2025-06-30"}
+    response = client.post(f"/soest/volunteers/{pool.bernd.pk}/edit/", data)
+    assert response.context["form"].errors == {
+        "left_on": ["Beenden Sie zuerst die offenen Einsätze dieser ehrenamtlichen Person: 1."]}
+    with scope(municipality=pool.municipality):
+        assert Volunteer.objects.get(pk=pool.bernd.pk).left_on is None

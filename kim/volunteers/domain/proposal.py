@@ -161,6 +161,10 @@ def confirm(municipality: Municipality, pairs: Mapping[int, int],
         raise ValidationError(_("Choose at least one suggestion."))
     requests = {r.pk: r for r in Request.objects.select_for_update()
                 .filter(pk__in=list(pairs), status=Request.Status.OPEN)}
+    # Lock the volunteers before counting their load: two coordinators confirming at once
+    # cannot both give a volunteer's last free assignment away (PostgreSQL).
+    list(Volunteer.objects.select_for_update().filter(pk__in=set(pairs.values()))
+         .values_list("pk", flat=True))
     volunteers = {v.pk: v for v in active_volunteers().filter(pk__in=set(pairs.values()))}
     records = volunteer_records(municipality, on, volunteers.values())
     problems = matching.check_matches(pairs, records,
