@@ -101,3 +101,25 @@ def test_requests_waiting_too_long(pool, personas):
     assert [r.pk for r in listed] == [old.pk, new.pk]
     start = client.get("/soest/").content.decode()
     assert "2 offene Anfragen" in start and "davon 1 lange wartend" in start
+
+
+def test_edit_an_open_request(pool, personas):
+    req = request_for(pool, language="ar")
+    client = personas["volunteer_coordinator"].client()
+    response = client.post(f"/soest/volunteers/requests/{req.pk}/edit/", {
+        "skill": "sport", "language": "", "slots": ["sat-am"], "description": "Fußball",
+        "created_on": "2025-01-06"})
+    assert response.status_code == 302
+    req = _reload(pool, req)
+    assert (req.skill, req.language, req.slots, req.description) == (
+        "sport", "", ["sat-am"], "Fußball")
+
+
+def test_caseworker_withdraws_an_own_request(pool, personas):
+    own = request_for(pool, created_by=personas["caseworker"].user)
+    client = personas["caseworker"].client()
+    assert client.post(f"/soest/volunteers/my-requests/{own.pk}/withdraw/").status_code == 302
+    assert _reload(pool, own).status == "withdrawn"
+    other = request_for(pool)  # the coordination's request: not the caseworker's
+    assert client.post(f"/soest/volunteers/my-requests/{other.pk}/withdraw/").status_code == 404
+    assert _reload(pool, other).status == "open"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -76,18 +78,32 @@ def request_create(request: TenantRequest) -> HttpResponse:
                      intro=_("Describe the need without names or other data of persons."))
 
 
-@tenant_view("volunteers.pool:write", obj=lambda: Request.objects.filter(
-    status=Request.Status.OPEN))
-def request_withdraw(request: TenantRequest, req: Request) -> HttpResponse:
+def _open() -> QuerySet[Request]:
+    return Request.objects.filter(status=Request.Status.OPEN)
+
+
+def _withdraw(request: TenantRequest, req: Request, back: str, done: str) -> HttpResponse:
     if request.method == "POST":
         lifecycle.withdraw(req)
-        from django.contrib import messages
-
         messages.success(request, _("The request was withdrawn."))
-        return tenant_redirect(request, "volunteers:request_list")
+        return tenant_redirect(request, done)
     return render(request, "volunteers/confirm.html", {
-        "title": _("Withdraw request #%(id)s?") % {"id": req.pk},
-        "cancel_url": tenant_url(request, "volunteers:request_detail", pk=req.pk)})
+        "title": _("Withdraw request #%(id)s?") % {"id": req.pk}, "cancel_url": back})
+
+
+@tenant_view("volunteers.pool:write", obj=_open)
+def request_withdraw(request: TenantRequest, req: Request) -> HttpResponse:
+    return _withdraw(request, req, tenant_url(request, "volunteers:request_detail", pk=req.pk),
+                     "volunteers:request_list")
+
+
+@tenant_view("volunteers.pool:write", obj=_open)
+def request_edit(request: TenantRequest, req: Request) -> HttpResponse:
+    form = RequestForm(request.POST or None, instance=req)
+    back = tenant_url(request, "volunteers:request_detail", pk=req.pk)
+    if run_form(request, form, lambda d: form.save(), _("The request was saved.")):
+        return tenant_redirect(request, "volunteers:request_detail", pk=req.pk)
+    return form_page(request, form, title=_("Edit %(name)s") % {"name": req}, cancel_url=back)
 
 
 # -- the caseworker's own requests -------------------------------------------------------
@@ -110,6 +126,12 @@ def own_create(request: TenantRequest) -> HttpResponse:
                      intro=_("The volunteer coordination sees the need, language, district "
                              "and times, and the short description – never the household. "
                              "Write no names there."))
+
+
+@tenant_view("volunteers.own_requests:write", obj=_open)
+def own_withdraw(request: TenantRequest, req: Request) -> HttpResponse:
+    return _withdraw(request, req, tenant_url(request, "volunteers:own_detail", pk=req.pk),
+                     "volunteers:own_list")
 
 
 @tenant_view("volunteers.own_requests:write", obj=Request)
