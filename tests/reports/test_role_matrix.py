@@ -29,6 +29,13 @@ EXPECTED = {
     # school office, steering; the coordinator writes monitoring)
     "quota": (CASE_ROLES, MONITORING_A - CASE_ROLES),
     "users_by_role": ({"admin"}, MONITORING_A),
+    # volunteers: W volunteer coordination, R coordinator, "A" steering
+    "volunteers_by_group": ({"volunteer_coordinator", "coordinator"}, {"steering"}),
+    "volunteer_matches": ({"volunteer_coordinator", "coordinator"}, {"steering"}),
+    "volunteer_requests": ({"volunteer_coordinator", "coordinator"}, {"steering"}),
+    # the offers directory (organisations): every role that refers people to offers
+    "volunteer_offers": ({"volunteer_coordinator", "coordinator", "caseworker", "benefits",
+                          "housing", "school_office"}, {"steering"}),
 }
 
 
@@ -67,6 +74,6 @@ def test_school_office_gets_no_occupancy_aggregates(personas):
 def test_navigation_shows_reports_to_those_with_a_report(personas):
     assert 'href="/soest/reports/"' in personas["steering"].client().get(
         "/soest/").content.decode()
-    page = personas["volunteer_coordinator"].client().get("/soest/").content.decode()
+    page = personas["provider"].client().get("/soest/").content.decode()
     assert 'href="/soest/reports/"' not in page
-    assert personas["volunteer_coordinator"].client().get("/soest/reports/").status_code == 403
+    assert personas["provider"].client().get("/soest/reports/").status_code == 403
