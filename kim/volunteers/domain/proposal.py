@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +26,7 @@ from kim.volunteers.models import Match, Request, Volunteer
 OPEN_STATES = (Match.State.PROPOSED, Match.State.AGREED, Match.State.ACTIVE)
 
 
-def active_volunteers() -> Iterable[Volunteer]:
+def active_volunteers() -> QuerySet[Volunteer]:
     """Volunteers who have not left, with their districts and current load."""
     return (Volunteer.objects.filter(left_on=None)
             .annotate(load=Count("matches", filter=Q(matches__state__in=OPEN_STATES)))
@@ -129,7 +129,7 @@ def propose(municipality: Municipality, on: datetime.date) -> Proposal:
     """The optimal proposal for every open request; writes nothing."""
     volunteers = {v.pk: v for v in active_volunteers()}
     requests = open_requests()
-    areas = {str(r.district_id): r.district.name for r in requests if r.district_id}
+    areas = {str(r.district_id): r.district.name for r in requests if r.district}
     result = matching.match(volunteer_records(municipality, on, volunteers.values()),
                             [request_record(r) for r in requests], on=on)
     by_id = {r.pk: r for r in requests}
@@ -167,11 +167,12 @@ def confirm(municipality: Municipality, pairs: Mapping[int, int],
          .values_list("pk", flat=True))
     volunteers = {v.pk: v for v in active_volunteers().filter(pk__in=set(pairs.values()))}
     records = volunteer_records(municipality, on, volunteers.values())
-    problems = matching.check_matches(pairs, records,
+    keyed: dict[str | int, str | int] = dict(pairs.items())
+    problems = matching.check_matches(keyed, records,
                                       [request_record(r) for r in requests.values()], on)
     if problems:
         areas = {str(r.district_id): r.district.name for r in requests.values()
-                 if r.district_id}
+                 if r.district}
         names = {pk: str(v) for pk, v in volunteers.items()}
         raise ValidationError([
             reason_texts([reason], areas, names)[0] if reason.code == "over_capacity" else
@@ -193,7 +194,7 @@ def ranked_candidates(municipality: Municipality, request: Request, on: datetime
                       limit: int = 5) -> list[Suggestion]:
     """The best volunteers for one open request ("who could take it?"), with reasons."""
     volunteers = {v.pk: v for v in active_volunteers()}
-    areas = {str(request.district_id): request.district.name} if request.district_id else {}
+    areas = {str(request.district_id): request.district.name} if request.district else {}
     ranked = matching.candidates(request_record(request),
                                  volunteer_records(municipality, on, volunteers.values()),
                                  on=on, include_excluded=False)[:limit]

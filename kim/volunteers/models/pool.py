@@ -7,6 +7,7 @@ the caseworker who made it (``household``, shown to the request's author only)."
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -56,9 +57,8 @@ class Volunteer(TenantModel):
         _("parallel assignments at most"), default=1,
         validators=[MinValueValidator(0), MaxValueValidator(50)])
     roles = models.JSONField(_("roles"), default=list, blank=True)
-    working_groups = models.ManyToManyField(WorkingGroup, blank=True,
-                                            related_name="volunteers",
-                                            verbose_name=_("working groups"))
+    working_groups: models.ManyToManyField[WorkingGroup, Any] = models.ManyToManyField(
+        WorkingGroup, blank=True, related_name="volunteers", verbose_name=_("working groups"))
     certificate_seen_on = models.DateField(
         _("certificate of good conduct seen on"), null=True, blank=True,
         help_text=_("Extended certificate of good conduct (erweitertes Führungszeugnis), "
