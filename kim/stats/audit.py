@@ -7,6 +7,8 @@ documented for its markers):
 - ``"<3"`` (primary suppression) is 1 or 2;
 - ``"x"`` (secondary suppression) is at least 3 – it would read ``"<3"`` or ``0``
   otherwise; it has no upper bound of its own;
+- ``"."`` (secret) is at least 1: a small cell that the relations alone would give away
+  as ``"<3"`` (``"<3"`` family members with ``"<3"`` households can only be 2 in 1);
 - a cell a relation names but the table does not publish (latent) is ≥ 0;
 - every declared relation holds, all of them at once; every cell is a whole number.
 
@@ -15,7 +17,8 @@ the reader cannot rule out: first with a linear program (GLOP, the LP relaxation
 τ-ARGUS's and sdcTable's ``attack``), then in whole numbers. The LP bound is rounded
 inwards (an LP maximum of 1.5 means 2 is impossible), and when the LP reaches 1 and 2 only
 at fractional points, CP-SAT checks that a whole-number table with that value exists. A
-cell whose whole-number minimum equals its maximum is *exposed*.
+cell whose whole-number minimum equals its maximum is *exposed*. A ``"."`` cell is
+exposed when only one whole value remains for it (LP minimum and maximum, then CP-SAT).
 
 Speed: every LP solution is a table the reader cannot rule out; the values it gives the
 other ``"<3"`` cells are recorded, and a cell already seen at 1 and at 2 in whole-number
@@ -25,7 +28,7 @@ solutions needs no LP of its own.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic
 
@@ -36,8 +39,13 @@ from kim.stats.linear import K, Relation, latent_cells
 
 PRIMARY_MARKER = "<3"
 SECONDARY_MARKER = "x"
+# "." (the official statistics sign for "secret"): a small cell that the relations alone
+# would give away even as "<3" (e.g. "<3" family members with "<3" households is 2 in 1).
+# It carries no small-number hint: the reader knows only that it is at least 1.
+SECRET_MARKER = "."
 SMALL = (1, 2)  # what "<3" stands for
 HIDDEN_MINIMUM = 3  # what "x" is at least
+SECRET_MINIMUM = 1  # what "." is at least (zeros are never hidden)
 EPS = 1e-6
 # Whole-number checks need finite domains; a published table of a municipality is far
 # below this, and a bound can only make the audit stricter (report "exposed" more often).
@@ -93,10 +101,12 @@ def reader_bounds(shown: Shown | None) -> tuple[float, float]:
         return SMALL[0], SMALL[1]
     if shown == SECONDARY_MARKER:
         return HIDDEN_MINIMUM, math.inf
+    if shown == SECRET_MARKER:
+        return SECRET_MINIMUM, math.inf
     if isinstance(shown, int) and not isinstance(shown, bool) and shown >= 0:
         return shown, shown
     raise ValueError(f"{shown!r} is neither a count nor {PRIMARY_MARKER!r} / "
-                     f"{SECONDARY_MARKER!r}")
+                     f"{SECONDARY_MARKER!r} / {SECRET_MARKER!r}")
 
 
 class ReaderLP(Generic[K]):
@@ -133,6 +143,20 @@ class ReaderLP(Generic[K]):
         if status != pywraplp.Solver.OPTIMAL:  # pragma: no cover - bounded by the markers
             raise RuntimeError(f"LP status {status} for cell {cell!r}")
         return float(self.var[cell].solution_value())
+
+    def above(self, cell: K, at_least: int) -> bool:
+        """Can ``cell`` be ``at_least`` or more (in the LP)? (No maximum: a "." cell may
+        be unbounded, and GLOP is not asked about unbounded problems.)"""
+        var = self.var[cell]
+        low = var.lb()
+        var.SetLb(at_least)
+        try:
+            self.objective.Clear()
+            self.objective.SetCoefficient(var, 1)
+            self.objective.SetMinimization()
+            return bool(self.solver.Solve() == pywraplp.Solver.OPTIMAL)
+        finally:
+            var.SetLb(low)
 
     def check_feasible(self) -> None:
         self.objective.Clear()
@@ -174,13 +198,48 @@ class ReaderCP(Generic[K]):
         # UNKNOWN (out of time) counts as "not possible": the audit errs on the safe side.
         return status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
+    def whole_values(self, cell: K, low: int, high: float) -> set[int]:
+        """Two whole values of ``cell`` within [low, high] that some table gives it (one
+        if only one exists, none if CP-SAT ran out of time)."""
+        found: set[int] = set()
+        for value in range(low, low + 2):  # the two smallest candidates first
+            if value <= high and self.possible(cell, value):
+                found.add(value)
+        if len(found) < 2:
+            self.model.clear_assumptions()
+            flag = self.model.new_bool_var("")
+            self.model.add(self.var[cell] >= low + 2).only_enforce_if(flag)
+            self.model.add_assumption(flag)
+            solver = cp_model.CpSolver()
+            solver.parameters.num_workers = 1
+            solver.parameters.max_deterministic_time = 10.0
+            if solver.solve(self.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                found.add(int(solver.value(self.var[cell])))
+        return found
+
+
+def _secret_range(cell: K, lp: ReaderLP[K], record: Callable[[], None], seen: set[int],
+                  reader_cp: Callable[[], ReaderCP[K]]) -> CellRange[K]:
+    """A ``"."`` cell (at least 1, no upper bound) is safe when two whole values remain:
+    the LP minimum, whether the LP allows one more, then CP-SAT for two whole values.
+    ``high`` is the largest value found, not the maximum."""
+    lp_low = lp.extreme(cell, maximize=False)
+    record()
+    first = math.ceil(lp_low - EPS)
+    if len(seen) < 2 and not lp.above(cell, first + 1):
+        return CellRange(cell, first, first, lp_low, lp_low)
+    if len(seen) < 2:
+        seen = seen | reader_cp().whole_values(cell, first, math.inf)
+    low = min(seen, default=first)
+    return CellRange(cell, low, max(seen, default=low), lp_low, math.inf)
+
 
 def audit(published: Mapping[K, Shown], relations: Sequence[Relation[K]]) -> Audit[K]:
     """Ranges of the ``"<3"`` cells of ``published`` under ``relations``.
 
     Raises :class:`InconsistentTable` when the published cells contradict the relations.
     """
-    targets = [c for c, v in published.items() if v == PRIMARY_MARKER]
+    targets = [c for c, v in published.items() if v in (PRIMARY_MARKER, SECRET_MARKER)]
     lp = ReaderLP(published, relations)
     seen_lp: dict[K, set[float]] = {c: set() for c in targets}
     seen_whole: dict[K, set[int]] = {c: set() for c in targets}
@@ -198,6 +257,10 @@ def audit(published: Mapping[K, Shown], relations: Sequence[Relation[K]]) -> Aud
     cp: ReaderCP[K] | None = None
     ranges = []
     for cell in targets:
+        if published[cell] == SECRET_MARKER:
+            ranges.append(_secret_range(cell, lp, record, seen_whole[cell],
+                                        lambda: ReaderCP(published, relations)))
+            continue
         if seen_whole[cell] >= set(SMALL):
             ranges.append(CellRange(cell, SMALL[0], SMALL[1], SMALL[0], SMALL[1]))
             continue

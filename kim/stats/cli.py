@@ -48,7 +48,8 @@ def render_csv(result: dict[str, list[Any]], cell: Callable[[Any], Any] = lambda
 
 def protect(data: bytes) -> dict[str, list[Any]]:
     """``{"header": [label, col…, "Gesamt"], "rows": [[label, v…, total], …, ["Gesamt",
-    …]]}`` with each v an integer, "<3" or "x"."""
+    …]]}`` with each v an integer, "<3" or "x" (or "." for a small cell that the
+    totals alone would give away)."""
     table = read_csv(data)
     if len(table.rows) * (len(table.header) - 1) > MAX_CELLS:
         raise InputError(f"the table has {len(table.rows) * (len(table.header) - 1)} cells; "

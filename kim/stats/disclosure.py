@@ -25,14 +25,16 @@ witness differs from the true table in a few cells; those must be hidden.
    cells, then their total value – the heuristic's answer is the starting point and the
    fallback.
 
-A primary cell that stays exposed even with every non-zero cell hidden cannot be
-protected (``unprotectable``): e.g. a line whose cells and total are all small
-(``<3 + <3 = <3`` must be ``1 + 1 = 2``). It is shown ``"<3"`` like any other; the audit
-reports it.
+A primary cell that stays exposed even with every non-zero cell hidden – given away by
+the relations and its own "1 or 2" alone, e.g. a line whose cells and total are all small
+(``<3 + <3 = <3`` must be ``1 + 1 = 2``) or ``"<3"`` family members with ``"<3"``
+households (2 in 1) – is shown ``"."`` (secret: at least 1, no small-number hint) and
+protected like the others: its witness is a table in which it is larger.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic
@@ -44,6 +46,8 @@ from kim.stats.audit import (
     HIDDEN_MINIMUM,
     PRIMARY_MARKER,
     SECONDARY_MARKER,
+    SECRET_MARKER,
+    SECRET_MINIMUM,
     SMALL,
     Shown,
     audit,
@@ -64,16 +68,18 @@ class Protection(Generic[K]):
     """A protected table: ``published`` maps every cell to its value, "<3" or "x"."""
 
     published: dict[K, Shown]
-    primary: frozenset[K]
+    primary: frozenset[K]  # every cell of 1 or 2: shown "<3", or "." if in ``secret``
     secondary: frozenset[K]
-    unprotectable: frozenset[K]
+    unprotectable: frozenset[K]  # exposed all the same (empty unless a solver gave up)
     method: str  # "none" (nothing to hide), "heuristic" or "exact"
+    secret: frozenset[K] = frozenset()  # primary cells shown "."
 
 
 def publish(values: Mapping[K, int], primary: set[K] | frozenset[K],
-            secondary: set[K] | frozenset[K]) -> dict[K, Shown]:
-    return {c: PRIMARY_MARKER if c in primary else SECONDARY_MARKER if c in secondary else v
-            for c, v in values.items()}
+            secondary: set[K] | frozenset[K],
+            secret: set[K] | frozenset[K] = frozenset()) -> dict[K, Shown]:
+    return {c: SECRET_MARKER if c in secret else PRIMARY_MARKER if c in primary
+            else SECONDARY_MARKER if c in secondary else v for c, v in values.items()}
 
 
 def protect(values: Mapping[K, int], relations: Sequence[Relation[K]], *,
@@ -88,8 +94,13 @@ def protect(values: Mapping[K, int], relations: Sequence[Relation[K]], *,
     if not primary:
         audit(values, relations)  # relations with latent cells must be satisfiable too
         return Protection(dict(values), primary, frozenset(), frozenset(), "none")
-    selection = _Selection(values, relations, primary)
-    secondary, unprotectable = selection.heuristic()
+    secret: frozenset[K] = frozenset()
+    while True:  # cells the relations give away even as "<3" are shown "." instead
+        selection = _Selection(values, relations, primary, secret)
+        secondary, unprotectable = selection.heuristic()
+        if unprotectable <= secret:
+            break
+        secret |= unprotectable
     method = "heuristic"
     targets = [p for p in selection.order if p not in unprotectable]
     if targets and len(targets) * len(selection.cells) <= exact_limit:
@@ -98,18 +109,19 @@ def protect(values: Mapping[K, int], relations: Sequence[Relation[K]], *,
             selection.repair(exact, unprotectable)
             if selection.cost(exact) <= selection.cost(secondary):
                 secondary, method = exact, "exact"
-    return Protection(publish(values, primary, secondary), primary, frozenset(secondary),
-                      frozenset(unprotectable), method)
+    return Protection(publish(values, primary, secondary, secret), primary,
+                      frozenset(secondary), frozenset(unprotectable), method, secret)
 
 
 class _Selection(Generic[K]):
     """The choice of secondary cells for one table."""
 
     def __init__(self, values: Mapping[K, int], relations: Sequence[Relation[K]],
-                 primary: frozenset[K]) -> None:
+                 primary: frozenset[K], secret: frozenset[K] = frozenset()) -> None:
         self.values = values
         self.relations = relations
         self.primary = primary
+        self.secret = secret
         self.latent = latent_cells(values, relations)
         self.cells = [*values, *self.latent]
         self.candidates = [c for c, v in values.items() if v >= HIDDEN_MINIMUM]
@@ -131,7 +143,27 @@ class _Selection(Generic[K]):
         return sum(self.scale + self.values[c] for c in cells)
 
     def other(self, cell: K) -> int:
+        """The value a witness gives a primary cell (a "." cell: at least this)."""
+        if cell in self.secret:
+            return self.values[cell] + 1
         return SMALL[0] + SMALL[1] - self.values[cell]
+
+    def bounds(self, cell: K) -> tuple[float, float]:
+        """What a reader knows of a primary cell."""
+        if cell in self.secret:
+            return SECRET_MINIMUM, math.inf
+        return SMALL[0], SMALL[1]
+
+    def witness_bounds(self, cell: K) -> tuple[float, float]:
+        """A primary cell's range in a witness for it."""
+        if cell in self.secret:
+            return self.other(cell), math.inf
+        return self.other(cell), self.other(cell)
+
+    def reaches(self, cell: K, value: float) -> bool:
+        """Does ``value`` in a witness give primary ``cell`` its other value?"""
+        low, high = self.witness_bounds(cell)
+        return low - EPS <= value <= high + EPS
 
     # --- heuristic -----------------------------------------------------------------
 
@@ -177,7 +209,7 @@ class _Selection(Generic[K]):
     def repair(self, hidden: set[K], unprotectable: set[K]) -> None:
         """Whole-number witnesses where an LP witness was fractional."""
         while True:
-            published = publish(self.values, self.primary, hidden)
+            published = publish(self.values, self.primary, hidden, self.secret)
             exposed = [c for c in audit(published, self.relations).exposed
                        if c not in unprotectable]
             if not exposed:
@@ -185,7 +217,8 @@ class _Selection(Generic[K]):
             cell = exposed[0]
             more = self.exact([cell], fixed=frozenset(hidden), hint=set(), integral=True)
             if more is None:  # infeasible, or no answer within the node limit
-                everything = publish(self.values, self.primary, set(self.candidates))
+                everything = publish(self.values, self.primary, set(self.candidates),
+                                     self.secret)
                 if cell in audit(everything, self.relations).exposed:
                     unprotectable.add(cell)
                 else:  # last resort, never seen in the tests: hide every candidate
@@ -213,12 +246,12 @@ class _Selection(Generic[K]):
             y: dict[K, pywraplp.Variable] = {}
             for cell in self.cells:
                 value = self.values.get(cell)
-                low, high = ((0, inf) if value is None else (SMALL[0], SMALL[1])
+                low, high = ((0, inf) if value is None else self.bounds(cell)
                              if value in SMALL else (value, value) if value < HIDDEN_MINIMUM
                              else (HIDDEN_MINIMUM, inf) if cell in fixed or cell in hide
                              else (value, value))
                 if cell == target:
-                    low = high = self.other(cell)
+                    low, high = self.witness_bounds(cell)
                 var = y[cell] = (solver.IntVar(low, high, "") if integral
                                  else solver.NumVar(low, high, ""))
                 if value is not None and cell in hide:  # moves only if hidden
@@ -261,7 +294,8 @@ class _WitnessLP(Generic[K]):
             if value is None:
                 self.small[cell] = solver.NumVar(0, inf, "")
             elif value in SMALL:
-                self.small[cell] = solver.NumVar(SMALL[0], SMALL[1], "")
+                low, high = selection.bounds(cell)
+                self.small[cell] = solver.NumVar(low, high, "")
             elif value >= HIDDEN_MINIMUM:
                 self.moves[cell] = (solver.NumVar(0, inf, ""),
                                     solver.NumVar(0, value - HIDDEN_MINIMUM, ""))
@@ -308,8 +342,8 @@ class _WitnessLP(Generic[K]):
         changes, primary cells it moves to their other value) – None if there is none
         (with ``free_only``: none that changes hidden cells only)."""
         var = self.small[target]
-        other = self.selection.other(target)
-        var.SetBounds(other, other)
+        low, high = self.selection.witness_bounds(target)
+        var.SetBounds(low, high)
         try:
             status = self.solver.Solve()
             if status != pywraplp.Solver.OPTIMAL:
@@ -321,7 +355,8 @@ class _WitnessLP(Generic[K]):
                               if solution[up] + solution[down] > EPS)
             new = moved - self.hidden
             reached = [p for p in self.selection.primary
-                       if abs(solution[self.small_index[p]] - self.selection.other(p)) < EPS]
+                       if self.selection.reaches(p, solution[self.small_index[p]])]
             return new, moved, reached
         finally:
-            var.SetBounds(SMALL[0], SMALL[1])
+            low, high = self.selection.bounds(target)
+            var.SetBounds(low, high)

@@ -34,9 +34,9 @@ def test_json_to_stdout(demo_report, demo_data):
 def test_aggregate_flag_applies_disclosure_control(demo_report, demo_data):
     data = json.loads(run("members_demo", "--municipality", "soest", "--aggregate"))
     assert data["suppressed"] is True
-    # The seven "<3" of the active column are covered by hiding the benefits row (4 = 4),
-    # so the column total 21 stays visible (see tests/reports/test_renderers.py).
-    assert data["totals"] == {"active": 21, "inactive": "<3", "total": 23}
+    # The inactive column 1 + 1 = 2 is kept secret (".") and the active total hidden
+    # (see tests/reports/test_renderers.py).
+    assert data["totals"] == {"active": "x", "inactive": ".", "total": 23}
 
 
 def test_csv_to_stdout_and_xlsx_to_file(personas, tmp_path):

@@ -3,9 +3,16 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kim.core.reports.disclosure import PRIMARY_MARKER, SECONDARY_MARKER, TOTALS, audit, protect
+from kim.core.reports.disclosure import (
+    PRIMARY_MARKER,
+    SECONDARY_MARKER,
+    SECRET_MARKER,
+    TOTALS,
+    audit,
+    protect,
+)
 
-P, X = PRIMARY_MARKER, SECONDARY_MARKER
+P, X, S = PRIMARY_MARKER, SECONDARY_MARKER, SECRET_MARKER
 
 
 def test_table_without_small_numbers_is_unchanged():
@@ -89,9 +96,12 @@ def test_a_secondary_cell_of_three_cannot_give_way_but_the_seven_can():
     assert [r["n"] for r in result.rows] == [P, 3, X]
 
 
-def test_a_line_of_small_counts_only_cannot_be_helped_and_is_left_alone():
+def test_a_line_of_small_counts_only_is_kept_secret():
+    # "<3" + "<3" = "<3" could only be 1 + 1 = 2: "." says no more than "at least 1"
     result = protect([{"n": 1}, {"n": 1}, {"n": 0}], {"n": 2}, ["n"])
-    assert [r["n"] for r in result.rows] == [P, P, 0] and result.totals == {"n": P}
+    assert [r["n"] for r in result.rows] == [S, S, 0] and result.totals == {"n": S}
+    assert result.cells == [((0, "n"), S), ((1, "n"), S), ((TOTALS, "n"), S)]
+    assert audit(result.rows, result.totals, ["n"]).safe
 
 
 # --- properties --------------------------------------------------------------------
@@ -119,7 +129,7 @@ def tables(draw):
 
 
 def hidden(value):
-    return value in (P, X)
+    return value in (P, X, S)
 
 
 @settings(max_examples=150, deadline=None, database=None)
@@ -140,21 +150,20 @@ def test_properties_of_suppression(table):
     all_cells += [(TOTALS, k) for k in totals]
     for cell in all_cells:
         before, after = original(cell), shown(cell)
-        if before in (1, 2):
-            assert after == P  # every small count is hidden as "<3"
+        if before in (1, 2):  # every small count is hidden as "<3" (or "." if need be)
+            assert after == (S if cell in result.secret else P)
         elif hidden(after):
             assert after == X and before >= 3  # secondary cells are never small or zero
         else:
             assert after == before  # visible cells keep their values
         assert after not in (1, 2)
-    # No hidden small count can be worked out from all equations together, unless it
-    # cannot be protected at all (then it is exposed even with every non-zero cell hidden).
-    exposed = set(audit(result.rows, result.totals, count_keys, row_sums).exposed)
-    assert exposed == set(result.unprotectable)
-    if exposed:
-        everything = [{k: (X if v >= 3 else P if v else 0) for k, v in row.items()}
-                      for row in rows]
-        all_hidden = {k: (X if v >= 3 else P if v else 0) for k, v in totals.items()}
-        assert exposed <= set(audit(everything, all_hidden, count_keys, row_sums).exposed)
+    # No hidden small count can be worked out from all equations together; "." exactly
+    # where a "<3" would be exposed even with every non-zero cell hidden.
+    assert audit(result.rows, result.totals, count_keys, row_sums).safe
+    everything = [{k: (X if v >= 3 else P if v else 0) for k, v in row.items()}
+                  for row in rows]
+    all_hidden = {k: (X if v >= 3 else P if v else 0) for k, v in totals.items()}
+    assert result.secret == set(audit(everything, all_hidden, count_keys, row_sums).exposed)
+    assert result.unprotectable == frozenset()
     assert result.suppressed == any(hidden(shown(c)) for c in all_cells)
     assert len(result.cells) == sum(hidden(shown(c)) for c in all_cells)

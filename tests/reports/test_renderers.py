@@ -51,13 +51,14 @@ def test_json_of_the_aggregate_version_carries_markers(results):
     # Active column: seven "<3" + 4 + 10 = 21 would pin every "<3" to 1; hiding the
     # benefits row (4, and its total 4, which equals it) protects them.
     assert data["rows"][1] == {"role": "benefits", "active": "x", "inactive": 0, "total": "x"}
-    # The inactive column is 1 + 1 = 2 ("<3" + "<3" = "<3"): no hiding can protect its
-    # cells (kim.stats: unprotectable), so the caseworker row shows 10 and 11 as they are.
-    assert data["rows"][2] == {"role": "caseworker", "active": 10, "inactive": "<3",
+    # The inactive column is 1 + 1 = 2 ("<3" + "<3" = "<3" can only be 1 + 1), and so is
+    # the housing row: shown "." (at least 1); 23 − 21 would give the 2 back, so the
+    # active total is hidden, and 11 − 10 the caseworkers' 1, so their 10 is too.
+    assert data["rows"][2] == {"role": "caseworker", "active": "x", "inactive": ".",
                                "total": 11}
-    assert data["rows"][4] == {"role": "housing", "active": "<3", "inactive": "<3",
-                               "total": "<3"}
-    assert data["totals"] == {"active": 21, "inactive": "<3", "total": 23}
+    assert data["rows"][4] == {"role": "housing", "active": ".", "inactive": ".",
+                               "total": "."}
+    assert data["totals"] == {"active": "x", "inactive": ".", "total": 23}
     flat = [v for row in data["rows"] for v in row.values()] + list(data["totals"].values())
     assert 1 not in flat and 2 not in flat
 
@@ -78,8 +79,9 @@ def test_csv_of_aggregate_version_explains_the_markers(results):
         text = FORMATS["csv"].render(results[Audience.AGGREGATE]).decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text)))
     assert lines[2] == ["benefits", "x", "0", "x"]
-    assert lines[-2] == ["Total", "21", "<3", "23"]
+    assert lines[-2] == ["Total", "x", ".", "23"]
     assert "counts of 1 or 2" in lines[-1][0]
+    assert lines[-1][0].endswith("Figures marked “.” are kept secret.")
 
 
 def test_xlsx_values_read_back(results):

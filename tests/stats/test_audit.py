@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from kim.stats.audit import InconsistentTable, audit, reader_bounds
 from kim.stats.linear import Relation, grid_relations
 
-P, X = "<3", "x"
+P, X, S = "<3", "x", "."
 total = Relation.total
 
 
@@ -32,6 +32,24 @@ def test_x_is_at_least_three():
     assert ranges({"a": P, "b": X, "t": 4}, [total("t", ["a", "b"])]) == {"a": (1, 1)}
     assert reader_bounds(X)[0] == 3 and reader_bounds(P) == (1, 2)
     assert reader_bounds(None) == (0, float("inf"))  # latent
+
+
+def test_secret_is_at_least_one_without_upper_bound():
+    assert reader_bounds(S) == (1, float("inf"))
+    # "." + "<3" = 2: only 1 + 1
+    assert ranges({"a": S, "b": P, "t": 2}, [total("t", ["a", "b"])]) == {
+        "a": (1, 1), "b": (1, 1)}
+    # "." + 5 = "x": the "." can be anything from 1 up; the audit shows two values
+    assert ranges({"a": S, "b": 5, "t": X}, [total("t", ["a", "b"])])["a"][0] == 1
+    assert audit({"a": S, "b": 5, "t": X}, [total("t", ["a", "b"])]).safe
+    # persons ≥ 2 · households, both ".", persons + 10 = 12: households can only be 1
+    relations = [Relation.at_least("p", ["h"], factor=2), total("t", ["p", "o"])]
+    assert ranges({"p": S, "h": S, "o": 10, "t": 12}, relations) == {
+        "p": (2, 2), "h": (1, 1)}
+    # persons = 2 · households, persons + "<3" = 6: the LP allows 4 to 5 persons,
+    # whole households only 4
+    relations = [total("p", ["h", "h"]), total("t", ["p", "o"])]
+    assert ranges({"p": S, "h": S, "o": P, "t": 6}, relations)["p"] == (4, 4)
 
 
 def test_seven_small_cells_that_must_all_be_one():

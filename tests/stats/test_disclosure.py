@@ -8,7 +8,7 @@ from kim.stats.audit import audit
 from kim.stats.disclosure import protect, publish
 from kim.stats.linear import Relation, grid_relations, grid_values
 
-P, X = "<3", "x"
+P, X, S = "<3", "x", "."
 
 
 def grid(cells, **options):
@@ -45,11 +45,32 @@ def test_zeros_are_never_hidden_so_the_margin_moves_with_the_small_cell():
     assert audit(result.published, relations).safe
 
 
-def test_a_line_of_small_counts_only_cannot_be_protected():
+def test_a_line_of_small_counts_only_is_kept_secret():
+    # "<3" + "<3" = "<3" could only be 1 + 1 = 2: shown "." (at least 1), the line holds
     result, _, relations = grid([[1], [1], [0]])
-    assert rows_of(result, 3, 1) == [[P, P], [P, P], [0, 0], [P, P]]
-    assert result.unprotectable == {(0, 0), (0, 1), (1, 0), (1, 1), (3, 0), (3, 1)}
-    assert set(audit(result.published, relations).exposed) == result.unprotectable
+    assert rows_of(result, 3, 1) == [[S, S], [S, S], [0, 0], [S, S]]
+    assert result.secret == {(0, 0), (0, 1), (1, 0), (1, 1), (3, 0), (3, 1)}
+    assert result.unprotectable == frozenset()
+    assert audit(result.published, relations).safe
+
+
+def test_two_in_one_by_the_families_relation_is_kept_secret_and_protected():
+    # persons ≥ 2 · households: "<3" persons with "<3" households can only be 2 in 1.
+    # Shown ".", and the totals that would give them back (12 − 10, 11 − 10) are hidden.
+    values = {"p": 2, "h": 1, "p_other": 10, "h_other": 10, "p_all": 12, "h_all": 11}
+    relations = [Relation.at_least("p", ["h"], factor=2),
+                 Relation.total("p_other", ["h_other"]),
+                 Relation.total("p_all", ["p", "p_other"]),
+                 Relation.total("h_all", ["h", "h_other"])]
+    as_small = publish(values, frozenset({"p", "h"}), {"p_all", "h_all"})
+    assert set(audit(as_small, relations).exposed) == {"p", "h"}
+    result = protect(values, relations)
+    assert result.published == {"p": S, "h": S, "p_other": 10, "h_other": 10,
+                                "p_all": X, "h_all": X}
+    assert result.secret == {"p", "h"} and result.unprotectable == frozenset()
+    ranges = {r.cell: (r.low, r.high) for r in audit(result.published, relations).ranges}
+    assert ranges["h"][0] == 1 and ranges["h"][1] > 1
+    assert ranges["p"][0] == 2 and ranges["p"][1] > 2
 
 
 def test_exact_needs_no_more_cells_than_the_heuristic():
@@ -139,17 +160,15 @@ def check_protection(values, relations, result):
     shown = result.published
     for cell, value in values.items():
         if value in (1, 2):
-            assert shown[cell] == P
+            assert shown[cell] == (S if cell in result.secret else P)
         elif shown[cell] == X:
             assert value >= 3  # zeros and small counts are never secondary
         else:
             assert shown[cell] == value
-    exposed = set(audit(shown, relations).exposed)
-    assert exposed == set(result.unprotectable)
-    if exposed:  # truly unprotectable: exposed even with every non-zero cell hidden
-        everything = publish(values, result.primary,
-                             {c for c, v in values.items() if v >= 3})
-        assert exposed <= set(audit(everything, relations).exposed)
+    assert audit(shown, relations).safe and result.unprotectable == frozenset()
+    # "." exactly where "<3" would be exposed even with every non-zero cell hidden
+    everything = publish(values, result.primary, {c for c, v in values.items() if v >= 3})
+    assert result.secret == set(audit(everything, relations).exposed)
 
 
 @settings(max_examples=120, deadline=None, database=None)

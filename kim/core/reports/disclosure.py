@@ -1,6 +1,7 @@
 """Disclosure control of report tables – the adapter from rows and totals to kim.stats.
 
-The method (primary "<3", secondary "x", every relation of the table respected together,
+The method (primary "<3" – or "." where the relations alone would give a "<3" away –,
+secondary "x", every relation of the table respected together,
 an LP audit) lives in kim/stats (see kim/stats/README.md); this module turns a report's
 rows and totals into cells and relations and back (pure Python, no Django imports):
 
@@ -22,11 +23,11 @@ from typing import Any
 from kim.core.reports.relations import RowRelation
 from kim.stats import audit as stats_audit
 from kim.stats import disclosure as stats_disclosure
-from kim.stats.audit import PRIMARY_MARKER, SECONDARY_MARKER
+from kim.stats.audit import PRIMARY_MARKER, SECONDARY_MARKER, SECRET_MARKER
 from kim.stats.linear import Relation
 
-__all__ = ["PRIMARY_MARKER", "SECONDARY_MARKER", "TOTALS", "Cell", "Protected", "audit",
-           "protect", "table_relations"]
+__all__ = ["PRIMARY_MARKER", "SECONDARY_MARKER", "SECRET_MARKER", "TOTALS", "Cell",
+           "Protected", "audit", "protect", "table_relations"]
 
 TOTALS = "totals"  # row id of the totals row
 
@@ -43,6 +44,7 @@ class Protected:
     primary: frozenset[Cell]
     secondary: frozenset[Cell]
     unprotectable: frozenset[Cell] = frozenset()  # see kim.stats.disclosure
+    secret: frozenset[Cell] = frozenset()  # primary cells shown "." (see kim.stats)
 
     @property
     def suppressed(self) -> bool:
@@ -51,7 +53,8 @@ class Protected:
     @property
     def cells(self) -> list[tuple[Cell, str]]:
         """Every hidden cell with its marker, in a stable order."""
-        marked = [(c, PRIMARY_MARKER) for c in self.primary]
+        marked = [(c, SECRET_MARKER if c in self.secret else PRIMARY_MARKER)
+                  for c in self.primary]
         marked += [(c, SECONDARY_MARKER) for c in self.secondary]
         return sorted(marked, key=lambda item: (_row_order(item[0][0]), item[0][1]))
 
@@ -65,7 +68,7 @@ def is_count(value: Any) -> bool:
 
 
 def _shown(value: Any) -> bool:
-    return is_count(value) or value in (PRIMARY_MARKER, SECONDARY_MARKER)
+    return is_count(value) or value in (PRIMARY_MARKER, SECONDARY_MARKER, SECRET_MARKER)
 
 
 def _cells(rows: Sequence[Mapping[str, Any]], totals: Mapping[str, Any],
@@ -118,6 +121,8 @@ def protect(rows: Sequence[Mapping[str, Any]], totals: Mapping[str, Any],
     }
 
     def marker(cell: Cell, value: Any) -> Any:
+        if cell in result.secret:
+            return SECRET_MARKER
         if cell in primary:
             return PRIMARY_MARKER
         if cell in secondary:
@@ -127,7 +132,7 @@ def protect(rows: Sequence[Mapping[str, Any]], totals: Mapping[str, Any],
     new_rows = [{k: marker((r, k), v) for k, v in row.items()} for r, row in enumerate(rows)]
     new_totals = {k: marker((TOTALS, k), v) for k, v in totals.items()}
     return Protected(new_rows, new_totals, primary, frozenset(secondary),
-                     result.unprotectable)
+                     result.unprotectable, result.secret)
 
 
 def audit(rows: Sequence[Mapping[str, Any]], totals: Mapping[str, Any],

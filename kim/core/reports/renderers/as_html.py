@@ -7,7 +7,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from kim.core.reports.disclosure import PRIMARY_MARKER, SECONDARY_MARKER
+from kim.core.reports.disclosure import PRIMARY_MARKER, SECONDARY_MARKER, SECRET_MARKER
 from kim.core.reports.renderers.text import suppression_note
 from kim.core.reports.service import ReportResult
 
@@ -15,7 +15,8 @@ from kim.core.reports.service import ReportResult
 def _cell(value: Any, kind: str, header: bool = False) -> dict[str, Any]:
     marker = kind != "text" and isinstance(value, str)
     titles = {PRIMARY_MARKER: _("fewer than 3, hidden to protect individuals"),
-              SECONDARY_MARKER: _("hidden so that the totals do not reveal a small number")}
+              SECONDARY_MARKER: _("hidden so that the totals do not reveal a small number"),
+              SECRET_MARKER: _("kept secret")}
     return {"value": value, "kind": kind, "header": header, "marker": marker,
             "title": titles.get(value, "") if marker else "",
             "empty": value is None or value == "", "numeric": kind != "text"}
@@ -36,7 +37,7 @@ def table_context(result: ReportResult) -> dict[str, Any]:
         "columns": [{"label": c.label, "numeric": not c.is_dimension} for c in columns],
         "rows": rows,
         "totals": totals,
-        "note": suppression_note() if result.suppressed else "",
+        "note": suppression_note(result.suppressed_cells) if result.suppressed else "",
     }
 
 

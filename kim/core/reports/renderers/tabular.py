@@ -50,4 +50,4 @@ def totals_row(result: ReportResult) -> list[Any] | None:
 
 def notes(result: ReportResult) -> list[str]:
     """Explanations printed under the table."""
-    return [suppression_note()] if result.suppressed else []
+    return [suppression_note(result.suppressed_cells)] if result.suppressed else []
