@@ -75,8 +75,8 @@ CATALOGUE: tuple[tuple[str, ...], ...] = (
     # social situation
     ("soc.sgb2_foreign", "social", "Ausländische Leistungsberechtigte SGB II", "persons",
      "district", "annual", "Jobcenter", "", "", "", "[IMIS] 3.4"),
-    ("soc.asylblg", "social", "Leistungsberechtigte nach AsylbLG", "persons", "municipality",
-     "monthly", "kim (Leistungen)", "", "", "", "[Soest] Tab. 2"),
+    ("soc.asylblg", "social", "Leistungsberechtigte nach AsylbLG", "persons", "district",
+     "annual", "kim (Leistungen)", "", "", "", "[Soest] Tab. 2"),
     # leisure
     ("leisure.club_members_migration", "leisure",
      "Vereinsmitglieder mit Migrationshintergrund", "persons", "municipality", "annual",

@@ -65,7 +65,7 @@ class Indicator(TenantModel):
     name = models.CharField(_("name"), max_length=200)
     topic = models.CharField(_("field"), max_length=16, choices=Topic.choices)
     definition = models.TextField(_("definition"), blank=True)
-    unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices,
+    unit = models.CharField(_("unit of measure"), max_length=16, choices=Unit.choices,
                             default=Unit.PERSONS)
     source = models.CharField(_("source"), max_length=200, blank=True)
     numerator = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from kim.core.modules import DemoLoader, KimModule, NavItem, Perm
+from kim.core.modules import Card, DemoLoader, KimModule, NavItem, Perm, lazy
 
 AGGREGATES = "reports.monitoring_aggregates:read"
 
@@ -35,6 +35,8 @@ module = KimModule(
     ],
     navigation=[NavItem("monitoring", _("Monitoring"), "monitoring:indicator_list",
                         AGGREGATES, 70, "monitoring:")],
+    cards=[Card("monitoring_key_figures", "monitoring/cards/key_figures.html", AGGREGATES,
+                lazy("kim.monitoring.cards.key_figures"), order=60)],
     demo_loaders=[DemoLoader("monitoring", 80, _demo)],
     urls="kim.monitoring.urls",
     url_prefix="monitoring/",

@@ -11,3 +11,4 @@ urlpatterns = [
     path("indicators/<int:pk>/edit/", views.indicator_edit, name="indicator_edit"),
     path("imports/", views.import_page, name="import"),
 ]
+urlpatterns.append(path("segregation/", views.segregation, name="segregation"))

@@ -3,6 +3,8 @@ observation import. Aggregate audiences see counts of persons disclosure-control
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.db.models import Count, Max
 from django.http import HttpResponse
@@ -17,6 +19,7 @@ from kim.core.reports.renderers.text import suppression_note
 from kim.core.views.base import form_page, tenant_redirect, tenant_url, tenant_view
 from kim.monitoring.domain.chart import line_chart
 from kim.monitoring.domain.imports import SPEC, import_observations
+from kim.monitoring.domain.segregation import segregation_series
 from kim.monitoring.domain.series import TOWN, series
 from kim.monitoring.forms import ImportForm, IndicatorForm
 from kim.monitoring.models import Indicator, ObservationImport, Topic
@@ -104,3 +107,21 @@ def import_page(request: TenantRequest) -> HttpResponse:
     return render(request, "monitoring/import.html", {
         "form": form, "errors": errors, "record": record, "history": history,
         "columns": SPEC.columns})
+
+
+@tenant_view(AGGREGATES, list_view=True)
+def segregation(request: TenantRequest) -> HttpResponse:
+    """Dissimilarity, isolation and exposure per period for a minority count and a total
+    observed over the same units (districts, schools, Kitas)."""
+    counts = list(Indicator.objects.filter(municipality=request.municipality,
+                                           unit__in=("persons", "count")))
+    by_code = {i.code: i for i in counts}
+    minority = by_code.get(request.GET.get("minority", "pop.migration"))
+    total = by_code.get(request.GET.get("total", "pop.total"))
+    points, gaps = (segregation_series(minority, total) if minority and total
+                    and minority != total else ([], []))
+    chart = line_chart([(p.period, Decimal(str(p.dissimilarity))) for p in points])
+    return render(request, "monitoring/segregation.html", {
+        "indicators": counts, "minority": minority, "total": total, "points": points,
+        "gaps": gaps, "chart": chart, "chart_label": _("dissimilarity index"),
+        "indicator": {"name": _("Segregation")}})

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('topic', models.CharField(choices=[('population', 'population'), ('distribution', 'spatial distribution'), ('kita', 'early childhood education (Kita)'), ('school', 'schools'), ('vocational', 'vocational training'), ('employment', 'employment'), ('social', 'social situation'), ('leisure', 'leisure'), ('crime', 'crime'), ('politics', 'political participation'), ('religion', 'religion'), ('administration', 'administration'), ('courses', 'integration courses')], max_length=16, verbose_name='field')),
                 ('definition', models.TextField(blank=True, verbose_name='definition')),
-                ('unit', models.CharField(choices=[('persons', 'persons'), ('count', 'number'), ('percent', 'percent'), ('per_thousand', 'per 1,000'), ('index', 'index (0–1)')], default='persons', max_length=16, verbose_name='unit')),
+                ('unit', models.CharField(choices=[('persons', 'persons'), ('count', 'number'), ('percent', 'percent'), ('per_thousand', 'per 1,000'), ('index', 'index (0–1)')], default='persons', max_length=16, verbose_name='unit of measure')),
                 ('source', models.CharField(blank=True, max_length=200, verbose_name='source')),
                 ('computed', models.CharField(blank=True, max_length=40, verbose_name="computed from kim's data")),
                 ('level', models.CharField(choices=[('municipality', 'municipality'), ('district', 'district'), ('sub_district', 'sub-district'), ('institution', 'institution')], default='municipality', max_length=16, verbose_name='finest area level')),
