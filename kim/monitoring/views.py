@@ -118,7 +118,8 @@ def segregation(request: TenantRequest) -> HttpResponse:
     by_code = {i.code: i for i in counts}
     minority = by_code.get(request.GET.get("minority", "pop.migration"))
     total = by_code.get(request.GET.get("total", "pop.total"))
-    points, gaps = (segregation_series(minority, total) if minority and total
+    points, gaps = (segregation_series(minority, total, aggregate=not _exact(request))
+                    if minority and total
                     and minority != total else ([], []))
     chart = line_chart([(p.period, Decimal(str(p.dissimilarity))) for p in points])
     return render(request, "monitoring/segregation.html", {

@@ -56,3 +56,18 @@ def test_page_for_steering(personas, soest):
     assert "<svg" in text and "31.12.2019" in text  # the gap is named
     assert personas["provider"].client().get("/soest/monitoring/segregation/"
                                              ).status_code == 403
+
+
+def test_aggregate_audiences_get_no_index_where_a_unit_has_a_small_count(soest):
+    with scope(municipality=soest):
+        minority, total = build(soest)
+        west = Area.objects.create(municipality=soest, name="West")
+        period = datetime.date(2018, 12, 31)
+        observe(soest, "pop.migration", period, {west: 2})
+        observe(soest, "pop.total", period, {west: 50})
+        exact, _ = segregation_series(minority, total)
+        shown, gaps = segregation_series(minority, total, aggregate=True)
+    assert [p.period.year for p in exact] == [2017, 2018]
+    assert [p.period.year for p in shown] == [2017]
+    assert [(g.period.year, g.reason) for g in gaps] == [
+        (2018, "a unit has a small count"), (2019, gaps[1].reason)]

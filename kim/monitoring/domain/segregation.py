@@ -38,8 +38,21 @@ def _by_period(indicator: Indicator) -> dict[date, dict[int, int]]:
     return found
 
 
-def segregation_series(minority: Indicator, total: Indicator) -> tuple[list[Point], list[Gap]]:
-    """One point per period in which at least two units have both figures."""
+SMALL = (1, 2)
+
+
+def _has_small_count(units: list[Unit]) -> bool:
+    return any(u.minority in SMALL or u.total - u.minority in SMALL or u.total in SMALL
+               for u in units)
+
+
+def segregation_series(minority: Indicator, total: Indicator, *, aggregate: bool = False
+                       ) -> tuple[list[Point], list[Gap]]:
+    """One point per period in which at least two units have both figures.
+
+    ``aggregate``: for audiences that see counts only through disclosure control, a period
+    in which a unit has a small count (1 or 2 of the group, of the others or in all) gets
+    no index – three exact indices and the published totals could give it back."""
     small, big = _by_period(minority), _by_period(total)
     points: list[Point] = []
     gaps: list[Gap] = []
@@ -47,6 +60,9 @@ def segregation_series(minority: Indicator, total: Indicator) -> tuple[list[Poin
         units = [Unit(str(area), small[period][area], big[period][area])
                  for area in sorted(set(small[period]) & set(big[period]))]
         if len(units) < 2:
+            continue
+        if aggregate and _has_small_count(units):
+            gaps.append(Gap(period, "a unit has a small count"))
             continue
         try:
             result = indices(units)
