@@ -36,6 +36,16 @@ def test_protect_result_passes_the_audit():
     assert audit(shown, grid_relations(3, 3)).exposed == ()
 
 
+def test_protect_shows_secret_where_small_totals_give_small_cells_away():
+    # Nord is 1 + 1 = 2: as "<3 + <3 = <3" it could only be 1 + 1, so its cells are "."
+    # and the totals that would give them back are hidden
+    result = cli.protect(b"k,a,b\nNord,1,1\nSued,5,6\n")
+    assert result["rows"][0] == ["Nord", ".", ".", "."]
+    shown = {(i, j): v for i, row in enumerate(result["rows"]) for j, v in enumerate(row[1:])}
+    assert audit(shown, grid_relations(2, 2)).exposed == ()
+    assert all(v in (".", "x") or isinstance(v, int) for v in shown.values())
+
+
 def test_protect_reads_bom_latin1_and_semicolons():
     text = "\ufeffOrt;Männer;Frauen\nSüd;5;4\n"
     assert cli.protect(text.encode("utf-8"))["header"] == ["Ort", "Männer", "Frauen", "Gesamt"]

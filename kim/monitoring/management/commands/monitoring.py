@@ -28,10 +28,41 @@ class Command(OneLineCommand):
             command.add_argument("file", help="CSV file, or - for standard input")
             command.add_argument("--format", dest="fmt", default="json", help="json")
 
-    def handle(self, *args: Any, action: str, file: str, fmt: str, **options: Any) -> None:
+        refresh = sub.add_parser("refresh", help="compute the observations kim derives from "
+                                                  "its own data for one day")
+        refresh.add_argument("--municipality", required=True, help="slug")
+        refresh.add_argument("--as-of", dest="as_of", default="",
+                             help="YYYY-MM-DD (default: today)")
+
+    def handle(self, *args: Any, action: str, **options: Any) -> None:
+        if action == "refresh":
+            self._refresh(options["municipality"], options["as_of"])
+            return
+        file, fmt = options["file"], options["fmt"]
         try:
             cli.check_format(fmt, ("json",))
             result = ACTIONS[action](read_input(file))
         except cli.InputError as err:
             raise CommandError(str(err)) from None
         self.stdout.write(cli.render_json(result), ending="")
+
+    def _refresh(self, slug: str, as_of: str) -> None:
+        import datetime
+
+        from django.db import transaction
+        from django.utils import timezone
+        from django_scopes import scope
+
+        from kim.core.models import Municipality
+        from kim.monitoring.domain.computed import refresh
+
+        town = Municipality.objects.filter(slug=slug).first()
+        if town is None:
+            raise CommandError(f"unknown municipality {slug!r}")
+        try:
+            day = datetime.date.fromisoformat(as_of) if as_of else timezone.localdate()
+        except ValueError:
+            raise CommandError(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)") from None
+        with scope(municipality=town), transaction.atomic():
+            written = refresh(town, day)
+        self.stdout.write(f"{written} observations computed for {day.isoformat()}")

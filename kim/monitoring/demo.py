@@ -1,0 +1,103 @@
+"""The monitoring part of the demo town soest-demo: five districts (the Soester Süden with
+its concentration of families with a migration background), the [IMIS]/[Soest] catalogue,
+and annual series 2009–2025.
+
+Reproduced seed figures ([Soest] Tab. 2, whole town, 31.12.): foreigners 3,023 (2009),
+2,880 (2011), 3,294 (2013), 4,024 (2015), 4,276 (2017); residents with a migration
+background 12,708 / 12,100 / 12,770 / 13,503 / 14,047; [Soest] 5.2: about 150 newcomer
+pupils at municipal schools at the start of 2018. Years between and after are
+interpolated and continued (invented); the district split is invented.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django_scopes import scope
+
+from kim.core.models import Area
+from kim.monitoring.catalogue import load_catalogue
+from kim.monitoring.models import Indicator, Observation
+from kim.stats.segregation import Unit, indices, round_half_up
+
+# District: share of all residents, share of residents with a migration background
+DISTRICTS = (("Soest-Mitte", 22, 17), ("Soest-Nord", 20, 16), ("Soest-Ost", 18, 13),
+             ("Soest-Süd", 22, 40), ("Soest-West", 18, 14))
+TAB2_FOREIGN = {2009: 3023, 2011: 2880, 2013: 3294, 2015: 4024, 2017: 4276}
+TAB2_MIGRATION = {2009: 12708, 2011: 12100, 2013: 12770, 2015: 13503, 2017: 14047}
+YEARS = range(2009, 2026)
+# Persons receiving AsylbLG benefits per district: small counts show disclosure control
+ASYLBLG = {2015: (41, 18, 9, 63, 2), 2016: (52, 22, 11, 80, 1), 2017: (38, 15, 7, 61, 2),
+           2018: (29, 9, 5, 48, 0)}
+
+
+def _series(known: dict[int, int], yearly_after: int) -> dict[int, int]:
+    """Known years as given, years between interpolated, later years continued."""
+    values: dict[int, int] = {}
+    years = sorted(known)
+    for year in YEARS:
+        if year in known:
+            values[year] = known[year]
+        elif year < years[-1]:
+            before = max(y for y in years if y < year)
+            after = min(y for y in years if y > year)
+            step = (known[after] - known[before]) / (after - before)
+            values[year] = round(known[before] + step * (year - before))
+        else:
+            values[year] = known[years[-1]] + yearly_after * (year - years[-1])
+    return values
+
+
+def _split(total: int, weights: list[int]) -> list[int]:
+    """``total`` over the districts by ``weights``; the parts add up exactly."""
+    parts = [total * w // sum(weights) for w in weights]
+    parts[-1] += total - sum(parts)
+    return parts
+
+
+def load(municipality: Any) -> None:
+    with scope(municipality=municipality):
+        load_catalogue(municipality)
+        indicators = {i.code: i for i in Indicator.objects.filter(municipality=municipality)}
+        if Observation.objects.filter(indicator=indicators["pop.total"]).exists():
+            return
+        areas = [Area.objects.get_or_create(municipality=municipality, name=name,
+                                            level=Area.Level.DISTRICT)[0]
+                 for name, _w, _m in DISTRICTS]
+        migration = _series(TAB2_MIGRATION, 180)
+        foreign = _series(TAB2_FOREIGN, 150)
+        rows: list[Observation] = []
+
+        def add(code: str, year: int, value: Decimal | int, area: Area | None = None) -> None:
+            rows.append(Observation(municipality=municipality, indicator=indicators[code],
+                                    period=datetime.date(year, 12, 31), area=area,
+                                    value=Decimal(value)))
+
+        for year in YEARS:
+            total = 47955 + 60 * (year - 2009)
+            residents = _split(total, [w for _n, w, _m in DISTRICTS])
+            migrants = _split(migration[year], [m for _n, _w, m in DISTRICTS])
+            for code, value, parts in (("pop.total", total, residents),
+                                       ("pop.migration", migration[year], migrants),
+                                       ("pop.foreign", foreign[year],
+                                        _split(foreign[year], [m for *_x, m in DISTRICTS]))):
+                add(code, year, value)
+                for area, part in zip(areas, parts, strict=True):
+                    add(code, year, part, area)
+            for area, m, t in [(None, migration[year], total),
+                               *zip(areas, migrants, residents, strict=True)]:
+                share = (Decimal(100 * m) / t).quantize(Decimal("0.1"), ROUND_HALF_UP)
+                add("pop.migration_share", year, share, area)
+            segregation = indices([Unit(a.name, m, t) for a, m, t
+                                   in zip(areas, migrants, residents, strict=True)])
+            add("dist.segregation_districts", year,
+                Decimal(str(round_half_up(segregation.dissimilarity))))
+        for year, newcomers in ((2016, 118), (2017, 141), (2018, 150), (2019, 137)):
+            add("school.newcomer_pupils", year, newcomers)
+        for year, parts in ASYLBLG.items():
+            add("soc.asylblg", year, sum(parts))
+            for area, part in zip(areas, parts, strict=True):
+                add("soc.asylblg", year, part, area)
+        Observation.objects.bulk_create(rows)
