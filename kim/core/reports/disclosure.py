@@ -74,8 +74,8 @@ def _shown(value: Any) -> bool:
 def _cells(rows: Sequence[Mapping[str, Any]], totals: Mapping[str, Any],
            count_keys: Sequence[str], keep: Callable[[Any], bool]) -> dict[Cell, Any]:
     """The count cells of a table (data rows, then the totals row) whose value ``keep``s."""
-    found = {(r, key): row[key] for r, row in enumerate(rows) for key in count_keys
-             if keep(row.get(key))}
+    found: dict[Cell, Any] = {(r, key): row[key] for r, row in enumerate(rows)
+                              for key in count_keys if keep(row.get(key))}
     found.update({(TOTALS, key): totals[key] for key in count_keys if keep(totals.get(key))})
     return found
 

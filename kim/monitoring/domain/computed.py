@@ -36,8 +36,8 @@ def refugees_by_area(municipality: Any, day: datetime.date) -> Counter[int | Non
                  .values_list("pk", "area_id"))
     counts: Counter[int | None] = Counter()
     for person_id, found in statuses.items():
-        status = current_status(found, day)
-        if status is not None and status.code in REFUGEE_STATUSES and person_id in areas:
+        current = current_status(found, day)
+        if current is not None and current.code in REFUGEE_STATUSES and person_id in areas:
             counts[areas[person_id]] += 1
     return counts
 
@@ -53,7 +53,7 @@ def refresh(municipality: Any, day: datetime.date) -> int:
     values[None] = sum(counts.values())
     for area, count in values.items():
         existing = Observation.objects.filter(indicator=indicator, period=day,
-                                              area_id=area).first()
+                                              area=area).first()
         if existing is None:
             Observation.objects.create(municipality=municipality, indicator=indicator,
                                        period=day, area_id=area, value=Decimal(count),

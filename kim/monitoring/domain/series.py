@@ -58,7 +58,7 @@ def raw_table(indicator: Indicator) -> tuple[list[Column], list[dict[str, Any]]]
     areas: dict[int, str] = {}
     for obs in observations:
         if obs.area is not None:
-            areas.setdefault(obs.area_id, obs.area.name)
+            areas.setdefault(obs.area.pk, obs.area.name)
     columns = [Column(TOWN, str(indicator.municipality.name), None)]
     columns += [Column(_column_key(pk), name, pk)
                 for pk, name in sorted(areas.items(), key=lambda item: item[1])]
