@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "kim.quota.apps.QuotaConfig",
     "kim.volunteers.apps.VolunteersConfig",
     "kim.monitoring.apps.MonitoringConfig",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "kim.api.apps.ApiConfig",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "kim.core.middleware.PasswordChangeRequiredMiddleware",
+    "kim.api.middleware.ApiMiddleware",  # token auth and problem details below /api/
     "kim.core.middleware.TenantMiddleware",
     "kim.core.dataproblems.DataProblemsMiddleware",
 ]
@@ -218,3 +223,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("KIM_LOG_LEVEL", "WARNING")},
 }
+
+# REST API (kim/api): DRF and drf-spectacular settings live with the app.
+from kim.api.conf import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402, F401
