@@ -1,0 +1,48 @@
+"""Every endpoint of the API: (route, name, module, permissions per method, object, view).
+
+The module label is what a token's module list limits; the permissions are the
+registry's, the same the module's pages check.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import path
+
+from kim.api.access import endpoint
+from kim.api.views import changes, people
+
+# route, name, module, permissions per method, object source, list?, view class
+ENDPOINTS: list[tuple[str, str, str, dict[str, str], Any, bool, Any]] = [
+    ("persons/", "persons", "people",
+     {"GET": "people.persons:read", "POST": "people.persons:write"}, None, True,
+     people.PersonList),
+    ("persons/<int:pk>/", "person", "people",
+     {"GET": "people.persons:read", "PATCH": "people.persons:write"}, "Person", False,
+     people.PersonDetail),
+    ("persons/<int:pk>/statuses/", "person_statuses", "people",
+     {"GET": "people.status:read", "POST": "people.status:write"}, "Person", False,
+     people.PersonStatuses),
+    ("households/", "households", "people", {"GET": "people.persons:read"}, None, True,
+     people.HouseholdList),
+    ("households/<int:pk>/", "household", "people", {"GET": "people.persons:read"},
+     "Household", False, people.HouseholdDetail),
+    ("changes/", "changes", "api", {"GET": "api.changes:read"}, None, True, changes.Changes),
+]
+
+MODULES = frozenset(e[2] for e in ENDPOINTS)
+
+
+def _model(name: str | None) -> Any:
+    if name is None:
+        return None
+    from django.apps import apps
+
+    return next(m for m in apps.get_models() if m.__name__ == name)
+
+
+def patterns() -> list[Any]:
+    return [path(route, endpoint(module, perms, obj=_model(obj), list_view=is_list)(
+        view.as_view()), name=name)
+        for route, name, module, perms, obj, is_list, view in ENDPOINTS]
