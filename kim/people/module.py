@@ -201,5 +201,7 @@ module = KimModule(
         "kim.people.decision_labels", "kim.people.status_labels",
         "kim.people.demo.names",  # fictitious names for every module's demo data
         "kim.people.domain.retention",
+        # the REST API (kim/api) validates and writes through the web's forms and domain
+        "kim.people.domain.recording", "kim.people.forms.persons",
     ],
 )
