@@ -1,5 +1,5 @@
-"""DRF authentication: the token the ApiMiddleware verified, or the browser's session
-(with DRF's CSRF check for writes)."""
+"""DRF authentication: the token the ApiMiddleware verified (the browser's session is DRF's
+SessionAuthentication, with its CSRF check for writes)."""
 
 from __future__ import annotations
 
@@ -19,10 +19,6 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request: Request) -> str:
         return 'Bearer realm="kim"'
-
-
-class SessionAuthentication(authentication.SessionAuthentication):
-    pass
 
 
 class TokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]

@@ -21,4 +21,5 @@ module = KimModule(
         "api.idempotentrequest": "Stored answer of a create that is itself audited; "
                                  "replayed only to the same user.",
     }),
+    public_modules=["kim.api.conf"],  # DRF settings, read by kim/settings/base.py
 )

@@ -21,6 +21,7 @@ class PersonSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     birth = serializers.DateField(source="birth_date", read_only=True,
                                   help_text="Missing parts are 01 (see birth_date_precision).")
     citizenships = serializers.ListField(child=serializers.CharField(), read_only=True)
+    email = serializers.CharField(read_only=True, help_text="E-mail address or empty")
 
     class Meta:
         model = Person

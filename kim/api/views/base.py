@@ -35,9 +35,15 @@ class ProblemSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 PROBLEM = OpenApiResponse(ProblemSerializer, description="Problem details (RFC 9457)")
-READ_ERRORS = {401: PROBLEM, 403: PROBLEM, 404: PROBLEM, 405: PROBLEM, 406: PROBLEM}
-WRITE_ERRORS = {**READ_ERRORS, 400: PROBLEM, 409: PROBLEM, 412: PROBLEM, 415: PROBLEM,
-                428: PROBLEM}
+PROBLEM_TYPE = "application/problem+json"
+
+
+def _problems(*codes: int) -> dict[Any, OpenApiResponse]:
+    return {(code, PROBLEM_TYPE): PROBLEM for code in codes}
+
+
+READ_ERRORS = _problems(400, 401, 403, 404, 405, 406)
+WRITE_ERRORS = _problems(400, 401, 403, 404, 405, 406, 409, 412, 415, 428)
 IF_MATCH = OpenApiParameter("If-Match", str, OpenApiParameter.HEADER, required=True,
                             description="The ETag of the object as last read.")
 IDEMPOTENCY_KEY = OpenApiParameter(
@@ -58,6 +64,21 @@ class Cursor(CursorPagination):
     max_page_size = 500
     page_size_query_param = "page_size"
     ordering = "pk"
+
+
+_PAGED: dict[str, type[serializers.Serializer]] = {}  # type: ignore[type-arg]
+
+
+def paged(item: type[serializers.Serializer]) -> type[serializers.Serializer]:  # type: ignore[type-arg]
+    """The schema of a cursor-paginated list of ``item``."""
+    name = f"Paginated{item.__name__.removesuffix('Serializer')}List"
+    if name not in _PAGED:
+        _PAGED[name] = type(name, (serializers.Serializer,), {
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": item(many=True),
+        })
+    return _PAGED[name]
 
 
 def paginate(view: APIView, request: Request, queryset: models.QuerySet[Any],

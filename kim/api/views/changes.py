@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kim.api import problems
-from kim.api.views.base import PROBLEM, READ_ERRORS, ApiView
+from kim.api.views.base import READ_ERRORS, ApiView
 from kim.core.models import AuditEntry
 from kim.core.modules.registry import modules
 from kim.core.permissions.check import granted
@@ -61,7 +61,7 @@ class Changes(ApiView):
     @extend_schema(operation_id="changes_list",
                    parameters=[OpenApiParameter("since", int, description="Last position "
                                                 "read (0: from the start)")],
-                   responses={200: FeedSerializer, 400: PROBLEM, **READ_ERRORS})
+                   responses={200: FeedSerializer, **READ_ERRORS})
     def get(self, request: Request) -> Response:
         raw = request.query_params.get("since", "0")
         if not raw.isdigit() or len(raw) > 18:

@@ -39,6 +39,7 @@ from kim.api.views.base import (
     form_data,
     form_errors,
     idempotent,
+    paged,
     paginate,
     require_match,
 )
@@ -111,7 +112,7 @@ def _person_response(person: Person, status: int = 200) -> Response:
 
 class PersonList(ApiView):
     @extend_schema(
-        operation_id="persons_list", responses={200: PersonSerializer(many=True),
+        operation_id="persons_list", responses={200: paged(PersonSerializer),
                                                 **READ_ERRORS},
         parameters=[
             OpenApiParameter("family_name", str, description="Exact family name"),
@@ -191,7 +192,7 @@ STATUS_INPUT = {**dict.fromkeys(("code", "permit_paragraph", "document_number", 
 
 class PersonStatuses(ApiView):
     @extend_schema(operation_id="persons_statuses_list",
-                   responses={200: StatusSerializer(many=True), **READ_ERRORS})
+                   responses={200: paged(StatusSerializer), **READ_ERRORS})
     def get(self, request: Request, obj: Person) -> Response:
         return paginate(self, request, LegalStatus.objects.filter(person=obj),
                         lambda page: StatusSerializer(page, many=True).data)
@@ -226,7 +227,7 @@ def _households() -> QuerySet[Household]:
 
 class HouseholdList(ApiView):
     @extend_schema(operation_id="households_list",
-                   responses={200: HouseholdSerializer(many=True), **READ_ERRORS})
+                   responses={200: paged(HouseholdSerializer), **READ_ERRORS})
     def get(self, request: Request) -> Response:
         return paginate(self, request, _households(),
                         lambda page: HouseholdSerializer(page, many=True).data)
