@@ -203,5 +203,6 @@ module = KimModule(
         "kim.people.domain.retention",
         # the REST API (kim/api) validates and writes through the web's forms and domain
         "kim.people.domain.recording", "kim.people.forms.persons",
+        "kim.people.importers.persons", "kim.people.importers.columns",
     ],
 )
