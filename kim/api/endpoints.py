@@ -11,13 +11,15 @@ from typing import Any
 from django.urls import path
 
 from kim.api.access import endpoint
-from kim.api.views import changes, people
+from kim.api.views import bulk, changes, people
 
 # route, name, module, permissions per method, object source, list?, view class
 ENDPOINTS: list[tuple[str, str, str, dict[str, str], Any, bool, Any]] = [
     ("persons/", "persons", "people",
      {"GET": "people.persons:read", "POST": "people.persons:write"}, None, True,
      people.PersonList),
+    ("persons/bulk", "persons_bulk", "people", {"POST": "people.import:write"}, None, False,
+     bulk.PersonBulk),
     ("persons/<int:pk>/", "person", "people",
      {"GET": "people.persons:read", "PATCH": "people.persons:write"}, "Person", False,
      people.PersonDetail),

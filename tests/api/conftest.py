@@ -15,7 +15,8 @@ class Api:
     """A client that sends a bearer token and JSON."""
 
     def __init__(self, raw: str) -> None:
-        self.client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+        # messages in English here; German is the default (test_persons)
+        self.client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}", HTTP_ACCEPT_LANGUAGE="en")
 
     def get(self, url, **headers):
         return self.client.get(url, headers=headers)

@@ -143,3 +143,12 @@ def test_changes_feed_lists_changes_the_user_may_read(api_of, soest, herne):
     coordinator = api_of("coordinator").get(f"/api/v1/soest/changes/?since={start}")
     assert coordinator.json()["results"] == []
     assert api.get("/api/v1/soest/changes/?since=-1").status_code == 400
+
+
+def test_messages_are_german_by_default(client, personas, soest):
+    from tests.api.conftest import token_for
+
+    raw = token_for(personas["caseworker"].user, soest, "write")
+    r = client.post("/api/v1/soest/persons/", {**NEW, "nickname": "x"},
+                    content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert r.json()["errors"] == [{"field": "nickname", "message": "Unbekanntes Feld."}]

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError, CommandParser
+from django.utils import translation
 from django_scopes import scope, scopes_disabled
 
 from kim.api.models import ApiToken
@@ -38,6 +39,10 @@ class Command(OneLineCommand):
         rev.add_argument("--municipality", required=True)
 
     def handle(self, *args: Any, **opts: Any) -> None:
+        with translation.override("en"):  # command output is English (docs/architecture.md)
+            self._handle(opts)
+
+    def _handle(self, opts: dict[str, Any]) -> None:
         from kim.core.models import Municipality, User
 
         with scopes_disabled():
