@@ -25,7 +25,10 @@ class ApiToken(TenantModel):
                              related_name="api_tokens", verbose_name=_("user"))
     name = models.CharField(_("name"), max_length=100)
     prefix = models.CharField(_("beginning of the token"), max_length=12)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # looked up before the municipality is known; unique per municipality (a distributed
+    # table enforces only uniqueness that includes its distribution column), and 256
+    # random bits do not collide across municipalities either
+    token_hash = models.CharField(max_length=64, db_index=True, editable=False)
     access = models.CharField(_("access"), max_length=5, choices=Access.choices,
                               default=Access.READ)
     # Labels of the modules the token may use; empty: every module.
@@ -40,6 +43,8 @@ class ApiToken(TenantModel):
         verbose_name_plural = _("API tokens")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["municipality", "user"])]
+        constraints = [models.UniqueConstraint(fields=["municipality", "token_hash"],
+                                               name="api_token_hash_once")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
