@@ -11,7 +11,7 @@ from typing import Any
 from django.urls import path
 
 from kim.api.access import endpoint
-from kim.api.views import bulk, changes, people
+from kim.api.views import bulk, changes, housing, people
 
 # route, name, module, permissions per method, object source, list?, view class
 ENDPOINTS: list[tuple[str, str, str, dict[str, str], Any, bool, Any]] = [
@@ -26,10 +26,18 @@ ENDPOINTS: list[tuple[str, str, str, dict[str, str], Any, bool, Any]] = [
     ("persons/<int:pk>/statuses/", "person_statuses", "people",
      {"GET": "people.status:read", "POST": "people.status:write"}, "Person", False,
      people.PersonStatuses),
+    ("persons/<int:pk>/decisions/", "person_decisions", "people",
+     {"GET": "people.status:read"}, "Person", False, people.PersonDecisions),
     ("households/", "households", "people", {"GET": "people.persons:read"}, None, True,
      people.HouseholdList),
     ("households/<int:pk>/", "household", "people", {"GET": "people.persons:read"},
      "Household", False, people.HouseholdDetail),
+    ("facilities/", "facilities", "housing", {"GET": "housing.facilities:read"}, None, True,
+     housing.FacilityList),
+    ("facilities/<int:pk>/", "facility", "housing", {"GET": "housing.facilities:read"},
+     "Facility", False, housing.FacilityDetail),
+    ("stays/", "stays", "housing", {"GET": "housing.stays:read"}, None, True,
+     housing.StayList),
     ("changes/", "changes", "api", {"GET": "api.changes:read"}, None, True, changes.Changes),
 ]
 

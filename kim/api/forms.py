@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from kim.api.models import ApiToken
 from kim.api.tokens import DEFAULT_DAYS, MAX_DAYS, api_modules
 
-MODULE_LABELS = {"people": _("Persons and legal status"), "api": _("Changes feed")}
+MODULE_LABELS = {"people": _("Persons and legal status"), "api": _("Changes feed"),
+                 "housing": _("Accommodation")}
 
 
 class TokenForm(forms.Form):

@@ -152,3 +152,35 @@ def test_messages_are_german_by_default(client, personas, soest):
     r = client.post("/api/v1/soest/persons/", {**NEW, "nickname": "x"},
                     content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert r.json()["errors"] == [{"field": "nickname", "message": "Unbekanntes Feld."}]
+
+
+def test_decisions_of_a_person_on_a_day(api_of, soest):
+    person = _person(soest)
+    with scope(municipality=soest):
+        StatusFactory(person=person, code="refugee", valid_from=datetime.date(2024, 1, 5))
+    api = api_of("caseworker")
+    url = f"/api/v1/soest/persons/{person.pk}/decisions/"
+    before = api.get(url + "?on=2023-12-31").json()
+    assert before == {"on": "2023-12-31", "decisions": None}
+    after = api.get(url + "?on=2024-06-01").json()
+    assert after["on"] == "2024-06-01"
+    assert after["decisions"]["benefits"]["regime"] == "sgb2"
+    assert api.get(url + "?on=31.12.2023").status_code == 400
+    assert api_of("school_office").get(url).status_code == 403
+
+
+def test_facilities_and_stays(api_of, soest, herne):
+    from tests.housing.factories import StayFactory
+
+    with scope(municipality=soest):
+        stay = StayFactory(place__unit__facility__municipality=soest)
+    with scope(municipality=herne):
+        StayFactory(place__unit__facility__municipality=herne)
+    api = api_of("housing")
+    stays = api.get("/api/v1/soest/stays/?open=1").json()["results"]
+    assert [(s["id"], s["person"]) for s in stays] == [(stay.pk, stay.person_id)]
+    facility = stay.place.unit.facility
+    detail = api.get(f"/api/v1/soest/facilities/{facility.pk}/").json()
+    assert detail["code"] == facility.code
+    assert [p["id"] for u in detail["units"] for p in u["places"]] == [stay.place_id]
+    assert api_of("school_office").get("/api/v1/soest/stays/").status_code == 403

@@ -16,6 +16,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -43,6 +44,8 @@ from kim.api.views.base import (
     paginate,
     require_match,
 )
+from kim.people.domain.facts import decisions_for
+from kim.people.domain.params import params_for
 from kim.people.domain.recording import record_person, record_status
 from kim.people.forms.persons import PersonForm, StatusForm
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
@@ -218,6 +221,34 @@ class PersonStatuses(ApiView):
             return Response(StatusSerializer(form.instance).data, status=201)
 
         return idempotent(request, create)
+
+
+class DecisionsSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    on = serializers.DateField()
+    decisions = serializers.DictField(
+        allow_null=True, help_text="The rules engine's decisions (legal-rules.md §2.2); null "
+                                   "while the person has no status on that day")
+
+
+class PersonDecisions(ApiView):
+    @extend_schema(operation_id="persons_decisions",
+                   parameters=[OpenApiParameter("on", datetime.date,
+                                                description="Day (default: today)")],
+                   responses={200: DecisionsSerializer, **READ_ERRORS})
+    def get(self, request: Request, obj: Person) -> Response:
+        raw = request.query_params.get("on")
+        day = _today()
+        if raw:
+            try:
+                day = datetime.date.fromisoformat(raw)
+            except ValueError:
+                day = None  # type: ignore[assignment]
+            if day is None or not 1900 <= day.year <= 2199:
+                raise problems.Invalid([{"field": "on", "message": _("Enter a date "
+                                                                     "(YYYY-MM-DD).")}])
+        decisions = decisions_for(obj, list(obj.statuses.all()), day,
+                                  params=params_for(request.municipality))
+        return Response({"on": day, "decisions": decisions})
 
 
 def _households() -> QuerySet[Household]:
