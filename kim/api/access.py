@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from kim.api import problems
 from kim.core.permissions.check import has_perm, visible
 from kim.core.permissions.registry import registry
-from kim.core.views.base import ObjectSource, ViewDeclaration
+from kim.core.views.base import AccessRule, ObjectSource, ViewDeclaration
 
 SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -38,9 +38,14 @@ def token_allows(request: Any, module: str) -> str:
 
 
 def endpoint(module: str, permissions: Mapping[str, str], *, obj: ObjectSource | None = None,
-             lookup: str = "pk", list_view: bool = False) -> Callable[[Any], Any]:
+             lookup: str = "pk", list_view: bool = False, access: AccessRule | None = None,
+             samples: Any = None) -> Callable[[Any], Any]:
+    """``access`` (instead of permissions, GET only): the rule of the page doing the same
+    (the reports: the report named in the URL decides)."""
     for name in permissions.values():
         registry.get(name)
+    if access is not None:
+        return _by_rule(module, access, samples, list_view)
     main = permissions.get("GET") or next(iter(permissions.values()))
     declaration = ViewDeclaration(main, obj=obj, lookup=lookup, list_view=list_view,
                                   get_status=200 if "GET" in permissions else 405)
@@ -77,6 +82,32 @@ def endpoint(module: str, permissions: Mapping[str, str], *, obj: ObjectSource |
         wrapped.kim_view = declaration  # type: ignore[attr-defined]
         wrapped.kim_api = {"module": module,  # type: ignore[attr-defined]
                            "permissions": dict(permissions)}
+        return wrapped
+
+    return decorate
+
+
+def _by_rule(module: str, access: AccessRule, samples: Any,
+             list_view: bool) -> Callable[[Any], Any]:
+    declaration = ViewDeclaration(None, access=access, list_view=list_view, samples=samples)
+
+    def decorate(view: Any) -> Any:
+        @wraps(view)
+        def wrapped(request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+            kwargs.pop("municipality", None)
+            if not declaration.allows(request.user, request.municipality, kwargs):
+                return problems.response(403, _("You may not do this."))
+            if request.method not in SAFE:
+                resp = problems.response(405, _("This method is not allowed here."))
+                resp["Allow"] = "GET"
+                return resp
+            why = token_allows(request, module)
+            if why:
+                return problems.response(403, why)
+            return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+
+        wrapped.kim_view = declaration  # type: ignore[attr-defined]
+        wrapped.kim_api = {"module": module, "permissions": {}}  # type: ignore[attr-defined]
         return wrapped
 
     return decorate

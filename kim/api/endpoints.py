@@ -11,7 +11,8 @@ from typing import Any
 from django.urls import path
 
 from kim.api.access import endpoint
-from kim.api.views import bulk, changes, housing, people
+from kim.api.views import bulk, changes, housing, people, reports
+from kim.core.views.reports import any_report, named_report
 
 # route, name, module, permissions per method, object source, list?, view class
 ENDPOINTS: list[tuple[str, str, str, dict[str, str], Any, bool, Any]] = [
@@ -52,7 +53,25 @@ def _model(name: str | None) -> Any:
     return next(m for m in apps.get_models() if m.__name__ == name)
 
 
+# endpoints whose access is a rule, not one permission: the report pages' rules
+RULES: list[tuple[str, str, str, Any, Any, Any]] = [
+    ("reports/", "reports", "reports", any_report, None, reports.ReportList),
+    ("reports/<slug:name>/", "report", "reports", named_report,
+     lambda municipality: [{"name": name} for name in _report_names()], reports.ReportDetail),
+]
+
+MODULES = MODULES | {r[2] for r in RULES}
+
+
+def _report_names() -> list[str]:
+    from kim.core.reports.registry import reports as registered
+
+    return list(registered.names)
+
+
 def patterns() -> list[Any]:
-    return [path(route, endpoint(module, perms, obj=_model(obj), list_view=is_list)(
+    return [*(path(route, endpoint(module, perms, obj=_model(obj), list_view=is_list)(
         view.as_view()), name=name)
-        for route, name, module, perms, obj, is_list, view in ENDPOINTS]
+        for route, name, module, perms, obj, is_list, view in ENDPOINTS),
+        *(path(route, endpoint(module, {}, access=rule, samples=samples)(view.as_view()),
+               name=name) for route, name, module, rule, samples, view in RULES)]

@@ -9,7 +9,7 @@ from kim.api.models import ApiToken
 from kim.api.tokens import DEFAULT_DAYS, MAX_DAYS, api_modules
 
 MODULE_LABELS = {"people": _("Persons and legal status"), "api": _("Changes feed"),
-                 "housing": _("Accommodation")}
+                 "housing": _("Accommodation"), "reports": _("Reports")}
 
 
 class TokenForm(forms.Form):

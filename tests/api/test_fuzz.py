@@ -4,7 +4,9 @@ Herne data in any answer to Soest (nor the other way round)."""
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django_scopes import scope
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
@@ -22,6 +24,17 @@ pytestmark = pytest.mark.django_db(transaction=False)
 EXAMPLES = 15
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
+
+
+@pytest.fixture(autouse=True)
+def keep_connection():
+    """As Django's test client does: the WSGI app must not close the test's connection
+    at the end of each request (on PostgreSQL that would end the test's transaction)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def _world(town, family_name):

@@ -86,3 +86,13 @@ def test_every_role_gets_the_same_answer(personas, soest):
         for api_url, web_url in pairs:
             assert api.get(api_url).status_code == web.get(web_url).status_code, (
                 persona, api_url)
+
+
+def test_reports_use_the_report_pages_rules():
+    from kim.api.endpoints import RULES
+
+    web = {"reports": _web_view("core:report_list"),
+           "report": resolve(reverse("core:report_detail", kwargs={
+               "municipality": "x", "name": "benefit_recipients"})).func.kim_view}
+    for _route, name, _module, rule, _samples, _view in RULES:
+        assert rule is web[name].access, name

@@ -184,3 +184,15 @@ def test_facilities_and_stays(api_of, soest, herne):
     assert detail["code"] == facility.code
     assert [p["id"] for u in detail["units"] for p in u["places"]] == [stay.place_id]
     assert api_of("school_office").get("/api/v1/soest/stays/").status_code == 403
+
+
+@pytest.mark.parametrize("url", ["/api/v1/soest/changes/?since=²",
+                                 "/api/v1/soest/persons/?birth_year=١٩٩٠",
+                                 "/api/v1/soest/persons/?family_name=a%00b",
+                                 "/api/v1/soest/stays/?person=³",
+                                 "/api/v1/soest/persons/?updated_since=0743-05-25T01:26:53"])
+def test_odd_query_values_are_400_not_500(api_of, soest, url):
+    """Found by the fuzzer on PostgreSQL: digits int() refuses, NUL in a string."""
+    r = api_of("caseworker").get(url)
+    assert r.status_code == 400
+    assert r["Content-Type"] == "application/problem+json"

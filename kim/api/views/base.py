@@ -4,6 +4,7 @@ creates and the web's form validation as problem details."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -103,6 +104,23 @@ def require_match(request: Request, current: str) -> None:
     if sent.strip() != current and sent.strip() != "*":
         raise problems.Precondition(
             412, _("The object was changed since you read it: read it again."))
+
+
+_NUMBER = re.compile(r"[0-9]{1,18}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def whole_number(raw: str) -> int | None:
+    """An ASCII whole number (``str.isdigit`` admits "²" and other digits ``int`` refuses)."""
+    return int(raw) if _NUMBER.fullmatch(raw) else None
+
+
+def clean_text(raw: str, field: str) -> str:
+    """A query text without control characters (PostgreSQL refuses NUL in a string)."""
+    if _CONTROL.search(raw) or len(raw) > 200:
+        raise problems.Invalid([{"field": field, "message": _("Enter a text without control "
+                                                               "characters.")}])
+    return raw
 
 
 def body(request: Request) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kim.api import problems
-from kim.api.views.base import READ_ERRORS, ApiView
+from kim.api.views.base import READ_ERRORS, ApiView, whole_number
 from kim.core.models import AuditEntry
 from kim.core.modules.registry import modules
 from kim.core.permissions.check import granted
@@ -63,12 +63,12 @@ class Changes(ApiView):
                                                 "read (0: from the start)")],
                    responses={200: FeedSerializer, **READ_ERRORS})
     def get(self, request: Request) -> Response:
-        raw = request.query_params.get("since", "0")
-        if not raw.isdigit() or len(raw) > 18:
+        since = whole_number(request.query_params.get("since", "0"))
+        if since is None:
             raise problems.Invalid([{"field": "since",
                                      "message": _("Enter a position (a whole number).")}])
         allowed, everything = readable_models(request.user, request.municipality)
-        qs = AuditEntry.objects.filter(municipality=request.municipality, seq__gt=int(raw),
+        qs = AuditEntry.objects.filter(municipality=request.municipality, seq__gt=since,
                                        action__in=ACTIONS)
         if everything:
             qs = qs.exclude(model__in=declared_models() - allowed)
@@ -81,4 +81,4 @@ class Changes(ApiView):
         return Response({
             "results": [{"position": r["seq"], "at": r["timestamp"], "action": r["action"],
                          "model": r["model"], "id": r["object_id"]} for r in rows],
-            "next": rows[-1]["seq"] if rows else int(raw), "more": more})
+            "next": rows[-1]["seq"] if rows else since, "more": more})

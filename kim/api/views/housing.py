@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kim.api import problems
-from kim.api.views.base import READ_ERRORS, ApiView, paged, paginate
+from kim.api.views.base import READ_ERRORS, ApiView, paged, paginate, whole_number
 from kim.housing.models import Facility, Place, Stay, Unit
 
 
@@ -86,8 +86,9 @@ class StayList(ApiView):
         if params.get("open", "").lower() in ("1", "true"):
             qs = qs.filter(end=None)
         if params.get("person"):
-            if not params["person"].isdigit() or len(params["person"]) > 18:
+            person = whole_number(params["person"])
+            if person is None:
                 raise problems.Invalid([{"field": "person",
                                          "message": _("Enter a whole number.")}])
-            qs = qs.filter(person_id=int(params["person"]))
+            qs = qs.filter(person_id=person)
         return paginate(self, request, qs, lambda page: StaySerializer(page, many=True).data)

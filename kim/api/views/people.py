@@ -36,6 +36,7 @@ from kim.api.views.base import (
     WRITE_ERRORS,
     ApiView,
     body,
+    clean_text,
     etag,
     form_data,
     form_errors,
@@ -43,6 +44,7 @@ from kim.api.views.base import (
     paged,
     paginate,
     require_match,
+    whole_number,
 )
 from kim.people.domain.facts import decisions_for
 from kim.people.domain.params import params_for
@@ -128,13 +130,13 @@ class PersonList(ApiView):
         params = request.query_params
         errors = []
         if params.get("family_name"):
-            qs = qs.filter(family_name=params["family_name"])
+            qs = qs.filter(family_name=clean_text(params["family_name"], "family_name"))
         if params.get("birth_year"):
-            year = params["birth_year"]
-            if not year.isdigit() or not 1900 <= int(year) <= 2199:
+            year = whole_number(params["birth_year"])
+            if year is None or not 1900 <= year <= 2199:
                 errors.append({"field": "birth_year", "message": _("Enter a year.")})
             else:
-                qs = qs.filter(birth_date__year=int(year))
+                qs = qs.filter(birth_date__year=year)
         if params.get("updated_since"):
             since = _parse_datetime(params["updated_since"])
             if since is None:
@@ -168,6 +170,8 @@ def _parse_datetime(text: str) -> datetime.datetime | None:
     try:
         value = datetime.datetime.fromisoformat(text)
     except ValueError:
+        return None
+    if not 1900 <= value.year <= 2199:  # the span of every date kim stores
         return None
     if timezone.is_naive(value):
         value = timezone.make_aware(value)
