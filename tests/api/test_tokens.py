@@ -102,3 +102,15 @@ def test_command_errors_name_the_option(personas, soest, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("api", "token", "create", "caseworker-soest", "--municipality", "soest",
                      *args)
+
+
+def test_browser_session_works_and_writes_need_csrf(personas, soest):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(personas["caseworker"].user)
+    assert client.get("/api/v1/soest/persons/").status_code == 200
+    r = client.post("/api/v1/soest/persons/", {"family_name": "X"},
+                    content_type="application/json")
+    assert r.status_code == 403
+    assert "CSRF" in r.json()["detail"]
