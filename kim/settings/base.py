@@ -113,6 +113,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A read replica for report queries (kim/core/replica.py), e.g. PostgreSQL streaming
+# replication; without it every query goes to default.
+if os.environ.get("KIM_REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = dj_database_url.parse(os.environ["KIM_REPLICA_DATABASE_URL"],
+                                                 conn_max_age=60)
+DATABASE_ROUTERS = ["kim.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
