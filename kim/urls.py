@@ -45,6 +45,7 @@ urlpatterns = [
     path("accounts/password/", global_view("login")(auth.PasswordChangeView.as_view()),
          name="password_change"),
     path("i18n/setlang/", global_view("anonymous")(set_language), name="set_language"),
+    path("api/v1/", include("kim.api.urls")),
     *_tenant_patterns(),
 ]
 

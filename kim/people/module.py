@@ -205,5 +205,8 @@ module = KimModule(
         "kim.people.decision_labels", "kim.people.status_labels",
         "kim.people.demo.names",  # fictitious names for every module's demo data
         "kim.people.domain.retention",
+        # the REST API (kim/api) validates and writes through the web's forms and domain
+        "kim.people.domain.recording", "kim.people.forms.persons",
+        "kim.people.importers.persons", "kim.people.importers.columns",
     ],
 )

@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "kim.quota.apps.QuotaConfig",
     "kim.volunteers.apps.VolunteersConfig",
     "kim.monitoring.apps.MonitoringConfig",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "kim.api.apps.ApiConfig",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "kim.core.middleware.PasswordChangeRequiredMiddleware",
+    "kim.api.middleware.ApiMiddleware",  # token auth and problem details below /api/
     "kim.core.middleware.TenantMiddleware",
     "kim.core.dataproblems.DataProblemsMiddleware",
 ]
@@ -115,6 +120,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A read replica for report queries (kim/core/replica.py), e.g. PostgreSQL streaming
+# replication; without it every query goes to default.
+if os.environ.get("KIM_REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = dj_database_url.parse(os.environ["KIM_REPLICA_DATABASE_URL"],
+                                                 conn_max_age=60)
+DATABASE_ROUTERS = ["kim.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
@@ -225,3 +236,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("KIM_LOG_LEVEL", "WARNING")},
 }
+
+# REST API (kim/api): DRF and drf-spectacular settings live with the app.
+from kim.api.conf import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402, F401

@@ -104,7 +104,7 @@ def expected(route: Route, persona: str, user, municipality, kwargs: dict[str, A
     if route.public:
         return 200
     if persona == "anonymous":
-        return 302
+        return 401 if getattr(route.callback, "kim_api", None) else 302  # API: no redirect
     if persona == "foreign":
         return 404
     decl = route.view

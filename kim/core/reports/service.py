@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from kim.core.dataproblems import DataProblem, collecting
 from kim.core.permissions.check import has_perm
+from kim.core.replica import reporting
 from kim.core.reports.disclosure import Cell, protect
 from kim.core.reports.registry import Report, ReportParams
 
@@ -82,7 +83,8 @@ def produce(report: Report, municipality: Any, params: ReportParams | date, *,
     """
     if isinstance(params, date):
         params = ReportParams(as_of=params)
-    with collecting() as problems:  # a record that cannot be evaluated is listed, not fatal
+    with collecting() as problems, reporting():  # reads on a replica if configured
+        # a record that cannot be evaluated is listed, not fatal
         data = report.check(report.compute(municipality, params))
     rows = [{key: row[key] for key in report.keys} for row in data.rows]  # column order
     totals = {key: data.totals[key] for key in report.keys if key in data.totals}

@@ -1,0 +1,98 @@
+"""The API checks what the web checks: every API operation names the web view that does
+the same; both declare the same permission and object source, and every role gets the
+same answer from both (allowed, 403, or 404 for an object its rule hides)."""
+
+import pytest
+from django.urls import NoReverseMatch, resolve, reverse
+from django_scopes import scope
+
+from kim.api.endpoints import ENDPOINTS
+from tests.api.conftest import Api, token_for
+from tests.conformance.routes import build_world
+from tests.core.test_permissions import ALL_PERSONAS
+
+pytestmark = pytest.mark.django_db
+
+# (API URL name, method) -> the web view doing the same; None: no page does it
+SAME_AS_WEB = {
+    ("persons", "GET"): "people:person_list",
+    ("persons", "POST"): "people:person_create",
+    ("person", "GET"): "people:person_detail",
+    ("person", "PATCH"): "people:person_edit",
+    ("person_statuses", "POST"): "people:status_add",
+    ("persons_bulk", "POST"): "people:person_import",
+    ("households", "GET"): "people:person_list",  # households are listed with persons
+    ("household", "GET"): "people:household_detail",
+    # the person page shows the status history to holders of people.status:read
+    ("person_statuses", "GET"): None,
+    ("person_decisions", "GET"): None,  # the person page's decisions: people.status:read
+    ("facilities", "GET"): "housing:facility_list",
+    # the API's facility has units and places, no residents: the list's permission
+    ("facility", "GET"): "housing:facility_list",
+    ("stays", "GET"): "housing:facility_board",  # who lives where: the facility board
+    ("changes", "GET"): None,  # the audit log is the web's; the feed names no values
+}
+WEB_CHECKS_INSIDE = {("person_statuses", "GET"): "people.status:read",
+                     ("person_decisions", "GET"): "people.status:read"}
+
+
+def _web_view(name):
+    try:
+        url = reverse(name, kwargs={"municipality": "x"})
+    except NoReverseMatch:
+        url = reverse(name, kwargs={"municipality": "x", "pk": 1})
+    return resolve(url).func.kim_view
+
+
+def test_every_api_operation_is_mapped():
+    operations = {(name, method) for _r, name, _m, perms, *_ in ENDPOINTS for method in perms}
+    assert operations == set(SAME_AS_WEB)
+
+
+@pytest.mark.parametrize("operation", [k for k, v in SAME_AS_WEB.items() if v])
+def test_same_permission_and_objects_as_the_web(operation):
+    name, method = operation
+    _route, _name, _module, perms, obj, _list, _view = next(e for e in ENDPOINTS
+                                                            if e[1] == name)
+    web = _web_view(SAME_AS_WEB[operation])
+    assert perms[method] == web.permission
+    if obj is not None and web.obj is not None and name != "facility":
+        assert obj == web.obj.__name__
+
+
+def test_statuses_need_what_the_person_page_checks():
+    perms = next(e[3] for e in ENDPOINTS if e[1] == "person_statuses")
+    assert perms["GET"] == WEB_CHECKS_INSIDE[("person_statuses", "GET")]
+    decisions = next(e[3] for e in ENDPOINTS if e[1] == "person_decisions")
+    assert decisions == {"GET": WEB_CHECKS_INSIDE[("person_decisions", "GET")]}
+    assert perms["POST"] == _web_view("people:status_add").permission
+
+
+def test_every_role_gets_the_same_answer(personas, soest):
+    users = {n: p.user for n, p in personas.items() if p.user is not None}
+    build_world(soest, users, 1)
+    with scope(municipality=soest):
+        from kim.people.models import Household, Person
+
+        person = Person.objects.order_by("pk").first()
+        household = Household.objects.order_by("pk").first()
+    pairs = [(f"/api/v1/soest/persons/{person.pk}/", f"/soest/persons/{person.pk}/"),
+             ("/api/v1/soest/persons/", "/soest/persons/"),
+             (f"/api/v1/soest/households/{household.pk}/",
+              f"/soest/persons/households/{household.pk}/")]
+    for persona in ALL_PERSONAS[:-2]:
+        api = Api(token_for(personas[persona].user, soest, "read"))
+        web = personas[persona].client()
+        for api_url, web_url in pairs:
+            assert api.get(api_url).status_code == web.get(web_url).status_code, (
+                persona, api_url)
+
+
+def test_reports_use_the_report_pages_rules():
+    from kim.api.endpoints import RULES
+
+    web = {"reports": _web_view("core:report_list"),
+           "report": resolve(reverse("core:report_detail", kwargs={
+               "municipality": "x", "name": "benefit_recipients"})).func.kim_view}
+    for _route, name, _module, rule, _samples, _view in RULES:
+        assert rule is web[name].access, name
