@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from kim.stats import disclosure, segregation, tables
+from kim.stats.audit import SECONDARY_MARKER, SECRET_MARKER
 from kim.stats.csvio import InputError, parse_count, read_csv, read_records
 from kim.stats.linear import grid_relations, grid_values
 
@@ -48,8 +49,9 @@ def render_csv(result: dict[str, list[Any]], cell: Callable[[Any], Any] = lambda
 
 def protect(data: bytes) -> dict[str, list[Any]]:
     """``{"header": [label, col…, "Gesamt"], "rows": [[label, v…, total], …, ["Gesamt",
-    …]]}`` with each v an integer, "<3" or "x" (or "." for a small cell that the
-    totals alone would give away)."""
+    …]]}`` with each v an integer, "<3" or "x" – the contract of issue 12. A small cell
+    that the totals alone would give away (reports show it as ".", "at least 1") is
+    written "x" here: "x" promises even less (any value from 0), so the audit still holds."""
     table = read_csv(data)
     if len(table.rows) * (len(table.header) - 1) > MAX_CELLS:
         raise InputError(f"the table has {len(table.rows) * (len(table.header) - 1)} cells; "
@@ -57,7 +59,8 @@ def protect(data: bytes) -> dict[str, list[Any]]:
     columns, labels, cells = tables.read_table(table, parse_count, totals=False)
     n_rows, n_cols = len(cells), len(columns)
     result = disclosure.protect(grid_values(cells), grid_relations(n_rows, n_cols))
-    shown = result.published
+    shown = {cell: SECONDARY_MARKER if value == SECRET_MARKER else value
+             for cell, value in result.published.items()}
     rows: list[list[Any]] = [
         [label, *(shown[(i, j)] for j in range(n_cols + 1))]
         for i, label in enumerate([*labels, TOTAL_LABEL])]

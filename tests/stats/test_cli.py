@@ -36,14 +36,15 @@ def test_protect_result_passes_the_audit():
     assert audit(shown, grid_relations(3, 3)).exposed == ()
 
 
-def test_protect_shows_secret_where_small_totals_give_small_cells_away():
-    # Nord is 1 + 1 = 2: as "<3 + <3 = <3" it could only be 1 + 1, so its cells are "."
-    # and the totals that would give them back are hidden
+def test_protect_hides_small_cells_the_totals_give_away_within_the_contract():
+    # Nord is 1 + 1 = 2: as "<3 + <3 = <3" it could only be 1 + 1, so its cells are kept
+    # secret (reports: ".") and the totals that would give them back are hidden. The
+    # command's contract allows integers, "<3" and "x" only: a secret cell is "x".
     result = cli.protect(b"k,a,b\nNord,1,1\nSued,5,6\n")
-    assert result["rows"][0] == ["Nord", ".", ".", "."]
+    assert result["rows"][0] == ["Nord", "x", "x", "x"]
     shown = {(i, j): v for i, row in enumerate(result["rows"]) for j, v in enumerate(row[1:])}
     assert audit(shown, grid_relations(2, 2)).exposed == ()
-    assert all(v in (".", "x") or isinstance(v, int) for v in shown.values())
+    assert all(v in ("<3", "x") or isinstance(v, int) for v in shown.values())
 
 
 def test_protect_reads_bom_latin1_and_semicolons():
