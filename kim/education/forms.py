@@ -169,18 +169,6 @@ class AttendanceForm(_Base):
             raise forms.ValidationError(_("This month is already recorded."))
         return month
 
-    def clean_hours(self) -> Any:
-        hours = self.cleaned_data["hours"]
-        if hours is not None and hours < 0:
-            raise forms.ValidationError(_("Enter a number of hours of 0 or more."))
-        return hours
-
-    def clean_absent_hours(self) -> Any:
-        hours = self.cleaned_data["absent_hours"]
-        if hours is not None and hours < 0:
-            raise forms.ValidationError(_("Enter a number of hours of 0 or more."))
-        return hours
-
 
 class AssessmentForm(_Base):
     class Meta:

@@ -8,6 +8,7 @@ to the person (kim/education/access.py): ending it ends the access.
 
 from __future__ import annotations
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -77,10 +78,11 @@ class Course(TenantModel):
     place = models.CharField(_("place"), max_length=200, blank=True)
     area = models.ForeignKey("core.Area", on_delete=models.PROTECT, null=True, blank=True,
                              related_name="+", verbose_name=_("district"))
-    seats = models.PositiveSmallIntegerField(_("seats"))
+    seats = models.PositiveSmallIntegerField(_("seats"), validators=[MinValueValidator(1)])
     childcare = models.BooleanField(_("childcare offered"), default=False)
     cost = models.DecimalField(_("cost per participant (EUR)"), max_digits=8,
-                               decimal_places=2, default=0)
+                               decimal_places=2, default=0,
+                               validators=[MinValueValidator(0)])
     admission = models.CharField(_("who may join"), max_length=12, choices=Admission.choices,
                                  default=Admission.ADMISSIBLE)
     status = models.CharField(_("status"), max_length=10, choices=CourseStatus.choices,
@@ -166,9 +168,10 @@ class Attendance(TenantModel):
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE,
                                  related_name="attendance", verbose_name=_("referral"))
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
-    hours = models.DecimalField(_("hours attended"), max_digits=5, decimal_places=1)
+    hours = models.DecimalField(_("hours attended"), max_digits=5, decimal_places=1,
+                                validators=[MinValueValidator(0)])
     absent_hours = models.DecimalField(_("hours absent"), max_digits=5, decimal_places=1,
-                                       default=0)
+                                       default=0, validators=[MinValueValidator(0)])
 
     class Meta:
         verbose_name = _("attendance")
