@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.education.views import cards, courses, gaps
+from kim.education.views import cards, courses, gaps, situations
 
 app_name = "education"
 
@@ -17,5 +17,12 @@ urlpatterns = [
     path("persons/<int:pk>/obligation/", cards.obligation_add, name="obligation_add"),
     path("referrals/<int:pk>/", cards.referral_edit, name="referral_edit"),
     path("referrals/<int:pk>/attendance/", cards.attendance_add, name="attendance_add"),
+    path("persons/<int:pk>/childcare/", situations.childcare_add, name="childcare_add"),
+    path("persons/<int:pk>/school/", situations.school_add, name="school_add"),
+    path("persons/<int:pk>/employment/", situations.employment_add, name="employment_add"),
+    path("persons/<int:pk>/measure/", situations.placement_add, name="placement_add"),
+    path("measures/", situations.measure_list, name="measure_list"),
+    path("measures/new/", situations.measure_create, name="measure_create"),
+    path("measures/<int:pk>/edit/", situations.measure_edit, name="measure_edit"),
     path("worklist/", gaps.gap_list, name="gap_list"),
 ]

@@ -28,9 +28,41 @@ def build(municipality, users, n):
         AttendanceFactory(referral=referral)
         AssessmentFactory(person=learner, provider=own)
         ObligationFactory(person=learner)
+        build_situations(municipality, learner, own)
         other = CourseFactory(municipality=municipality)
         ReferralFactory(course=other, person=PersonFactory(municipality=municipality))
         provider = users.get("provider")
         if provider is not None:
             Membership.objects.filter(user=provider, municipality=municipality,
                                       organisation__isnull=True).update(organisation=own)
+
+
+def build_situations(municipality, learner, own):
+    """Kita, school, employment and a measure with a placement (called by ``build``)."""
+    import datetime
+
+    from kim.core.models import Organisation
+    from kim.education.models import (
+        ChildcareRecord,
+        EmploymentRecord,
+        Measure,
+        MeasurePlacement,
+        SchoolRecord,
+    )
+
+    start = datetime.date(2026, 1, 5)
+    kita = Organisation.objects.create(municipality=municipality, name=f"Kita {own.pk}",
+                                       kinds=["kita"])
+    school = Organisation.objects.create(municipality=municipality, name=f"Schule {own.pk}",
+                                         kinds=["school"])
+    ChildcareRecord.objects.create(municipality=municipality, person=learner,
+                                   valid_from=start, kind="kita", institution=kita)
+    SchoolRecord.objects.create(municipality=municipality, person=learner, valid_from=start,
+                                school=school, class_type="lateral", grade=6)
+    EmploymentRecord.objects.create(municipality=municipality, person=learner,
+                                    valid_from=start, activity="language_course")
+    measure = Measure.objects.create(municipality=municipality, organisation=own,
+                                     title=f"AGH Grünpflege {own.pk}", kind="agh", places=2,
+                                     start=start)
+    MeasurePlacement.objects.create(municipality=municipality, measure=measure, person=learner,
+                                    start=start, end=datetime.date(2026, 6, 30))

@@ -26,8 +26,12 @@ from kim.education.models import (
     Assessment,
     Attendance,
     Certificate,
+    ChildcareRecord,
+    EmploymentRecord,
+    MeasurePlacement,
     Obligation,
     Referral,
+    SchoolRecord,
 )
 from kim.people.models import Person
 
@@ -42,6 +46,14 @@ def card_context(request: TenantRequest, person: Person) -> dict[str, Any]:
         "assessments": Assessment.objects.filter(person=person).select_related("provider"),
         "certificates": Certificate.objects.filter(person=person).select_related("issuer"),
         "obligations": Obligation.objects.filter(person=person),
+        "childcare": ChildcareRecord.objects.filter(person=person).select_related(
+            "institution"),
+        "schooling": SchoolRecord.objects.filter(person=person).select_related("school"),
+        "employment": EmploymentRecord.objects.filter(person=person),
+        "placements": MeasurePlacement.objects.filter(person=person).select_related(
+            "measure"),
+        "can_place": has_perm(request.user, "education.placements:write",
+                              request.municipality),
         "can_write": has_perm(request.user, "education.records:write", request.municipality,
                               person),
     }
