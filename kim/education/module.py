@@ -5,11 +5,15 @@ is entitled to a course (the rules engine) and who is enrolled (product.md §2.5
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.modules import (
     AuditRules,
     DeadlineSource,
+    DemoLoader,
     GapSource,
     KimModule,
     NavItem,
@@ -17,10 +21,18 @@ from kim.core.modules import (
     lazy,
 )
 from kim.education import access
+from kim.education.reports import REPORTS
 
 CARD_RULE = {"predicate": access.card_allows, "scope": access.card_scope}
 COURSE_RULE = {"predicate": access.course_allows, "scope": access.course_scope}
 GAPS = "kim.education.domain.gaps"
+
+
+def _demo(municipalities: Mapping[str, Any]) -> None:
+    from kim.education.demo import data
+
+    data.load(municipalities["soest-demo"])
+
 
 module = KimModule(
     label="education",
@@ -65,10 +77,12 @@ module = KimModule(
         NavItem("course_gaps", _("Course worklist"), "education:gap_list",
                 "education.gaps:read", 42, "education:gap"),
     ],
+    reports=REPORTS,
     deadline_sources=[DeadlineSource("education", {
         "course_entitlement_ends": _("Course entitlement ends without enrolment")},
         lazy(f"{GAPS}.deadlines"))],
     gap_sources=[GapSource("education", "education.records:read", lazy(f"{GAPS}.flags"))],
+    demo_loaders=[DemoLoader("education", 60, _demo)],
     audit=AuditRules(personal={
         "education.referral": "education.records:read",
         "education.attendance": "education.records:read",

@@ -29,6 +29,9 @@ EXPECTED = {
     # school office, steering; the coordinator writes monitoring)
     "quota": (CASE_ROLES, MONITORING_A - CASE_ROLES),
     "users_by_role": ({"admin"}, MONITORING_A),
+    # education records: W case work (all persons), "A" coordinator and steering
+    **dict.fromkeys(("childcare", "schooling", "employability", "courses", "measures"),
+                    ({"caseworker"}, {"coordinator", "steering"})),
 }
 
 
