@@ -13,8 +13,9 @@ deterministically from the persons and stays the people and housing loaders crea
   too few small children and young adults, so the records go to the persons in
   accommodation first and then to other residents of the town (``pool``). The published
   cells add up to 13 for the vocational college and the published row totals
-  (35, 36, 23, 9, 4 = 107) to neither 122 nor the cells; the demo keeps the column totals and the published cells, except one vocational-college pupil
-  fewer aged 18–25 (10 instead of 11) – so its row totals are the sums of its cells.
+  (35, 36, 23, 9, 4 = 107) to neither 122 nor the cells; the demo keeps the column
+  totals and the published cells, except one vocational-college pupil fewer aged
+  18–25 (10 instead of 11) – so its row totals are the sums of its cells.
 - Education cards for the persons in a language course (referrals, enrolments, an
   assessment), and the AGH work opportunities of the municipality.
 """
