@@ -11,6 +11,7 @@ urlpatterns = [
     path("courses/<int:pk>/", courses.course_detail, name="course_detail"),
     path("courses/<int:pk>/edit/", courses.course_edit, name="course_edit"),
     path("persons/<int:pk>/", cards.card, name="card"),
+    path("persons/<int:pk>/card.pdf", cards.card_pdf, name="card_pdf"),
     path("persons/<int:pk>/refer/", cards.referral_add, name="referral_add"),
     path("persons/<int:pk>/assessment/", cards.assessment_add, name="assessment_add"),
     path("persons/<int:pk>/certificate/", cards.certificate_add, name="certificate_add"),

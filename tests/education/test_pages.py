@@ -104,3 +104,21 @@ def test_public_catalogue_filters_and_shows_no_person(client, soest, town):
     page = client.get(base + "?kind=alpha&childcare=on").content.decode()
     assert town.other_course.title in page and town.course.title not in page
     assert client.get(base + "?level=Z9&area=abc").status_code == 200
+
+
+@pytest.mark.django_db
+def test_card_pdf_for_the_referred_provider_only(soest, town):
+    pdf = client_of(town.provider).get(url(soest, "card_pdf", pk=town.amal.pk))
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert client_of(town.provider).get(url(soest, "card_pdf", pk=town.bilal.pk)
+                                        ).status_code == 404
+
+
+@pytest.mark.django_db
+def test_card_shows_the_sections_once(personas, soest, town):
+    page = personas["caseworker"].client().get(url(soest, "card", pk=town.amal.pk))
+    html = page.content.decode()
+    assert html.count("Sprachstandsfeststellungen") == 1
+    assert "<title>Bildungskarte Amal" in html

@@ -50,31 +50,30 @@ def enrolled(municipality: Municipality, day: datetime.date) -> QuerySet[Referra
 
 def _access_stored(municipality: Municipality, day: datetime.date,
                    person_ids: Sequence[int] | None) -> dict[int, tuple[str, Any, Any]]:
-    """person id -> (access, since, until) from the stored time lines: three queries."""
+    """person id -> (access, since, until) from the stored time lines: a constant number
+    of grouped queries (persons given by subqueries, never by long IN lists)."""
     rows = timelines.segments_on(municipality, day).filter(course__in=ACCESS)
     if person_ids is not None:
         rows = rows.filter(person_id__in=list(person_ids))
     current = dict(rows.values_list("person_id", "course"))
     if not current:
         return {}
-    own = DecisionSegment.objects.filter(municipality=municipality,
-                                         person_id__in=list(current))
+    own = DecisionSegment.objects.filter(municipality=municipality)
     # The access began after the last earlier row with another value, and ends with the
     # first later row with another value (or the end of what was computed: open).
     began: dict[int, datetime.date] = {}
     ends: dict[int, datetime.date] = {}
     for value in ACCESS:
-        ids = [p for p, v in current.items() if v == value]
-        if not ids:
-            continue
+        ids = rows.filter(course=value).values("person_id")
         began.update(own.filter(person_id__in=ids, valid_to__lte=day).exclude(course=value)
                      .values("person_id").annotate(d=Max("valid_to"))
                      .values_list("person_id", "d"))
         ends.update(own.filter(person_id__in=ids, valid_from__gt=day).exclude(course=value)
                     .values("person_id").annotate(d=Min("valid_from"))
                     .values_list("person_id", "d"))
-    first = dict(own.filter(course__in=ACCESS).values("person_id")
-                 .annotate(d=Min("valid_from")).values_list("person_id", "d"))
+    first = dict(own.filter(person_id__in=rows.values("person_id"), course__in=ACCESS)
+                 .values("person_id").annotate(d=Min("valid_from"))
+                 .values_list("person_id", "d"))
     one_day = datetime.timedelta(days=1)
     return {pid: (value, began.get(pid, first.get(pid)),
                   ends[pid] - one_day if pid in ends else None)
@@ -126,11 +125,11 @@ def gaps(municipality: Municipality, day: datetime.date,
         obligations = obligations.filter(person_id__in=list(person_ids))
     obliged = set(obligations.values_list("person_id", flat=True))
     candidates = set(access) | obliged
-    busy = set(enrolled(municipality, day).filter(person_id__in=list(candidates))
-               .values_list("person_id", flat=True)) if candidates else set()
+    # every enrolled / waiting person of the municipality: one query each, no IN lists
+    busy = set(enrolled(municipality, day).values_list("person_id", flat=True))
     waiting = set(Referral.objects.filter(
-        municipality=municipality, person_id__in=list(candidates - busy), start__isnull=True,
-        ended_on__isnull=True).values_list("person_id", flat=True)) if candidates else set()
+        municipality=municipality, start__isnull=True, ended_on__isnull=True
+    ).values_list("person_id", flat=True))
     result = []
     for pid in candidates - busy:
         value, since, until = access.get(pid, ("", None, None))

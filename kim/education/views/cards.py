@@ -64,6 +64,22 @@ def card(request: TenantRequest, person: Person) -> HttpResponse:
     return render(request, "education/card.html", card_context(request, person))
 
 
+@tenant_view("education.records:read", obj=Person)
+def card_pdf(request: TenantRequest, person: Person) -> HttpResponse:
+    """The printable card: the person's whole education path as the reader may see it."""
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from kim.core.pdf import html_to_pdf
+
+    html = render_to_string("education/card_print.html", {
+        **card_context(request, person), "print": True, "today": timezone.localdate(),
+        "municipality": request.municipality}, request=request)
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bildungskarte-{person.pk}.pdf"'
+    return response
+
+
 def _back(request: TenantRequest, person_id: int) -> str:
     return tenant_url(request, "education:card", pk=person_id)
 
