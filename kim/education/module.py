@@ -52,6 +52,9 @@ module = KimModule(
              _("Record assessments, referrals, attendance and certificates (a provider: for "
                "the persons referred to its courses)"),
              ("caseworker", "school_office", "provider"), **CARD_RULE),
+        Perm("education.situations:write",
+             _("Record childcare, schooling and the employment situation (the school office: "
+               "of children and youths)"), ("caseworker", "school_office"), **CARD_RULE),
         Perm("education.records:all", _("Reach the education card of every person"),
              ("caseworker",)),
         Perm("education.records:children",

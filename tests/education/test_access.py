@@ -99,3 +99,19 @@ class TestCourses:
         assert client.get(reverse("education:course_list", kwargs={
             "municipality": soest.slug})).status_code == 200
         assert client.get(self.edit_url(soest, town.course)).status_code == 403
+
+
+@pytest.mark.django_db
+def test_provider_neither_sees_nor_records_situations(soest, town):
+    from kim.education.models import EmploymentRecord
+
+    with scope(municipality=soest):
+        EmploymentRecord.objects.create(municipality=soest, person=town.amal,
+                                        valid_from=datetime.date(2025, 1, 1), activity="none",
+                                        hindrance="health")
+    client = client_of(town.provider)
+    page = client.get(card_url(soest, town.amal)).content.decode()
+    assert "ohne Maßnahme" not in page and "Gesundheit" not in page
+    url = reverse("education:employment_add", kwargs={"municipality": soest.slug,
+                                                      "pk": town.amal.pk})
+    assert client.get(url).status_code == 403

@@ -37,6 +37,11 @@ from kim.people.models import Person
 
 
 def card_context(request: TenantRequest, person: Person) -> dict[str, Any]:
+    """The card as the reader may see it: a provider gets the course entries, not the
+    childcare, school and employment situation (those are case work's and the school
+    office's)."""
+    situations = has_perm(request.user, "education.situations:write", request.municipality)
+    none = ChildcareRecord.objects.none
     referrals = list(visible(request.user, "education.records:read", request.municipality,
                              Referral.objects.filter(person=person))
                      .select_related("course__provider")
@@ -46,12 +51,15 @@ def card_context(request: TenantRequest, person: Person) -> dict[str, Any]:
         "assessments": Assessment.objects.filter(person=person).select_related("provider"),
         "certificates": Certificate.objects.filter(person=person).select_related("issuer"),
         "obligations": Obligation.objects.filter(person=person),
+        "situations": situations,
         "childcare": ChildcareRecord.objects.filter(person=person).select_related(
-            "institution"),
-        "schooling": SchoolRecord.objects.filter(person=person).select_related("school"),
-        "employment": EmploymentRecord.objects.filter(person=person),
+            "institution") if situations else none(),
+        "schooling": SchoolRecord.objects.filter(person=person).select_related("school")
+        if situations else none(),
+        "employment": EmploymentRecord.objects.filter(person=person) if situations
+        else none(),
         "placements": MeasurePlacement.objects.filter(person=person).select_related(
-            "measure"),
+            "measure") if situations else none(),
         "can_place": has_perm(request.user, "education.placements:write",
                               request.municipality),
         "can_write": has_perm(request.user, "education.records:write", request.municipality,

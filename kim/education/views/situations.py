@@ -38,7 +38,7 @@ from kim.education.views.cards import _entry_page
 from kim.people.models import Person
 
 
-@tenant_view("education.records:write", obj=Person)
+@tenant_view("education.situations:write", obj=Person)
 def childcare_add(request: TenantRequest, person: Person) -> HttpResponse:
     form = ChildcareForm(request.POST or None, municipality=request.municipality,
                          instance=ChildcareRecord(municipality=request.municipality,
@@ -47,7 +47,7 @@ def childcare_add(request: TenantRequest, person: Person) -> HttpResponse:
                        _("The childcare situation was recorded."))
 
 
-@tenant_view("education.records:write", obj=Person)
+@tenant_view("education.situations:write", obj=Person)
 def school_add(request: TenantRequest, person: Person) -> HttpResponse:
     form = SchoolForm(request.POST or None, municipality=request.municipality,
                       instance=SchoolRecord(municipality=request.municipality, person=person))
@@ -55,7 +55,7 @@ def school_add(request: TenantRequest, person: Person) -> HttpResponse:
                        _("The school attendance was recorded."))
 
 
-@tenant_view("education.records:write", obj=Person)
+@tenant_view("education.situations:write", obj=Person)
 def employment_add(request: TenantRequest, person: Person) -> HttpResponse:
     form = EmploymentForm(request.POST or None,
                           instance=EmploymentRecord(municipality=request.municipality,
