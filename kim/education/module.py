@@ -77,6 +77,8 @@ module = KimModule(
                 40, ("education:course", "education:card", "education:referral")),
         NavItem("measures", _("Work measures"), "education:measure_list",
                 "education.measures:read", 44, "education:measure"),
+        NavItem("childcare_gaps", _("Kita worklist"), "education:gap_childcare",
+                "education.situations:write", 46, "education:gap_childcare"),
         NavItem("course_gaps", _("Course worklist"), "education:gap_list",
                 "education.gaps:read", 42, "education:gap"),
     ],

@@ -26,4 +26,5 @@ urlpatterns = [
     path("measures/new/", situations.measure_create, name="measure_create"),
     path("measures/<int:pk>/edit/", situations.measure_edit, name="measure_edit"),
     path("worklist/", gaps.gap_list, name="gap_list"),
+    path("worklist/childcare/", gaps.childcare_gap_list, name="gap_childcare"),
 ]

@@ -102,3 +102,29 @@ def test_worklist_page(personas, soest, people):
     assert "Verpflichtet" in page
     assert "Sommerfeld" not in page
     assert personas["provider"].client().get(url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_kita_worklist_lists_children_with_a_claim_and_no_place(personas, soest):
+    from kim.core.models import Organisation
+    from kim.education.models import ChildcareRecord
+
+    with scope(municipality=soest):
+        kita = Organisation.objects.create(municipality=soest, name="Kita Test", kinds=["kita"])
+        placed = person_with(soest, ("refugee", D(2024, 1, 1)), birth_date=D(2022, 2, 1),
+                             family_name="Platzkind")
+        home = person_with(soest, ("refugee", D(2024, 1, 1)), birth_date=D(2022, 3, 1),
+                           family_name="Heimkind")
+        person_with(soest, ("refugee", D(2024, 1, 1)), birth_date=D(2015, 3, 1),
+                    family_name="Schulkind")
+        ChildcareRecord.objects.create(municipality=soest, person=placed,
+                                       valid_from=D(2024, 2, 1), kind="kita", institution=kita)
+        ChildcareRecord.objects.create(municipality=soest, person=home,
+                                       valid_from=D(2024, 2, 1), kind="waiting",
+                                       waiting_since=D(2024, 2, 1))
+        timelines.refresh_municipality(soest)
+    url = reverse("education:gap_childcare", kwargs={"municipality": soest.slug})
+    page = personas["school_office"].client().get(url).content.decode()
+    assert "Heimkind" in page
+    assert "Platzkind" not in page and "Schulkind" not in page
+    assert personas["provider"].client().get(url).status_code == 403

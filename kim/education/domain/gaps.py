@@ -174,3 +174,36 @@ def _short(iso: str) -> str:
     from kim.core.localize import short_date
 
     return short_date(datetime.date.fromisoformat(iso))
+
+
+@dataclass(frozen=True)
+class ChildcareGap:
+    person_id: int
+    claim: str  # u3 / ue3: the rules engine's childcare decision
+    situation: str  # the recorded situation ("" when none is recorded)
+    waiting_since: datetime.date | None
+
+
+def childcare_gaps(municipality: Municipality, day: datetime.date,
+                   children: QuerySet[Person]) -> list[ChildcareGap]:
+    """Children of ``children`` (the reader's reach) with a legal claim to a Kita place on
+    ``day`` (the engine's ``childcare`` decision from the stored time lines) and no Kita
+    or child minder recorded – the school and youth office's worklist."""
+    from kim.education.models import ChildcareRecord
+
+    claims = dict(timelines.segments_on(municipality, day).filter(
+        childcare__in=("u3", "ue3"), person_id__in=children.values("pk"))
+        .values_list("person_id", "childcare"))
+    latest: dict[int, tuple[str, datetime.date | None]] = {}
+    for pid, kind, since in (ChildcareRecord.objects.filter(
+            municipality=municipality, valid_from__lte=day,
+            person_id__in=children.values("pk")).order_by("person_id", "valid_from", "pk")
+            .values_list("person_id", "kind", "waiting_since")):
+        latest[pid] = (kind, since)
+    result = []
+    for pid, claim in claims.items():
+        kind, since = latest.get(pid, ("", None))
+        if kind not in ("kita", "day_care"):
+            result.append(ChildcareGap(pid, claim, kind, since))
+    result.sort(key=lambda g: (g.waiting_since or datetime.date.max, g.person_id))
+    return result

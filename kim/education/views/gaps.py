@@ -30,3 +30,20 @@ def gap_list(request: TenantRequest) -> HttpResponse:
     return render(request, "education/gap_list.html", {
         "page": page, "rows": rows, "which": which, "today": today,
         "query": f"which={which}" if which else ""})
+
+
+@tenant_view("education.situations:write", list_view=True)
+def childcare_gap_list(request: TenantRequest) -> HttpResponse:
+    """Children with a claim to a Kita place and no place, those waiting longest first."""
+    from kim.core.permissions.check import visible
+    from kim.education.domain.gaps import childcare_gaps
+
+    today = timezone.localdate()
+    reach = visible(request.user, "education.situations:write", request.municipality,
+                    Person.objects.filter(municipality=request.municipality))
+    found = childcare_gaps(request.municipality, today, reach)
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    persons = Person.objects.in_bulk([g.person_id for g in page.object_list])
+    return render(request, "education/childcare_gaps.html", {
+        "page": page, "rows": [(g, persons.get(g.person_id)) for g in page.object_list],
+        "query": ""})
