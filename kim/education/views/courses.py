@@ -45,7 +45,14 @@ def course_list(request: TenantRequest) -> HttpResponse:
     if mine:
         courses = courses.filter(provider_id=organisation_id(request.user,
                                                              request.municipality))
-    page = paginate(request, with_counts(courses).order_by("-start", "title"))
+    # counts for the shown page only: annotating every course made the paginator's
+    # count join all referrals (1.1 s at 500 000 card entries)
+    page = paginate(request, courses.select_related("provider").order_by("-start", "title"))
+    counts = {c.pk: c for c in with_counts(Course.objects.filter(
+        pk__in=[c.pk for c in page.object_list]))}
+    for course in page.object_list:
+        course.referred = counts[course.pk].referred  # type: ignore[attr-defined]
+        course.enrolled = counts[course.pk].enrolled  # type: ignore[attr-defined]
     return render(request, "education/course_list.html", {
         "page": page, "kinds": CourseKind.choices, "statuses": CourseStatus.choices,
         "kind": kind, "status": status, "mine": mine,
