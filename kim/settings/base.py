@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "kim.api.apps.ApiConfig",
+    "kim.education.apps.EducationConfig",
 ]
 
 MIDDLEWARE = [

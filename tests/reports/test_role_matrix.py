@@ -36,6 +36,9 @@ EXPECTED = {
     # the offers directory (organisations): every role that refers people to offers
     "volunteer_offers": ({"volunteer_coordinator", "coordinator", "caseworker", "benefits",
                           "housing", "school_office"}, {"steering"}),
+    # education records: W case work (all persons), "A" coordinator and steering
+    **dict.fromkeys(("childcare", "schooling", "employability", "courses", "measures"),
+                    ({"caseworker"}, {"coordinator", "steering"})),
 }
 
 

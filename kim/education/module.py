@@ -1,0 +1,109 @@
+"""What the education module adds to kim: the course catalogue ("Kurs.net"), the
+education card (BIK-S) with provider access object by object, and the gaps between who
+is entitled to a course (the rules engine) and who is enrolled (product.md §2.5; §3 rows
+"education record" and "courses catalogue")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from kim.core.modules import (
+    AuditRules,
+    DeadlineSource,
+    DemoLoader,
+    GapSource,
+    KimModule,
+    NavItem,
+    Perm,
+    lazy,
+)
+from kim.education import access
+from kim.education.reports import REPORTS
+
+CARD_RULE = {"predicate": access.card_allows, "scope": access.card_scope}
+COURSE_RULE = {"predicate": access.course_allows, "scope": access.course_scope}
+GAPS = "kim.education.domain.gaps"
+
+
+def _demo(municipalities: Mapping[str, Any]) -> None:
+    from kim.education.demo import data
+
+    data.load(municipalities["soest-demo"])
+
+
+module = KimModule(
+    label="education",
+    permissions=[
+        Perm("education.courses:read", _("See the course catalogue with its participants' "
+                                         "numbers"),
+             ("caseworker", "benefits", "coordinator", "school_office", "provider",
+              "volunteer_coordinator", "steering")),
+        Perm("education.courses:write", _("Record and change courses (a provider: its own)"),
+             ("coordinator", "provider"), **COURSE_RULE),
+        Perm("education.courses:manage", _("Change every course of the municipality"),
+             ("coordinator",)),
+        Perm("education.records:read",
+             _("See education cards (a provider: of the persons referred to its courses)"),
+             ("caseworker", "school_office", "provider"), **CARD_RULE),
+        Perm("education.records:write",
+             _("Record assessments, referrals, attendance and certificates (a provider: for "
+               "the persons referred to its courses)"),
+             ("caseworker", "school_office", "provider"), **CARD_RULE),
+        Perm("education.situations:write",
+             _("Record childcare, schooling and the employment situation (the school office: "
+               "of children and youths)"), ("caseworker", "school_office"), **CARD_RULE),
+        Perm("education.records:all", _("Reach the education card of every person"),
+             ("caseworker",)),
+        Perm("education.records:children",
+             _("Reach the education cards of children and youths"), ("school_office",)),
+        Perm("education.gaps:read",
+             _("See the worklist of persons entitled to a course and not enrolled"),
+             ("caseworker", "coordinator")),
+        Perm("education.measures:read", _("See work measures with their places and occupancy"),
+             ("caseworker", "coordinator")),
+        Perm("education.measures:write", _("Record and change work measures"),
+             ("coordinator",)),
+        Perm("education.placements:write", _("Place persons in work measures"),
+             ("caseworker",)),
+        Perm("reports.education_aggregates:read",
+             _("See reports on courses, Kita, school and work as privacy-safe aggregates"),
+             ("coordinator", "steering")),
+    ],
+    navigation=[
+        NavItem("courses", _("Courses"), "education:course_list", "education.courses:read",
+                40, ("education:course", "education:card", "education:referral")),
+        NavItem("measures", _("Work measures"), "education:measure_list",
+                "education.measures:read", 44, "education:measure"),
+        NavItem("childcare_gaps", _("Kita worklist"), "education:gap_childcare",
+                "education.situations:write", 46, "education:gap_childcare"),
+        NavItem("course_gaps", _("Course worklist"), "education:gap_list",
+                "education.gaps:read", 42, "education:gap"),
+    ],
+    reports=REPORTS,
+    deadline_sources=[DeadlineSource("education", {
+        "course_entitlement_ends": _("Course entitlement ends without enrolment")},
+        lazy(f"{GAPS}.deadlines"))],
+    gap_sources=[GapSource("education", "education.records:read", lazy(f"{GAPS}.flags"))],
+    demo_loaders=[DemoLoader("education", 60, _demo)],
+    audit=AuditRules(personal={
+        "education.referral": "education.records:read",
+        "education.attendance": "education.records:read",
+        "education.assessment": "education.records:read",
+        "education.certificate": "education.records:read",
+        "education.obligation": "education.records:read",
+        "education.childcarerecord": "education.records:read",
+        "education.schoolrecord": "education.records:read",
+        "education.employmentrecord": "education.records:read",
+        "education.measureplacement": "education.records:read",
+    }),
+    urls="kim.education.urls",
+    url_prefix="education/",
+    public_urls="kim.education.public_urls",
+    public_prefix="courses/",
+    public_links=[NavItem("course_catalogue", _("Language courses and measures"),
+                          "education_public:catalogue", None)],
+    public_modules=["kim.education.models"],
+)

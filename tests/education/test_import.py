@@ -1,0 +1,73 @@
+"""Courses and enrolments from CSV/XLSX: all or nothing, errors name row and column."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django_scopes import scope
+
+from kim.education.importers import import_courses, import_enrolments
+from kim.education.models import Course, Referral
+from tests.people.factories import PersonFactory
+
+COURSES = ("Träger;Titel;Art;Niveau;Beginn;Ende;Plätze;Kinderbetreuung;Stadtteil\n"
+           "Kolping Test;Integrationskurs 05/2026;integration;B1;04.05.2026;30.10.2026;20;"
+           "ja;\n"
+           "ESTA Test;Alpha 06/2026;alpha;A2;2026-06-01;;15;nein;\n")
+
+
+@pytest.mark.django_db
+def test_courses_are_imported(soest, town):
+    with scope(municipality=soest):
+        result = import_courses(soest, COURSES.encode(), "kurse.csv")
+        assert result.ok and result.outcome == 2
+        alpha = Course.objects.get(title="Alpha 06/2026")
+    assert (alpha.provider, alpha.kind, alpha.level, alpha.seats, alpha.end) == (
+        town.esta, "alpha", "A2", 15, None)
+
+
+@pytest.mark.django_db
+def test_a_bad_row_writes_nothing_and_names_row_and_column(soest, town):
+    bad = COURSES + "Unbekannt;X;integration;B1;01.02.2026;01.01.2026;0;ja;\n"
+    with scope(municipality=soest):
+        before = Course.objects.count()
+        result = import_courses(soest, bad.encode(), "kurse.csv")
+        assert Course.objects.count() == before
+    assert [str(e) for e in result.errors] == [
+        "row 4, column Ende: lies before Beginn",
+        "row 4, column Plätze: '0' is not a whole number ≥ 1",
+        "row 4, column Träger: no provider of this name: Unbekannt",
+    ]
+
+
+@pytest.mark.django_db
+def test_enrolments_are_imported_and_checked(soest, town):
+    with scope(municipality=soest):
+        person = PersonFactory(municipality=soest)
+    good = (f"person_id,course_id,referred_on,start\n"
+            f"{person.pk},{town.course.pk},2026-01-02,2026-01-12\n")
+    with scope(municipality=soest):
+        assert import_enrolments(soest, good.encode(), "e.csv").outcome == 1
+        assert Referral.objects.get(person=person).start.isoformat() == "2026-01-12"
+    bad = (f"person_id,course_id,referred_on,start\n"
+           f"{person.pk},{town.course.pk},2026-01-02,\n"
+           f"999999,{town.other_course.pk},2026-01-02,2026-01-01\n")
+    with scope(municipality=soest):
+        result = import_enrolments(soest, bad.encode(), "e.csv")
+    assert [str(e) for e in result.errors] == [
+        "row 2, column course_id: the person is already referred to this course",
+        "row 3, column person_id: no person with this number: 999999",
+        "row 3, column start: lies before referred_on",
+    ]
+
+
+@pytest.mark.django_db
+def test_command_errors_on_stderr_nothing_on_stdout(soest, town, tmp_path):
+    path = tmp_path / "kurse.csv"
+    path.write_text("Träger;Titel\nKolping Test;X\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_education", "courses", str(path), "--municipality", "soest",
+                     stdout=out, stderr=err)
+    assert out.getvalue() == ""
+    assert "row 1, column kind: column is missing" in err.getvalue()
