@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kim.quota.apps.QuotaConfig",
     "kim.volunteers.apps.VolunteersConfig",
     "kim.monitoring.apps.MonitoringConfig",
+    "kim.plan.apps.PlanConfig",
 ]
 
 MIDDLEWARE = [
