@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "kim.volunteers.apps.VolunteersConfig",
     "kim.monitoring.apps.MonitoringConfig",
     "kim.plan.apps.PlanConfig",
+    "kim.fund.apps.FundConfig",
 ]
 
 MIDDLEWARE = [
