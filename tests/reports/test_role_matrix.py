@@ -12,6 +12,8 @@ from kim.core.reports.registry import reports
 from kim.core.reports.service import Audience, audience_for
 
 CASE_ROLES = {"caseworker", "benefits", "housing"}
+PLAN_READERS = {"coordinator", "steering", "caseworker", "school_office",
+                "volunteer_coordinator"}
 MONITORING_A = {"steering", "coordinator", "caseworker", "benefits", "housing", "school_office"}
 
 # report -> (roles with the detail version, roles with the aggregate version)
@@ -29,6 +31,10 @@ EXPECTED = {
     # school office, steering; the coordinator writes monitoring)
     "quota": (CASE_ROLES, MONITORING_A - CASE_ROLES),
     "users_by_role": ({"admin"}, MONITORING_A),
+    # action plan, fund: no person data; R for case work, school office, volunteer
+    # coordination and steering, W coordinator – all see the one (detail) version
+    "action_plan": (PLAN_READERS, set()),
+    "integration_fund": (PLAN_READERS, set()),
 }
 
 
@@ -67,6 +73,7 @@ def test_school_office_gets_no_occupancy_aggregates(personas):
 def test_navigation_shows_reports_to_those_with_a_report(personas):
     assert 'href="/soest/reports/"' in personas["steering"].client().get(
         "/soest/").content.decode()
-    page = personas["volunteer_coordinator"].client().get("/soest/").content.decode()
+    # the provider holds no report (the volunteer coordination reads the action plan's)
+    page = personas["provider"].client().get("/soest/").content.decode()
     assert 'href="/soest/reports/"' not in page
-    assert personas["volunteer_coordinator"].client().get("/soest/reports/").status_code == 403
+    assert personas["provider"].client().get("/soest/reports/").status_code == 403
