@@ -131,6 +131,8 @@ FIELDS = [
 # every other measure is continuous work "in progress".
 ENDINGS = {"1.3": (2021, "done"), "4.1": (2020, "done"), "4.3": (2023, "done"),
            "2.4": (2022, "stopped"), "3.2": (2025, "done"), "1.4": (2024, "done")}
+# figures kim computes, shown next to the measure (kim/plan/figures.py)
+FIGURES_SHOWN = {"5.1": "housing_occupied", "5.3": "housing_free"}
 REPORT_DAYS = [datetime.date(2019, 9, 30)] + [datetime.date(y, 3, 31)
                                               for y in range(2020, 2027)]
 NEEDS = {"in_progress": "Weiter wie geplant; Bedarf im Netzwerk abfragen.",
@@ -177,7 +179,7 @@ def load(municipality: Municipality) -> None:
                 measure = Measure.objects.create(
                     municipality=municipality, plan_field=plan_field, number=m_number,
                     text=text, owner=owner, participants=participants, horizon=horizon,
-                    effort=effort)
+                    effort=effort, figure=FIGURES_SHOWN.get(m_number, ""))
                 for day, state, progress in _entries(m_number, horizon):
                     StatusEntry.objects.create(
                         municipality=municipality, measure=measure, reported_on=day,

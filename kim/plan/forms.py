@@ -69,7 +69,7 @@ class GoalForm(forms.ModelForm):
 class MeasureForm(forms.ModelForm):
     class Meta:
         model = Measure
-        fields = ["number", "text", "owner", "participants", "horizon", "effort"]
+        fields = ["number", "text", "owner", "participants", "horizon", "effort", "figure"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
     def clean_number(self) -> str:

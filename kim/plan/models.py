@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
 from kim.core.models import FieldOfAction, TenantModel
+from kim.plan.figures import CHOICES as FIGURE_CHOICES
 
 
 class Horizon(models.TextChoices):
@@ -120,6 +121,10 @@ class Measure(TenantModel):
     predecessor = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="successors",
                                     verbose_name=_("the same measure in the previous version"))
+    figure = models.CharField(_("figure shown next to it"), max_length=40, blank=True,
+                              choices=FIGURE_CHOICES,
+                              help_text=_("A figure kim computes, shown with the measure "
+                                          "to those who may see it."))
 
     class Meta:
         verbose_name = _("measure")

@@ -180,3 +180,22 @@ def test_council_pdf_and_changes_page(personas, soest, plan):
     page = client.get(f"/soest/plan/{plan.pk}/changes/?since=2020-12-31&on=2021-12-31",
                       **EN).content.decode()
     assert "1.1" in page and "+70" in page
+
+
+def test_a_measure_shows_its_figure_to_those_who_may_see_it(personas, soest, plan):
+    from tests.housing.factories import FacilityFactory, PlaceFactory, UnitFactory
+
+    with scope(municipality=soest):
+        room = UnitFactory(facility=FacilityFactory(municipality=soest))
+        for _ in range(4):
+            PlaceFactory(unit=room)
+        Measure.objects.filter(number="1.1").update(figure="housing_free")
+        measure = Measure.objects.get(number="1.1")
+    label = "Free places in municipal accommodation"
+    for role, shown in (("caseworker", True), ("coordinator", True), ("steering", True),
+                        ("school_office", False), ("volunteer_coordinator", False)):
+        page = personas[role].client().get(f"/soest/plan/{plan.pk}/", **EN).content.decode()
+        assert (f"{label}: <strong>4</strong>" in page) is shown, role
+        detail = personas[role].client().get(f"/soest/plan/measures/{measure.pk}/",
+                                             **EN).content.decode()
+        assert (label in detail) is shown, role

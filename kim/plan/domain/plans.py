@@ -37,7 +37,8 @@ def new_version(plan: Plan, title: str, adopted_on: datetime.date) -> Plan:
             Measure.objects.create(
                 municipality=plan.municipality, plan_field=new_field, number=measure.number,
                 text=measure.text, owner=measure.owner, participants=measure.participants,
-                horizon=measure.horizon, effort=measure.effort, predecessor=measure)
+                horizon=measure.horizon, effort=measure.effort, figure=measure.figure,
+                predecessor=measure)
     return copy
 
 

@@ -13,6 +13,7 @@ from kim.core.permissions.check import has_perm
 from kim.core.views.base import form_page, run_form, tenant_redirect, tenant_url, tenant_view
 from kim.plan.domain import plans as domain
 from kim.plan.domain.status import history, lineage
+from kim.plan.figures import shown
 from kim.plan.forms import MeasureForm, StatusForm
 from kim.plan.models import Measure, PlanField
 
@@ -28,6 +29,8 @@ def measure_detail(request: TenantRequest, measure: Measure) -> HttpResponse:
     return render(request, "plan/measure_detail.html", {
         "measure": measure, "plan": measure.plan_field.plan, "entries": history(measure),
         "versions": lineage(measure)[1:],
+        "figure": shown({measure.figure}, request.user, request.municipality,
+                        timezone.localdate()).get(measure.figure),
         "can_write": has_perm(request.user, WRITE, request.municipality)})
 
 

@@ -13,6 +13,7 @@ from kim.core.permissions.check import has_perm
 from kim.core.views.base import form_page, run_form, tenant_redirect, tenant_url, tenant_view
 from kim.plan.domain import plans as domain
 from kim.plan.domain.status import plan_as_of
+from kim.plan.figures import shown
 from kim.plan.forms import GoalForm, PlanFieldForm, PlanForm, VersionForm
 from kim.plan.models import Plan, PlanField
 
@@ -30,8 +31,14 @@ def plan_list(request: TenantRequest) -> HttpResponse:
 @tenant_view(READ, obj=Plan)
 def plan_detail(request: TenantRequest, plan: Plan) -> HttpResponse:
     day = date_param(request, "on", timezone.localdate())
+    view = plan_as_of(plan, day)
+    measures = [m for fv in view.fields for m, _e in fv.rows]
+    figures = shown({m.figure for m in measures if m.figure}, request.user,
+                    request.municipality, day)
+    for measure in measures:
+        measure.shown_figure = figures.get(measure.figure)  # type: ignore[attr-defined]
     return render(request, "plan/plan_detail.html", {
-        "view": plan_as_of(plan, day), "plan": plan, "day": day,
+        "view": view, "plan": plan, "day": day,
         "is_today": day == timezone.localdate(),
         "successors": list(plan.successors.all()),
         "can_write": has_perm(request.user, WRITE, request.municipality)})
