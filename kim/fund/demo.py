@@ -3,7 +3,7 @@ application rounds, and 15 projects funded up to 08.06.2017 with 52 440,30 € i
 fields of action of [Herne] 5. – one more approved later, one rejected, one waiting.
 Organisations and projects are fictitious; payments in instalments; two final reports.
 
-Also the logins the fund needs in Herne: steering group, coordination and an applicant.
+The applicant's demo login (kim/core/demo.py) belongs to one of the organisations.
 """
 
 from __future__ import annotations
@@ -12,13 +12,11 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.domain.masterdata import ensure_default_fields
-from kim.core.domain.municipalities import ensure_default_roles
-from kim.core.domain.passwords import DEMO_PASSWORD, allow_demo_password
-from kim.core.domain.users import create_member
-from kim.core.models import FieldOfAction, Membership, Municipality, Organisation, User
+from kim.core.models import FieldOfAction, Membership, Municipality, Organisation
 from kim.fund.domain import decisions
 from kim.fund.models import FundYear, Round
 
@@ -72,23 +70,15 @@ PROJECTS = [
     (3, "sport", "participation", "Fahrradwerkstatt", "3100.00", "3100.00"),
     (4, "migrants", "language_work", "Hausaufgabenhilfe in Herkunftssprachen", "4800.00", ""),
 ]
-USERS = [("herne-steuerung", "Walter", "Brüggemann", "steering", None),
-         ("herne-koordination", "Nadine", "Oberhaus", "coordinator", None),
-         ("herne-antrag", "Lea", "Kortmann", "provider", "vhs")]
+APPLICANT = ("herne-antrag", "vhs")  # the demo login of an applicant (kim/core/demo.py)
 
 
-def _users(municipality: Municipality, orgs: dict[str, Organisation]) -> None:
-    roles = ensure_default_roles(municipality)
-    with allow_demo_password():
-        for username, first, last, role, org in USERS:
-            if User.objects.filter(username=username).exists():
-                continue
-            member = create_member(municipality, username=username, password=DEMO_PASSWORD,
-                                   roles=[roles[role]], first_name=first, last_name=last,
-                                   email=f"{username}@{municipality.slug}.invalid",
-                                   must_change_password=False)
-            if org:
-                Membership.objects.filter(pk=member.pk).update(organisation=orgs[org])
+def _applicant(municipality: Municipality) -> None:
+    username, key = APPLICANT
+    org = Organisation.objects.filter(municipality=municipality, name=ORGS[key][0]).first()
+    if org is not None:
+        Membership.objects.filter(municipality=municipality, user__username=username,
+                                  organisation=None).update(organisation=org)
 
 
 @transaction.atomic
@@ -96,6 +86,7 @@ def load(municipality: Municipality) -> None:
     """Idempotent: nothing happens when the 2017 budget exists."""
     with scope(municipality=municipality):
         if FundYear.objects.filter(municipality=municipality, year=2017).exists():
+            _applicant(municipality)
             return
         ensure_default_fields(municipality)
         fields = {}
@@ -106,12 +97,18 @@ def load(municipality: Municipality) -> None:
         orgs = {key: Organisation.objects.get_or_create(
             municipality=municipality, name=name, defaults={"kinds": kinds})[0]
             for key, (name, kinds) in ORGS.items()}
-        _users(municipality, orgs)
         year = FundYear.objects.create(municipality=municipality, year=2017,
                                        budget=Decimal("200000.00"))
         rounds = [Round.objects.create(municipality=municipality, fund_year=year, name=name,
                                        deadline=deadline, decision_on=decision)
                   for name, deadline, decision in ROUNDS]
+        # the next year's first round is open, so the applicant's demo login can apply
+        coming = timezone.localdate().year + 1
+        next_year = FundYear.objects.create(municipality=municipality, year=coming,
+                                            budget=Decimal("200000.00"))
+        Round.objects.create(municipality=municipality, fund_year=next_year,
+                             name=f"1. Runde {coming}", deadline=D(coming, 1, 31),
+                             decision_on=D(coming, 2, 18))
         for index, org, code, title, requested, granted in PROJECTS:
             name, deadline, decision_day = ROUNDS[index]
             app = decisions.submit(rounds[index], orgs[org], {
@@ -140,3 +137,4 @@ def load(municipality: Municipality) -> None:
             if index == 0 and org in ("vhs", "youth"):
                 decisions.report_usage(app, spent=amount, on=D(2018, 2, 28),
                                        text="Projekt durchgeführt; Belege liegen vor (Demo).")
+        _applicant(municipality)

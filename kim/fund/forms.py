@@ -31,7 +31,7 @@ class EuroField(forms.DecimalField):
 
 def amount_field(label: Any, required: bool = True, minimum: Decimal = CENT) -> EuroField:
     return EuroField(label=label, max_digits=12, decimal_places=2, min_value=minimum,
-                     required=required)
+                     required=required, localize=True)
 
 
 class YearForm(forms.ModelForm):
