@@ -195,3 +195,17 @@ def test_steering_decides_through_the_page_and_it_is_audited(personas, soest, fu
         assert decided.changes["decision"] == ["submitted", "approved"]
         assert AuditEntry.objects.filter(model="fund.payment", object_id=str(payment.pk),
                                          action="create").exists()
+
+
+def test_fund_report_as_csv_keeps_budget_and_available_in_the_totals_row(herne, tmp_path):
+    demo.load(herne)
+    out = StringIO()
+    call_command("report", "integration_fund", "--municipality", "herne", "--as-of",
+                 "2017-06-08", "--format", "csv", stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    assert len(lines) == 1 + 15 + 1  # header, projects, totals
+    assert lines[-1].endswith(",53490.3,52440.3,18705.65,200000.0,147559.7")
+    target = tmp_path / "fund.pdf"
+    call_command("report", "integration_fund", "--municipality", "herne", "--as-of",
+                 "2017-06-08", "--format", "pdf", "--output", str(target))
+    assert target.read_bytes().startswith(b"%PDF")
