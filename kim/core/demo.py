@@ -39,7 +39,12 @@ SOEST_USERS = [
     ("admin", "Stefan", "Voßkamp", "admin"),
 ]
 HERNE_USERS = [("herne-fallarbeit", "Deniz", "Marquardt", "caseworker"),
-               ("herne-admin", "Ruth", "Kleinschmidt", "admin")]
+               ("herne-admin", "Ruth", "Kleinschmidt", "admin"),
+               # the integration fund ([Herne] 5.): steering group, its coordination and
+               # an applicant (kim/fund/demo.py links it to its organisation)
+               ("herne-steuerung", "Walter", "Brüggemann", "steering"),
+               ("herne-koordination", "Nadine", "Oberhaus", "coordinator"),
+               ("herne-antrag", "Lea", "Kortmann", "provider")]
 
 
 @dataclass(frozen=True)

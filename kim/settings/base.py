@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "kim.api.apps.ApiConfig",
     "kim.education.apps.EducationConfig",
+    "kim.plan.apps.PlanConfig",
+    "kim.fund.apps.FundConfig",
 ]
 
 MIDDLEWARE = [

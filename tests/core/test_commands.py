@@ -21,13 +21,17 @@ def test_load_demo_creates_one_login_per_role_and_is_idempotent():
         codes = sorted(r.builtin for m in Membership.objects.all() for r in m.roles.all())
     assert codes == sorted(["caseworker", "benefits", "housing", "coordinator", "school_office",
                             "provider", "volunteer_coordinator", "steering", "admin"])
-    assert User.objects.count() == 12
+    # 9 in Soest, 5 in Herne (case work, admin, and the fund's steering group,
+    # coordination and applicant), the platform operator
+    assert User.objects.count() == 15
     text = out.getvalue()
     assert "fallarbeit" in text and "herne-fallarbeit" in text and "kim-demo-2026!" in text
     herne_user = User.objects.get(username="herne-fallarbeit")
     assert not has_perm(herne_user, "core.users:read", soest)
     with scope(municipality=herne):
         assert Membership.objects.filter(user=herne_user).exists()
+        applicant = Membership.objects.get(user__username="herne-antrag")
+        assert applicant.organisation.name == "Volkshochschule (Demo)"
 
 
 @pytest.mark.django_db

@@ -12,6 +12,8 @@ from kim.core.reports.registry import reports
 from kim.core.reports.service import Audience, audience_for
 
 CASE_ROLES = {"caseworker", "benefits", "housing"}
+PLAN_READERS = {"coordinator", "steering", "caseworker", "school_office",
+                "volunteer_coordinator"}
 MONITORING_A = {"steering", "coordinator", "caseworker", "benefits", "housing", "school_office"}
 
 # report -> (roles with the detail version, roles with the aggregate version)
@@ -39,6 +41,10 @@ EXPECTED = {
     # education records: W case work (all persons), "A" coordinator and steering
     **dict.fromkeys(("childcare", "schooling", "employability", "courses", "measures"),
                     ({"caseworker"}, {"coordinator", "steering"})),
+    # action plan, fund: no person data; R for case work, school office, volunteer
+    # coordination and steering, W coordinator – all see the one (detail) version
+    "action_plan": (PLAN_READERS, set()),
+    "integration_fund": (PLAN_READERS, set()),
 }
 
 
@@ -77,6 +83,7 @@ def test_school_office_gets_no_occupancy_aggregates(personas):
 def test_navigation_shows_reports_to_those_with_a_report(personas):
     assert 'href="/soest/reports/"' in personas["steering"].client().get(
         "/soest/").content.decode()
+    # the provider holds no report (the volunteer coordination reads the action plan's)
     page = personas["provider"].client().get("/soest/").content.decode()
     assert 'href="/soest/reports/"' not in page
     assert personas["provider"].client().get("/soest/reports/").status_code == 403

@@ -19,8 +19,9 @@ AGGREGATE_ROLES = {"steering", "coordinator", "caseworker", "benefits", "housing
                    "school_office"}
 USERS_BY_ROLE = AGGREGATE_ROLES | {"admin"}  # admin: detail via core.users:read
 
+# the list: everyone with a report (the volunteer coordination reads the action plan's)
 MATRIX = {
-    "/soest/reports/": USERS_BY_ROLE | {"volunteer_coordinator"},  # the volunteer reports
+    "/soest/reports/": USERS_BY_ROLE | {"volunteer_coordinator"},
     "/soest/reports/users_by_role/": USERS_BY_ROLE,
     "/soest/reports/users_by_role/?as_of=2026-01-31": USERS_BY_ROLE,
     "/soest/reports/users_by_role/?format=csv": USERS_BY_ROLE,
