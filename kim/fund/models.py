@@ -11,6 +11,7 @@ Money is ``Decimal`` with two places (euros and cents), never float.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -23,8 +24,9 @@ from kim.core.models import FieldOfAction, Organisation, TenantModel
 CENT = Decimal("0.01")
 
 
-def money(verbose: str | object, **kwargs: object) -> models.DecimalField:  # type: ignore[type-arg]
-    return models.DecimalField(verbose, max_digits=12, decimal_places=2,  # type: ignore[arg-type]
+def money(verbose: Any, **kwargs: Any) -> Any:
+    """A euro amount of at least one cent (Decimal, never float)."""
+    return models.DecimalField(verbose, max_digits=12, decimal_places=2,
                                validators=[MinValueValidator(CENT)], **kwargs)
 
 

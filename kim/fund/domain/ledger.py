@@ -34,7 +34,7 @@ class Ledger:
         return self.budget - self.total.committed
 
 
-def granted(municipality: Municipality, year: int, day: datetime.date | None = None):  # type: ignore[no-untyped-def]
+def granted(municipality: Municipality, year: int, day: datetime.date | None = None):
     """The approved applications of the year's rounds (decided up to ``day``)."""
     qs = Application.objects.filter(municipality=municipality, round__fund_year__year=year,
                                     decision=Decision.APPROVED)

@@ -43,9 +43,9 @@ def latest_entries(measures: list[Measure], day: datetime.date) -> dict[int, Sta
         found[entry.measure_id] = entry
     result = {}
     for pk in own:
-        entry = found.get(pk) or found.get(ancestors.get(pk, -1))
-        if entry is not None:
-            result[pk] = entry
+        latest = found.get(pk) or found.get(ancestors.get(pk, -1))
+        if latest is not None:
+            result[pk] = latest
     return result
 
 
