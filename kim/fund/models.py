@@ -63,7 +63,7 @@ class Round(TenantModel):
         verbose_name = _("application round")
         verbose_name_plural = _("application rounds")
         ordering = ["deadline", "pk"]
-        constraints = [models.UniqueConstraint(fields=["fund_year", "name"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "fund_year", "name"],
                                                name="round_unique_name")]
 
     def __str__(self) -> str:

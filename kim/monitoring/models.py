@@ -144,9 +144,9 @@ class Observation(TenantModel):
         verbose_name_plural = _("observations")
         ordering = ["indicator", "period", "area"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "period", "area"],
+            models.UniqueConstraint(fields=["municipality", "indicator", "period", "area"],
                                     name="observation_unique_area"),
-            models.UniqueConstraint(fields=["indicator", "period"],
+            models.UniqueConstraint(fields=["municipality", "indicator", "period"],
                                     condition=models.Q(area__isnull=True),
                                     name="observation_unique_town"),
         ]

@@ -80,8 +80,10 @@ class PlanField(TenantModel):
         verbose_name_plural = _("fields of the plan")
         ordering = ["number"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "field"], name="planfield_unique_field"),
-            models.UniqueConstraint(fields=["plan", "number"], name="planfield_unique_number"),
+            models.UniqueConstraint(fields=["municipality", "plan", "field"],
+                                    name="planfield_unique_field"),
+            models.UniqueConstraint(fields=["municipality", "plan", "number"],
+                                    name="planfield_unique_number"),
         ]
 
     def __str__(self) -> str:
@@ -130,7 +132,7 @@ class Measure(TenantModel):
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
         ordering = ["sort_key", "pk"]
-        constraints = [models.UniqueConstraint(fields=["plan_field", "number"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "plan_field", "number"],
                                                name="measure_unique_number")]
 
     def __str__(self) -> str:

@@ -79,7 +79,7 @@ class Translation(TenantModel):
         verbose_name = _("translation")
         verbose_name_plural = _("translations")
         ordering = ["page", "language"]
-        constraints = [models.UniqueConstraint(fields=["page", "language"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "page", "language"],
                                                name="welcome_translation_unique_language")]
 
     def __str__(self) -> str:

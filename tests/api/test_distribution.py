@@ -26,6 +26,8 @@ KNOWN = {
     ("housing.Stay", ("place",)),
     ("housing.WaitingListEntry", ("household",)),
     ("quota.LandStatisticsRow", ("statistics", "ags")),
+    # a one-to-one field: becomes a foreign key with (municipality, application) unique
+    ("fund.UsageReport", ("application",)),
 }
 
 

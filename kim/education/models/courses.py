@@ -131,7 +131,7 @@ class Referral(TenantModel):
         verbose_name_plural = _("referrals")
         ordering = ["-referred_on", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["person", "course"],
+            models.UniqueConstraint(fields=["municipality", "person", "course"],
                                     condition=Q(ended_on__isnull=True),
                                     name="education_referral_one_open"),
             models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=False)
@@ -140,7 +140,7 @@ class Referral(TenantModel):
             models.CheckConstraint(condition=Q(start__isnull=True)
                                    | Q(start__gte=F("referred_on")),
                                    name="education_referral_start_after_referral"),
-            models.UniqueConstraint(fields=["course", "seat"],
+            models.UniqueConstraint(fields=["municipality", "course", "seat"],
                                     condition=Q(ended_on__isnull=True, seat__isnull=False),
                                     name="education_referral_one_seat"),
         ]
@@ -178,7 +178,7 @@ class Attendance(TenantModel):
         verbose_name_plural = _("attendance")
         ordering = ["month"]
         constraints = [
-            models.UniqueConstraint(fields=["referral", "month"],
+            models.UniqueConstraint(fields=["municipality", "referral", "month"],
                                     name="education_attendance_once_per_month"),
             models.CheckConstraint(condition=Q(month__day=1),
                                    name="education_attendance_first_of_month"),

@@ -42,7 +42,7 @@ class ChildcareRecord(TenantModel):
         verbose_name = _("childcare situation")
         verbose_name_plural = _("childcare situations")
         ordering = ["-valid_from", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["person", "valid_from"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "person", "valid_from"],
                                                name="education_childcare_one_per_day")]
         indexes = [models.Index(fields=["municipality", "valid_from"])]
 
@@ -78,7 +78,7 @@ class SchoolRecord(TenantModel):
         verbose_name_plural = _("school attendance")
         ordering = ["-valid_from", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["person", "valid_from"],
+            models.UniqueConstraint(fields=["municipality", "person", "valid_from"],
                                     name="education_school_one_per_day"),
             models.CheckConstraint(condition=Q(left_on__isnull=True)
                                    | Q(left_on__gte=F("valid_from")),
@@ -118,7 +118,7 @@ class EmploymentRecord(TenantModel):
         verbose_name = _("employment situation")
         verbose_name_plural = _("employment situations")
         ordering = ["-valid_from", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["person", "valid_from"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "person", "valid_from"],
                                                name="education_employment_one_per_day")]
         indexes = [models.Index(fields=["municipality", "valid_from"])]
 

@@ -212,7 +212,7 @@ class MatchHours(TenantModel):
         verbose_name = _("hours in a month")
         verbose_name_plural = _("hours per month")
         ordering = ["month"]
-        constraints = [models.UniqueConstraint(fields=["match", "month"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "match", "month"],
                                                name="volunteers_hours_unique_month")]
 
     def __str__(self) -> str:
