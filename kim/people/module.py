@@ -118,7 +118,8 @@ module = KimModule(
     ],
     navigation=[
         NavItem("persons", _("Persons"), "people:person_list", "people.persons:read", 10,
-                "people:person_"),
+                ("people:person_", "people:household", "people:status_",
+                 "people:vulnerability_")),
         NavItem("children", _("Children and youths"), "people:children_list",
                 "people.children:read", 12, "people:child"),
         NavItem("deadlines", _("Deadlines"), "people:deadline_list", "people.status:read", 20,
