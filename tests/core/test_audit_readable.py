@@ -42,7 +42,7 @@ def test_person_filter_for_the_officer_and_nothing_for_the_admin(personas, soest
     assert f"Person Nr. {recorded.pk}" in page
     assert "Schutzbedarf Nr." in page  # the vulnerability linked to her
     assert f"Person Nr. {other.pk}" not in page
-    assert "<li>Geburtsdatum: – → 1987-07-14</li>" in page  # field label, not birth_date
+    assert "<li>Geburtsdatum: – → 14.07.1987</li>" in page  # field label, not birth_date
     admin = personas["admin"].client().get(query).content.decode()
     assert "Keine passenden Einträge." in admin  # the admin may not learn whose records exist
 
@@ -54,4 +54,4 @@ def test_export_has_local_minutes_and_readable_changes(soest, recorded):  # noqa
     assert len(created[1]) == 16 and created[1][10] == " "  # "2026-12-02 21:40"
     assert created[3] == "web"
     assert created[7] == f"Person Nr. {recorded.pk}"
-    assert "Geburtsdatum: – → 1987-07-14" in created[8]
+    assert "Geburtsdatum: – → 14.07.1987" in created[8]

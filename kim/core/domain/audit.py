@@ -8,12 +8,14 @@ module declared; everybody else sees who did what to which kind of object, and w
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q, QuerySet
 from django.utils.timezone import localtime
@@ -21,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from kim.core.audit.privacy import hidden_models
+from kim.core.localize import short_date
 from kim.core.models import AuditEntry, Municipality
 
 
@@ -80,6 +83,7 @@ def _field_name(label: str, field: str) -> str:
         return field  # a removed field keeps its key
 
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 SOURCES = {"web": _lazy("web"), "cli": _lazy("command"), "demo": _lazy("demo data")}
 
 
@@ -108,9 +112,7 @@ class ShownEntry:
         """Changes with the field's label ("Date of birth"), not its key."""
         if not self.details:
             return []
-        return [{**row, "label": _field_name(self.entry.model, str(row["field"])),
-                 **({"old": shown(row["old"]), "new": shown(row["new"])} if row["diff"]
-                    else {})} for row in self.entry.change_rows()]
+        return readable_rows(self.entry)
 
     @property
     def label(self) -> str:
@@ -129,6 +131,14 @@ def shown(value: object) -> object:
         return "–"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, str) and ISO_DAY.fullmatch(value):
+        return short_date(datetime.date.fromisoformat(value))
+    if isinstance(value, str) and ISO_DAY.match(value) and "T" in value:
+        try:
+            moment = localtime(datetime.datetime.fromisoformat(value))
+        except ValueError:
+            return value
+        return f"{short_date(moment.date())} {moment:%H:%M}"
     return value
 
 
@@ -147,13 +157,54 @@ def source_label(source: str) -> str:
 def changes_text(entry: AuditEntry) -> str:
     """The changes in one line for the export: "Field: old → new; …"."""
     parts = []
-    for row in entry.change_rows():
-        name = _field_name(entry.model, str(row["field"]))
+    for row in readable_rows(entry):
         if row["diff"]:
-            parts.append(f"{name}: {shown(row['old'])} → {shown(row['new'])}")
+            parts.append(f"{row['label']}: {row['old']} → {row['new']}")
         else:
-            parts.append(f"{name}: {row['text']}")
+            parts.append(f"{row['label']}: {row['text']}")
     return "; ".join(parts)
+
+
+def readable_rows(entry: AuditEntry) -> list[dict[str, object]]:
+    """The entry's changes for people: field labels, choice labels, local dates, yes/no;
+    the field list of a read entry as labels too."""
+    rows = []
+    for row in entry.change_rows():
+        field = str(row["field"])
+        row = {**row, "label": _field_name(entry.model, field)}
+        if row["diff"]:
+            row["old"] = _value(entry.model, field, row["old"])
+            row["new"] = _value(entry.model, field, row["new"])
+        elif field == "fields":
+            row["text"] = ", ".join(_field_name(entry.model, name.strip())
+                                    for name in str(row["text"]).split(","))
+        rows.append(row)
+    return rows
+
+
+def _value(label: str, field: str, value: object) -> object:
+    """A stored value for people; a nested record (an identity change's profile) with the
+    labels of the model's fields, or else of the user account's."""
+    if isinstance(value, dict):
+        user = settings.AUTH_USER_MODEL.lower()
+        parts = []
+        for key, item in value.items():
+            name = _field_name(label, key)
+            if name == key:
+                name = _field_name(user, key)
+            parts.append(f"{name.replace('_', ' ')}: {shown(item)}")
+        return ", ".join(parts) or "–"
+    return shown(_choice(label, field, value))
+
+
+def _choice(label: str, field: str, value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    try:
+        choices = dict(apps.get_model(label)._meta.get_field(field).flatchoices or ())
+    except (LookupError, ValueError, AttributeError, FieldDoesNotExist):
+        return value
+    return choices.get(value, value)
 
 
 class Presenter:
