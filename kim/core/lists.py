@@ -126,11 +126,18 @@ class Listing:
         return table_response(self.name, fmt, [str(c.label) for c in columns],
                               ([c.value(r) for c in columns] for r in rows))  # type: ignore[misc]
 
-    def run(self, request: HttpRequest, rows: Any, *, caption: Promise | str = "") -> Table:
+    def run(self, request: HttpRequest, rows: Any, *, caption: Promise | str = "",
+            focus: Callable[[Any], bool] | None = None) -> Table:
         """Sort ``rows`` as the URL asks and page them – or, with ``?format=csv|xlsx``,
-        answer the export of all of them (``Table.response``)."""
+        answer the export of all of them (``Table.response``). ``focus``: without a page
+        in the URL, open the page of the first row it accepts (a list's own row)."""
         column, descending = self.ordering(request)
         rows = self.sorted(rows, column, descending)
+        if focus is not None and "page" not in request.GET and not isinstance(rows, QuerySet):
+            index = next((i for i, row in enumerate(rows) if focus(row)), None)
+            if index is not None:
+                request.GET = request.GET.copy()
+                request.GET["page"] = str(index // self.per_page + 1)
         fmt = request.GET.get("format")
         if fmt:
             if fmt not in FORMATS or not self.exportable:
