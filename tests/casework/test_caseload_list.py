@@ -97,3 +97,17 @@ def test_household_page_shows_caseworker_and_case_file_links(personas, three):
     assert f'<td data-label="Caseworker">{me.get_full_name() or me.username}</td>' in page
     assert f'href="/soest/casework/persons/{person.pk}/"' in page
     assert '<nav class="breadcrumbs" aria-label="You are here">' in page
+
+
+def test_demo_appointments_lie_in_office_hours():
+    import random
+
+    from kim.casework.demo import office_hour
+
+    rng = random.Random(1)
+    saturday = datetime.date(2026, 12, 5)
+    moments = [timezone.localtime(office_hour(saturday, rng)) for _ in range(50)]
+    assert {m.date() for m in moments} == {datetime.date(2026, 12, 7)}  # the Monday
+    assert all(8 <= m.hour <= 15 and m.minute in (0, 30) for m in moments)
+    back = timezone.localtime(office_hour(saturday, rng, back=True))
+    assert back.date() == datetime.date(2026, 12, 4)  # the Friday before
