@@ -69,7 +69,7 @@ LAND_TABLE = Listing("land_table", [
     Column("gap", _lazy("Gap"), value=lambda r: r.gap, sort=lambda r: r.gap, numeric=True),
     Column("quota", _lazy("Quota (%)"), value=lambda r: r.quota_percent,
            sort=lambda r: r.quota_percent, numeric=True),
-], default="rank")
+], default="rank", per_page=25)
 
 
 def _table(rows: list[TableRow], own: TableRow | None) -> list[dict[str, Any]]:
