@@ -112,8 +112,9 @@ class Listing:
         key = column.sort
         if isinstance(rows, QuerySet):
             fields = [key] if isinstance(key, str) else list(key)  # type: ignore[arg-type]
-            names = [f"-{f}" if descending else f for f in fields] + ["-pk" if descending
-                                                                      else "pk"]
+            # a field given as "-birth_date" sorts the column the other way round (age)
+            names = [f.lstrip("-") if descending == f.startswith("-") else f"-{f.lstrip('-')}"
+                     for f in fields] + ["-pk" if descending else "pk"]
             return rows.order_by(*names)
         function = key if callable(key) else column.value
         assert function is not None, f"column {column.key}: sorting a list needs a value"
