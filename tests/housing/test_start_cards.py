@@ -62,6 +62,9 @@ def test_school_office_sees_children_by_age(personas, soest):
     assert '<p class="big-figure">3</p>' in page
     assert '<tr><th scope="row">3–5</th><td class="number">1</td>' in page
     assert '<tr><th scope="row">10–15</th><td class="number">2</td>' in page
+    # the bars (SVG: the CSP allows no inline style) repeat the numbers: 2 is the top
+    assert page.count('<rect width="100" height="10">') == 1
+    assert page.count('<rect width="50" height="10">') == 1
     assert "Children and youths" not in start(personas["steering"])
 
 
