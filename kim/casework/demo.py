@@ -26,6 +26,16 @@ GOALS = [("language", "Integrationskurs bis B1 abschließen"),
          ("kita_school", "Kita-Platz für das jüngste Kind")]
 
 
+def office_hour(day: datetime.date, rng: random.Random, back: bool = False) -> datetime.datetime:
+    """A time in office hours (Mon–Fri, 8:00–15:30 local) on ``day`` or the next working
+    day (the previous one with ``back``): demo appointments as a town would make them."""
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=-1 if back else 1)
+    moment = datetime.datetime.combine(day, datetime.time(rng.randint(8, 15),
+                                                          rng.choice((0, 30))))
+    return timezone.make_aware(moment)
+
+
 def load(municipality: Municipality, username: str) -> int:
     """Assign ``CASELOAD`` current households to ``username``; returns how many."""
     with scope(municipality=municipality):
@@ -35,7 +45,6 @@ def load(municipality: Municipality, username: str) -> int:
         fields = ensure_default_fields(municipality)
         rng = random.Random(2018)  # noqa: S311  (demo data, not security)
         today = timezone.localdate()
-        now = timezone.now().replace(minute=0, second=0, microsecond=0)
         households = list(Household.objects.filter(
             members__valid_to=None, members__person__moved_away_date=None)
             .distinct().order_by("pk")[:CASELOAD])
@@ -47,13 +56,14 @@ def load(municipality: Municipality, username: str) -> int:
                 since=today - datetime.timedelta(days=rng.randint(30, 700))))
             appointments.append(Appointment(
                 municipality=municipality, household=household, kind="counselling",
-                starts_at=now - datetime.timedelta(days=rng.randint(7, 60)), status="held",
+                starts_at=office_hour(today - datetime.timedelta(days=rng.randint(7, 60)),
+                                      rng, back=True), status="held",
                 place=PLACES[0], outcome="Erstberatung durchgeführt",
                 agreements="Unterlagen zum nächsten Termin mitbringen", created_by=caseworker))
             appointments.append(Appointment(
                 municipality=municipality, household=household,
                 kind=rng.choice(["counselling", "authority", "home_visit"]),
-                starts_at=now + datetime.timedelta(days=1 + number % 21, hours=rng.randint(0, 6)),
+                starts_at=office_hour(today + datetime.timedelta(days=1 + number % 21), rng),
                 place=rng.choice(PLACES), created_by=caseworker))
             code, text = GOALS[number % len(GOALS)]
             goals.append(IntegrationGoal(municipality=municipality, person=person,

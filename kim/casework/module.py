@@ -23,6 +23,7 @@ from kim.core.modules import (
     Perm,
     PersonalData,
     PersonalDataExport,
+    PersonColumn,
     PolicySetting,
     ResponsibilitySource,
     RetentionRule,
@@ -35,6 +36,12 @@ def _my_caseload(request: Any) -> dict[str, Any]:
     from kim.casework.domain.caseload import card_counts
 
     return card_counts(request.user, timezone.now())
+
+
+def _caseworkers(municipality: Any, person_ids: Any) -> Any:
+    from kim.casework.domain.caseload import caseworker_names
+
+    return caseworker_names(municipality, person_ids)
 
 
 def _responsible_users(municipality: Any) -> list[tuple[int, str]]:
@@ -134,6 +141,8 @@ module = KimModule(
         TimelineSource("casework.notes", "people.restricted:read", _notes),
     ],
     gap_sources=[GapSource("casework", "casework.integration_plan:read", _gaps)],
+    person_columns=[PersonColumn("caseworker", _("Caseworker"), "casework.caseload:read",
+                                 _caseworkers, order=30)],
     responsibility=ResponsibilitySource("casework.caseload:read", _responsible_users,
                                         _persons_of),
     demo_loaders=[DemoLoader("casework", 30, _demo)],

@@ -14,10 +14,13 @@ def _view_name(request: HttpRequest) -> str:
 def kim(request: HttpRequest) -> dict[str, Any]:
     municipality = getattr(request, "municipality", None)
     user = getattr(request, "user", None)
+    # public pages (no membership) show no internal navigation
+    items = (visible_items(user, municipality, _view_name(request))
+             if municipality and getattr(request, "membership", None) else [])
     return {
         "municipality": municipality,
         "kim_perms": PermissionSet(user, municipality),
-        # public pages (no membership) show no internal navigation
-        "nav_items": (visible_items(user, municipality, _view_name(request))
-                      if municipality and getattr(request, "membership", None) else []),
+        "nav_items": items,
+        # the section of the page, for the breadcrumbs (core/breadcrumbs.html)
+        "nav_section": next((i for i in items if i["current"]), None),
     }

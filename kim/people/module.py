@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kim.core.modules import (
     AuditRules,
+    Card,
     DeadlineSource,
     DemoLoader,
     JobKind,
@@ -119,12 +120,17 @@ module = KimModule(
     ],
     navigation=[
         NavItem("persons", _("Persons"), "people:person_list", "people.persons:read", 10,
-                "people:person_"),
+                ("people:person_", "people:household", "people:status_",
+                 "people:vulnerability_")),
         NavItem("children", _("Children and youths"), "people:children_list",
                 "people.children:read", 12, "people:child"),
         NavItem("deadlines", _("Deadlines"), "people:deadline_list", "people.status:read", 20,
                 "people:deadline_"),
     ],
+    cards=[Card("deadlines_soon", "people/cards/deadlines_soon.html", "people.status:read",
+                lazy("kim.people.cards.deadlines_soon"), order=20),
+           Card("children_overview", "people/cards/children.html", "people.children:read",
+                lazy("kim.people.cards.children_overview"), order=30)],
     reports=[BENEFIT_RECIPIENTS],
     deadline_sources=[DeadlineSource(PEOPLE_SOURCE, _deadline_kinds(), _deadlines)],
     timeline_sources=[

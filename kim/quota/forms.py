@@ -27,8 +27,7 @@ class StatisticsImportForm(forms.Form):
                        help_text=_("The month the Land's table refers to (YYYY-MM)."))
     file = forms.FileField(
         label=_("File of the Land (CSV or XLSX)"),
-        help_text=_("Columns ags, name, key_percent, stock, facility_regular_places, "
-                    "facility_reserve_places (or their German names); CSV comma or "
+        help_text=_("The columns listed below (or their German names); CSV comma or "
                     "semicolon separated, or the first sheet of an XLSX file."))
 
     def clean_month(self) -> Any:

@@ -35,7 +35,7 @@ def test_my_caseload_lists_my_households_with_members_next_appointment_and_goals
         AssignmentFactory(household=other, caseworker=make_member(
             soest, "kollegin", "caseworker").user)
     response = personas["caseworker"].client().get("/soest/casework/")
-    (row,) = response.context["rows"]
+    (row,) = response.context["table"].rows
     assert row["household"] == case["household"]
     assert [m.person.given_names for m in row["members"]] == ["Mariam", "Yusuf"]
     assert row["next_appointment"] == soon
@@ -81,7 +81,7 @@ def test_ending_an_assignment_keeps_the_history(personas, case):
     assert response.status_code == 302
     assignment.refresh_from_db()
     assert assignment.until == timezone.localdate()
-    assert personas["caseworker"].client().get("/soest/casework/").context["rows"] == []
+    assert personas["caseworker"].client().get("/soest/casework/").context["any"] is False
 
 
 def test_start_page_card_counts_households_and_this_weeks_appointments(personas, case):

@@ -75,3 +75,16 @@ def test_page_shows_list_rate_and_trend(personas, town):
     assert "Refugee, Amal" in text and "Seeker" not in text
     assert "33.3 %" in text  # 1 of 3 residents today
     assert f"{timezone.localdate():%m/%d/%Y}" in text
+
+
+def test_export_of_the_list_sorted_as_asked(personas, town):
+    with scope(municipality=town["Tolerated"].municipality):
+        StatusFactory(person=town["Tolerated"], code="settled", valid_from=D(2024, 5, 1))
+        facility = town["Refugee"].stays.get().place.unit.facility.name
+    client = personas["benefits"].client()
+    response = client.get("/soest/housing/fehlbeleger/?sort=-since&format=csv",
+                          HTTP_ACCEPT_LANGUAGE="en")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines == ["Person,Facility,Living there since,Entitled since",
+                     f'"Tolerated, Amal",{facility},2023-02-01,2024-05-01',
+                     f'"Refugee, Amal",{facility},2023-02-01,2024-04-10']

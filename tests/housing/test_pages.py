@@ -79,12 +79,17 @@ def test_uma_block_is_a_form_error(personas, housing, soest, recorded_as):
 def test_move_out_and_move_through_the_pages(personas, housing, soest):
     client = personas["housing"].client()
     stay = housing["stay"]
-    response = client.post(f"/soest/housing/stays/{stay.pk}/move/", {
-        "place": housing["flat_places"][0].pk,
-        "on": (TODAY - datetime.timedelta(days=5)).isoformat(), "reason": "phase_change"}, **EN)
+    move = {"place": housing["flat_places"][0].pk,
+            "on": (TODAY - datetime.timedelta(days=5)).isoformat(), "reason": "phase_change"}
+    refused = client.post(f"/soest/housing/stays/{stay.pk}/move/", move, **EN)
+    assert ("Wohnhaus Süd – Wohnung 1 is meant for families and does not suit Haddad, "
+            "Omar&#x27;s household") in refused.content.decode()
+    response = client.post(f"/soest/housing/stays/{stay.pk}/move/",
+                           {**move, "override_reason": "Nur bis Zimmer frei"}, **EN)
     assert response.status_code == 302
     with scope(municipality=soest):
         new = Stay.objects.get(person=housing["resident"], end=None)
+    assert new.note == "Exception from the target group: Nur bis Zimmer frei"
     assert client.get(f"/soest/housing/stays/{stay.pk}/move/").status_code == 404  # ended
     bad = client.post(f"/soest/housing/stays/{new.pk}/move-out/",
                       {"on": "2000-01-01", "reason": "own_flat"}, **EN)

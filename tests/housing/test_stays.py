@@ -78,7 +78,14 @@ def test_unaccompanied_minor_is_blocked_in_the_domain(in_soest, housing):
     assert stays.move_in(adult, housing["places"][1], TODAY).pk
 
 
+def mixed(unit):
+    """The move mechanics, not the target group (tests/housing/test_target_group.py)."""
+    unit.target_use = "mixed"
+    unit.save()
+
+
 def test_move_ends_and_starts_in_one_step(in_soest, housing):
+    mixed(housing["flat"])
     stay = housing["stay"]
     stay.phase1_exception_reason = "Kein Platz in Phase II"
     stay.save()
@@ -93,6 +100,7 @@ def test_move_ends_and_starts_in_one_step(in_soest, housing):
 
 
 def test_move_within_the_facility_keeps_the_since_date(in_soest, housing):
+    mixed(housing["room"])
     first = housing["stay"]
     stays.sync_person(housing["resident"])
     moved = stays.move(first, housing["places"][1], TODAY, reason="family")

@@ -86,3 +86,21 @@ def test_list_query_count_is_constant(personas, soest):
         for _ in range(30):
             PersonFactory(municipality=soest, birth_date=years_ago(12))
     assert count() == small
+
+
+def test_list_sorts_by_age_names_languages_and_exports(personas, family):
+    from kim.people.models import PersonLanguage
+
+    with scope(municipality=family["child"].municipality):
+        PersonLanguage.objects.create(municipality=family["child"].municipality,
+                                      person=family["child"], language="ar", level="native")
+    client = personas["school_office"].client()
+    page = client.get("/soest/persons/children/?sort=-age").content.decode()
+    assert page.index("Omar") < page.index("Lina")  # the oldest first
+    assert "Arabisch (Erstsprache)" in page  # the language's name, not "ar"
+    response = client.get("/soest/persons/children/?sort=age&format=csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines == ["Name,Geburtsdatum,Alter,Sprachen",
+                     f'"Haddad, Lina",{family["child"].birth_date:%d.%m.%Y},9,'
+                     "Arabisch (Erstsprache)",
+                     f'"Haddad, Omar",{family["youth"].birth_date:%d.%m.%Y},17,–']

@@ -121,3 +121,29 @@ def test_refresh_command(soest, herne):
     assert "soest: 0 deadlines" in out.getvalue()
     with scope(municipality=soest):
         assert not Deadline.objects.exists()
+
+
+def test_sorted_by_person_and_the_export_keeps_the_order(personas, recognised, in_soest):
+    refresh_person(recognised, TODAY)
+    other = PersonFactory(municipality=in_soest, family_name="Zander")
+    Deadline.objects.create(municipality=in_soest, person=other, kind="permit_expiry",
+                            date=datetime.date(2025, 12, 30), source="test")
+    client = personas["caseworker"].client()
+    params = {"date_from": "2024-04-20", "date_to": "2025-12-31", "sort": "-person"}
+    page = client.get("/soest/persons/deadlines/", params).content.decode()
+    assert '<th scope="col" aria-sort="descending"><a href="?date_from=2024-04-20' in page
+    first = page.index("Zander")
+    assert all(first < page.index(d) for d in ("01.05.2024", "10.04.2025"))
+    rows = list(csv.reader(io.StringIO(client.get(
+        "/soest/persons/deadlines/", {**params, "format": "csv"}).content.decode("utf-8-sig"))))
+    assert rows[1][1].startswith("Zander") and len(rows) == 5
+
+
+def test_an_empty_window_names_the_next_deadline(personas, recognised, in_soest):
+    refresh_person(recognised, TODAY)
+    client = personas["caseworker"].client()
+    page = client.get("/soest/persons/deadlines/", {"date_from": "2024-04-02",
+                                                    "date_to": "2024-04-03"},
+                      HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "No deadline from 04/02/2024 to 04/03/2024. The next one is on 05/01/2024." in page
+    assert "date_to=2024-05-01" in page

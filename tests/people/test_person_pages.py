@@ -128,3 +128,17 @@ def test_list_query_count_is_constant(personas, in_soest):
     for _ in range(40):
         StatusFactory(person=PersonFactory(municipality=in_soest))
     assert count() == small
+
+
+def test_citizenships_show_country_names_not_codes(personas, soest):
+    from django_scopes import scope as _scope
+
+    from tests.people.factories import PersonFactory as _Person
+
+    with _scope(municipality=soest):
+        person = _Person(municipality=soest, family_name="Landname", citizenships=["SY", "IQ"])
+    client = personas["caseworker"].client()
+    page = client.get(f"/soest/persons/{person.pk}/").content.decode()
+    assert "<dd>Syrien, Irak</dd>" in page
+    listing = client.get("/soest/persons/?q=Landname").content.decode()
+    assert "<td>Syrien, Irak</td>" in listing

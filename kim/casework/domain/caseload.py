@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -58,6 +60,27 @@ def my_caseload(user: User, now: datetime.datetime) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
+def filter_caseload(rows: list[dict[str, Any]], text: str, appointment: str,
+                    now: datetime.datetime) -> list[dict[str, Any]]:
+    """Rows of :func:`my_caseload` whose household or a member matches ``text`` (case
+    blind), and – ``week`` / ``none`` – with an appointment in the next 7 days / none."""
+    needle = text.strip().casefold()
+    week = now + datetime.timedelta(days=7)
+
+    def keep(row: dict[str, Any]) -> bool:
+        names = [str(row["household"])] + [str(m.person) for m in row["members"]]
+        if needle and not any(needle in n.casefold() for n in names):
+            return False
+        nxt = row["next_appointment"]
+        if appointment == "week":
+            return nxt is not None and nxt.starts_at < week
+        if appointment == "none":
+            return nxt is None
+        return True
+
+    return [row for row in rows if keep(row)]
+
+
 def card_counts(user: User, now: datetime.datetime) -> dict[str, int]:
     """Figures of the start-page card: my households, their appointments in the next 7 days."""
     households = my_household_ids(user)
@@ -76,6 +99,22 @@ def assignable_users(municipality: Municipality) -> QuerySet[User]:
     ids = [m.user_id for m in memberships if ASSIGN_PERMISSION in permissions_of(m)]
     return User.objects.filter(pk__in=ids, is_active=True).order_by(
         "last_name", "first_name", "username")
+
+
+def caseworker_names(municipality: Municipality, person_ids: Sequence[int]) -> dict[int, str]:
+    """Who is responsible for each person (through the household) – a person column, one
+    query."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for pid, first, last, username in (CaseAssignment.objects.filter(
+            municipality=municipality, until=None, household__members__valid_to=None,
+            household__members__person_id__in=list(person_ids))
+            .values_list("household__members__person_id", "caseworker__first_name",
+                         "caseworker__last_name", "caseworker__username")
+            .order_by("caseworker__last_name", "caseworker__username")):
+        name = f"{first} {last}".strip() or username
+        if name not in found[pid]:
+            found[pid].append(name)
+    return {pid: ", ".join(names) for pid, names in found.items()}
 
 
 def open_assignments(household: Household) -> list[CaseAssignment]:

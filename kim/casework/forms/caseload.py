@@ -29,3 +29,11 @@ class AssignForm(forms.Form):
         if self.household.case_assignments.filter(caseworker=user, until=None).exists():
             raise forms.ValidationError(_("This caseworker is already responsible."))
         return user
+
+
+class CaseloadFilterForm(forms.Form):
+    """Filters of "My caseload": a name, and whether an appointment is planned soon."""
+
+    q = forms.CharField(label=_("Household or member name"), required=False, max_length=100)
+    appointment = forms.ChoiceField(label=_("Next appointment"), required=False, choices=[
+        ("", _("all")), ("week", _("within 7 days")), ("none", _("none planned"))])

@@ -16,7 +16,7 @@ from kim.core.audit.writer import record_read
 from kim.core.http import TenantRequest
 from kim.core.modules import GapContext
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import tenant_view
+from kim.core.views.base import tenant_url, tenant_view
 from kim.people.domain.facts import decisions_for
 from kim.people.domain.params import params_for
 from kim.people.models import HouseholdMember, Person
@@ -56,4 +56,7 @@ def case(request: TenantRequest, person: Person) -> HttpResponse:
                                params=params_for(m))
                  if may("people.status:read") or ctx["can_see_plan"] else None)
     ctx["gaps"] = collect(person, request.user, m, GapContext(today, decisions))
+    ctx["crumbs"] = ([(current.household, tenant_url(request, "people:household_detail",
+                                                     pk=current.household_id))]
+                     if current and may("people.persons:read") else []) + [(person, "")]
     return render(request, "casework/case.html", ctx)

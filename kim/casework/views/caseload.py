@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
@@ -9,22 +12,51 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from kim.casework.domain import caseload as domain
-from kim.casework.forms.caseload import AssignForm
+from kim.casework.forms.caseload import AssignForm, CaseloadFilterForm
 from kim.casework.models import CaseAssignment
 from kim.casework.views import case_redirect
 from kim.core.http import TenantRequest
+from kim.core.lists import Column, Listing
 from kim.core.permissions.check import visible
 from kim.core.views.base import form_page, tenant_redirect, tenant_url, tenant_view
 from kim.people.models import Household, Person
 
 
+def _next_appointment(row: dict[str, Any]) -> datetime.datetime | None:
+    nxt = row["next_appointment"]
+    return timezone.localtime(nxt.starts_at).replace(tzinfo=None) if nxt else None
+
+
+CASELOAD = Listing("meine_faelle", [
+    Column("household", _lazy("Household"), value=lambda r: str(r["household"]),
+           sort=lambda r: str(r["household"]).casefold()),
+    Column("members", _lazy("Members"),
+           value=lambda r: ", ".join(str(m.person) for m in r["members"])),
+    Column("next", _lazy("Next appointment"), value=_next_appointment, sort=_next_appointment),
+    Column("kind", _lazy("Kind of appointment"), value=lambda r: (
+        r["next_appointment"].get_kind_display() if r["next_appointment"] else "")),
+    Column("goals", _lazy("Open plan goals"), value=lambda r: r["open_goals"],
+           sort=lambda r: r["open_goals"], numeric=True),
+], default="household")
+
+
 @tenant_view("casework.caseload:read", list_view=True)
 def caseload(request: TenantRequest) -> HttpResponse:
-    rows = domain.my_caseload(request.user, timezone.now())
-    return render(request, "casework/caseload.html", {"rows": rows})
+    now = timezone.now()
+    everything = domain.my_caseload(request.user, now)
+    form = CaseloadFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    rows = domain.filter_caseload(everything, data.get("q", ""), data.get("appointment", ""),
+                                  now)
+    table = CASELOAD.run(request, rows, caption=_("Households you are responsible for"))
+    if table.response:
+        return table.response
+    return render(request, "casework/caseload.html", {
+        "table": table, "form": form, "any": bool(everything), "shown": len(rows)})
 
 
 def _back(request: TenantRequest) -> HttpResponse:

@@ -10,12 +10,20 @@ class AuditFilterForm(forms.Form):
         label=_("Action"), required=False,
         choices=[("", _("all"))] + list(AuditEntry.Action.choices),
     )
-    model = forms.CharField(label=_("Object type"), required=False, max_length=100)
-    actor = forms.CharField(label=_("User"), required=False, max_length=150)
+    model = forms.ChoiceField(label=_("Object type"), required=False)
+    actor = forms.CharField(label=_("User"), required=False, max_length=150,
+                            help_text=_("The user name, e.g. fallarbeit"))
+    person = forms.IntegerField(label=_("Person (number)"), required=False, min_value=1,
+                                help_text=_("The number of the person page: every record "
+                                            "about this person."))
     date_from = BoundedDateField(label=_("From"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}))
     date_to = BoundedDateField(label=_("To"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, kinds=(), **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["model"].choices = [("", _("all")), *kinds]
 
     def clean(self):  # type: ignore[no-untyped-def]
         data = super().clean()

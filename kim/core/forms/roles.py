@@ -9,7 +9,8 @@ from kim.core.permissions.registry import registry
 
 
 def permission_choices() -> list[tuple[str, str]]:
-    return [(p.name, f"{p.label} ({p.name})") for p in registry]
+    # the label only: the technical name is on the role's page, for the command line
+    return [(p.name, str(p.label)) for p in registry]
 
 
 class RoleForm(forms.Form):

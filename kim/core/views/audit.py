@@ -10,7 +10,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from kim.core.audit.writer import write
-from kim.core.domain.audit import Presenter, entries, export_headers, export_rows
+from kim.core.domain.audit import (
+    Presenter,
+    entries,
+    export_headers,
+    export_rows,
+    kinds_in_log,
+)
 from kim.core.exports import FORMATS, table_response
 from kim.core.forms.audit import AuditFilterForm
 from kim.core.http import TenantRequest
@@ -19,10 +25,10 @@ from kim.core.views.base import paginate, query_without_page, tenant_view
 
 @tenant_view("core.audit:read", list_view=True)
 def audit_list(request: TenantRequest) -> HttpResponse:
-    form = AuditFilterForm(request.GET or None)
+    form = AuditFilterForm(request.GET or None, kinds=kinds_in_log(request.municipality))
     filters = form.cleaned_data if form.is_valid() else {}
-    qs = entries(request.municipality, **filters)
     presenter = Presenter(request.user, request.municipality)
+    qs = entries(request.municipality, **filters, hidden=presenter.hidden)
     fmt = request.GET.get("format")
     if fmt:
         if fmt not in FORMATS:

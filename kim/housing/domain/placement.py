@@ -151,10 +151,11 @@ def place_household(household: Household, members: list[Member], unit: Unit,
         if member.open_stay is not None:
             result.append(stays_domain.move(member.open_stay, spot, on, reason=reason
                                             if reason != MoveInReason.ARRIVAL
-                                            else MoveInReason.PHASE_CHANGE, user=user))
+                                            else MoveInReason.PHASE_CHANGE, user=user,
+                                            group_checked=True))
         else:
             result.append(stays_domain.move_in(member.person, spot, on, reason=reason,
-                                               user=user))
+                                               user=user, group_checked=True))
     return result
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from kim.core.localize import short_date
 from kim.core.models import User
+from kim.housing.domain import target_group
 from kim.housing.domain.phases import uma_block_message
 from kim.housing.models import Kind, MoveInReason, MoveOutReason, Place, Stay
 from kim.housing.models.stay import PERSON_OVERLAP
@@ -109,12 +110,19 @@ def _reason(value: str, choices: type[MoveInReason] | type[MoveOutReason]) -> No
 
 @transaction.atomic
 def move_in(person: Person, place: Place, start: datetime.date, *, reason: str = "",
-            note: str = "", user: User | None = None) -> Stay:
+            note: str = "", user: User | None = None, override: str = "",
+            group_checked: bool = False) -> Stay:
+    """``override``: the reason for placing the person in a unit whose target group does
+    not take their household (recorded in the note); ``group_checked``: the placement
+    plan has already applied the same rule to the whole household."""
     if reason:
         _reason(reason, MoveInReason)
     _not_future(start, "start")
     _check_person(person, place, start)
     _check_place(place, start)
+    if not group_checked:
+        note = target_group.with_override(note, target_group.check(person, place, start,
+                                                                   override))
     stay = _insert(Stay(municipality_id=place.municipality_id, place=place, person=person,
                         start=start, move_in_reason=reason or MoveInReason.ARRIVAL,
                         note=note, created_by=user))
@@ -124,8 +132,10 @@ def move_in(person: Person, place: Place, start: datetime.date, *, reason: str =
 
 @transaction.atomic
 def move(stay: Stay, place: Place, on: datetime.date, *, reason: str, note: str = "",
-         user: User | None = None) -> Stay:
-    """End ``stay`` on ``on`` and start the next one there, in one transaction."""
+         user: User | None = None, override: str = "", group_checked: bool = False) -> Stay:
+    """End ``stay`` on ``on`` and start the next one there, in one transaction. The new
+    unit's target group must take the person's household, or ``override`` gives the
+    reason (see :func:`move_in`)."""
     if stay.end is not None:
         raise ValidationError({"place": _("This stay has already ended.")})
     _reason(reason, MoveInReason)
@@ -137,6 +147,9 @@ def move(stay: Stay, place: Place, on: datetime.date, *, reason: str, note: str 
         raise ValidationError({"place": _("Choose a place other than the current one.")})
     _check_person(stay.person, place, on, exclude=stay)
     _check_place(place, on)
+    if not group_checked:
+        note = target_group.with_override(note, target_group.check(stay.person, place, on,
+                                                                   override))
     stay.end, stay.move_out_reason = on, MoveOutReason.TRANSFER
     stay.save(update_fields=["end", "move_out_reason"])
     both_phase1 = (stay.place.unit.facility.kind == Kind.PHASE1
@@ -175,7 +188,8 @@ def record_exception(stay: Stay, reason: str) -> Stay:
 
 @transaction.atomic
 def move_in_household(person: Person, place: Place, start: datetime.date, *,
-                      reason: str = "", note: str = "", user: User | None = None) -> list[Stay]:
+                      reason: str = "", note: str = "", user: User | None = None,
+                      override: str = "") -> list[Stay]:
     """Move ``person`` into ``place`` and the other current household members without a
     stay into the next free places of the same unit – all or nothing."""
     from kim.people.domain.persons import current_household
@@ -196,7 +210,9 @@ def move_in_household(person: Person, place: Place, start: datetime.date, *,
         raise ValidationError({"household": _(
             "%(unit)s has %(free)s further free places, the household needs %(needed)s.")
             % {"unit": place.unit, "free": len(free), "needed": len(others)}})
-    stays = [move_in(person, place, start, reason=reason, note=note, user=user)]
+    stays = [move_in(person, place, start, reason=reason, note=note, user=user,
+                     override=override)]
     for other, spot in zip(others, free, strict=False):
-        stays.append(move_in(other, spot, start, reason=reason, note=note, user=user))
+        stays.append(move_in(other, spot, start, reason=reason, note=note, user=user,
+                             override=override))
     return stays

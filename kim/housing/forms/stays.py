@@ -19,6 +19,14 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj} ({obj.birth_date_display}, ID {obj.pk})"
 
 
+def override_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Reason for an exception from the target group"), max_length=200,
+        required=False,
+        help_text=_("Only needed when the unit is meant for another group (families, "
+                    "single men, single women, vulnerable persons, accessible)."))
+
+
 class MoveInForm(forms.Form):
     person = PersonChoiceField(label=_("Person"), queryset=Person.objects.none(),
                                widget=forms.RadioSelect, empty_label=None)
@@ -28,6 +36,7 @@ class MoveInForm(forms.Form):
     household = forms.BooleanField(
         label=_("Move in the other household members too"), required=False,
         help_text=_("They get the next free places of the same unit."))
+    override_reason = override_field()
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
@@ -37,20 +46,29 @@ class MoveInForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    place = forms.ModelChoiceField(label=_("New place"), queryset=Place.objects.none())
+    """The new place is chosen from the free places, grouped by facility and unit; units
+    whose target group suits the person's household come first (``choices``)."""
+
+    place = forms.TypedChoiceField(label=_("New place"), coerce=int)
     on = BoundedDateField(label=_("Moved on"), widget=DATE)
     reason = forms.ChoiceField(label=_("Reason for the move"),
                                choices=[c for c in MoveInReason.choices
                                         if c[0] != MoveInReason.ARRIVAL])
+    override_reason = override_field()
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
-    def __init__(self, *args: Any, places: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, places: Any, choices: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {}).setdefault("on", timezone.localdate())
         super().__init__(*args, **kwargs)
-        field = self.fields["place"]
-        field.queryset = places  # type: ignore[attr-defined]
-        field.label_from_instance = lambda p: (  # type: ignore[attr-defined]
-            f"{p.unit.facility.name} – {p.unit.name} – {p.label}")
+        self.places = places
+        self.fields["place"].choices = [  # type: ignore[attr-defined]
+            ("", _("– choose a place –")), *choices]
+
+    def clean_place(self) -> Place:
+        place = self.places.filter(pk=self.cleaned_data["place"]).first()
+        if place is None:
+            raise forms.ValidationError(_("This place is no longer free."))
+        return place
 
 
 class MoveOutForm(forms.Form):

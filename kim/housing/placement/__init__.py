@@ -5,7 +5,14 @@ Pure Python, no Django: the housing app maps Facility/Unit/Place/Stay onto these
 Interface and rules: README.md next to this file.
 """
 
-from .rules import USE_ACCEPTS, assess, exclusions, is_allowed, unplaced_reason
+from .rules import (
+    USE_ACCEPTS,
+    assess,
+    exclusions,
+    group_exclusions,
+    is_allowed,
+    unplaced_reason,
+)
 from .solver import PlacementError, check_assignments, solve
 from .suggest import Suggestion, suggest
 from .texts import REASON_TEXTS, VALUE_TEXTS, render
@@ -39,6 +46,7 @@ __all__ = [
     "assess",
     "check_assignments",
     "exclusions",
+    "group_exclusions",
     "is_allowed",
     "render",
     "solve",

@@ -35,6 +35,18 @@ def use_accepts(unit: UnitOffer, household: HouseholdNeed) -> bool:
 def exclusions(household: HouseholdNeed, unit: UnitOffer) -> list[Reason]:
     """Every hard rule that forbids this pair; empty when the unit may take the household.
     Capacity is checked against the unit's free places before this plan."""
+    found = group_exclusions(household, unit)
+    if household.size > unit.free_places and found != [Reason("youth_welfare")]:
+        found.append(
+            Reason("excluded_too_small", {"free": unit.free_places, "size": household.size})
+        )
+    return found
+
+
+def group_exclusions(household: HouseholdNeed, unit: UnitOffer) -> list[Reason]:
+    """The unit's target group against the household (target use, vulnerable-only units,
+    no vulnerable persons in Phase I, accessibility) – capacity aside. The one rule of the
+    solver, the suggestions and a manual move or move-in (kim.housing.domain.stays)."""
     if household.composition == "uma":
         return [Reason("youth_welfare")]
     found: list[Reason] = []
@@ -51,10 +63,6 @@ def exclusions(household: HouseholdNeed, unit: UnitOffer) -> list[Reason]:
         found.append(Reason("excluded_vulnerable_phase1"))
     if household.needs_accessible and not unit.accessible:
         found.append(Reason("excluded_not_accessible"))
-    if household.size > unit.free_places:
-        found.append(
-            Reason("excluded_too_small", {"free": unit.free_places, "size": household.size})
-        )
     return found
 
 

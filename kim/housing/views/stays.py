@@ -13,6 +13,7 @@ from kim.core.http import TenantRequest
 from kim.core.localize import short_date
 from kim.core.views.base import add_errors, form_page, tenant_view
 from kim.housing.domain import stays as domain
+from kim.housing.domain import target_group
 from kim.housing.domain.occupancy import free_places
 from kim.housing.forms.stays import ExceptionForm, MoveForm, MoveInForm, MoveOutForm
 from kim.housing.models import Kind, Place, Stay, TargetUse
@@ -50,7 +51,7 @@ def move_in(request: TenantRequest, place: Place) -> HttpResponse:
         operation = domain.move_in_household if data["household"] else domain.move_in
         try:
             operation(data["person"], place, data["start"], reason=data["reason"],
-                      note=data["note"], user=request.user)
+                      note=data["note"], user=request.user, override=data["override_reason"])
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -67,13 +68,17 @@ def move_in(request: TenantRequest, place: Place) -> HttpResponse:
 
 @tenant_view("housing.stays:write", obj=_open_stays)
 def move(request: TenantRequest, stay: Stay) -> HttpResponse:
-    places = free_places(request.municipality, timezone.localdate())
-    form = MoveForm(request.POST or None, places=places)
+    today = timezone.localdate()
+    places = free_places(request.municipality, today)
+    groups = target_group.grouped(places, target_group.need_of(stay.person, today))
+    form = MoveForm(request.POST or None, places=places,
+                    choices=target_group.choices(groups))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             new = domain.move(stay, data["place"], data["on"], reason=data["reason"],
-                              note=data["note"], user=request.user)
+                              note=data["note"], user=request.user,
+                              override=data["override_reason"])
         except ValidationError as exc:
             add_errors(form, exc)
         else:

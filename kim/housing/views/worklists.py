@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.http import TenantRequest
+from kim.core.lists import Column, Listing
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import paginate, query_without_page, tenant_view
+from kim.core.views.base import tenant_view
 from kim.housing.domain import fehlbeleger
 from kim.housing.domain.hints import all_flags
 from kim.housing.forms.stays import HintFilterForm
@@ -22,6 +23,32 @@ FLAG_LABELS = {
 }
 
 
+def _place(stay) -> str:  # type: ignore[no-untyped-def]
+    return f"{stay.place.unit.facility.name}, {stay.place.unit.name}"
+
+
+HINTS = Listing("hinweise_unterbringung", [
+    Column("person", _("Person"), value=lambda f: str(f.person),
+           sort=lambda f: str(f.person).casefold()),
+    Column("place", _("Facility"), value=lambda f: _place(f.stay),
+           sort=lambda f: _place(f.stay).casefold()),
+    Column("kind", _("Kind of hint"), value=lambda f: str(FLAG_LABELS[f.kind]),
+           sort=lambda f: str(FLAG_LABELS[f.kind])),
+    Column("since", _("Since"), value=lambda f: f.since, sort=lambda f: f.since),
+    Column("hint", _("Hint"), value=lambda f: f.message),
+])
+
+FEHLBELEGER = Listing("fehlbeleger", [
+    Column("person", _("Person"), value=lambda e: str(e.stay.person),
+           sort=lambda e: str(e.stay.person).casefold()),
+    Column("facility", _("Facility"), value=lambda e: e.stay.place.unit.facility.name,
+           sort=lambda e: e.stay.place.unit.facility.name.casefold()),
+    Column("start", _("Living there since"), value=lambda e: e.stay.start,
+           sort=lambda e: e.stay.start),
+    Column("since", _("Entitled since"), value=lambda e: e.since, sort=lambda e: e.since),
+])
+
+
 @tenant_view("housing.stays:read", list_view=True)
 def hints(request: TenantRequest) -> HttpResponse:
     town = request.municipality
@@ -32,9 +59,11 @@ def hints(request: TenantRequest) -> HttpResponse:
     counts: dict[str, int] = {}
     for flag in (flags if not kind else all_flags(town, today)):
         counts[flag.kind] = counts.get(flag.kind, 0) + 1
-    page = paginate(request, flags)
+    table = HINTS.run(request, flags)
+    if table.response:
+        return table.response
     return render(request, "housing/hints.html", {
-        "form": form, "page": page, "today": today, "query": query_without_page(request),
+        "form": form, "table": table, "page": table.page, "today": today,
         "summary": [(FLAG_LABELS[k], counts.get(k, 0)) for k in FLAG_LABELS],
         "labels": FLAG_LABELS,
         "can_read_persons": has_perm(request.user, "people.persons:read", town),
@@ -48,8 +77,10 @@ def fehlbeleger_page(request: TenantRequest) -> HttpResponse:
     entries, residents = fehlbeleger.listing(town, today)
     points = fehlbeleger.trend(town, today)
     rate = round(100 * len(entries) / residents, 1) if residents else None
-    page = paginate(request, entries)
+    table = FEHLBELEGER.run(request, entries)
+    if table.response:
+        return table.response
     return render(request, "housing/fehlbeleger.html", {
-        "page": page, "entries": entries, "residents": residents, "rate": rate,
-        "points": points, "today": today, "query": query_without_page(request),
+        "table": table, "page": table.page, "entries": entries, "residents": residents,
+        "rate": rate, "points": points, "today": today,
         "can_read_persons": has_perm(request.user, "people.persons:read", town)})

@@ -23,6 +23,7 @@ from kim.core.views.base import (
     paginate,
     query_without_page,
     tenant_redirect,
+    tenant_url,
     tenant_view,
 )
 from kim.people import decision_labels
@@ -97,6 +98,10 @@ def person_detail(request: TenantRequest, person: Person) -> HttpResponse:
         "can_write_status": has_perm(request.user, "people.status:write", m),
         "can_see_restricted": has_perm(request.user, "people.restricted:read", m),
     }
+    current = next((x for x in context["memberships"] if x.valid_to is None), None)
+    context["crumbs"] = ([(current.household, tenant_url(request, "people:household_detail",
+                                                         pk=current.household_id))]
+                         if current else []) + [(person, "")]
     if context["can_see_status"]:
         decisions = decisions_for(person, statuses, today, params=params_for(m))
         context.update({

@@ -10,13 +10,15 @@ from django.contrib import messages
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import numberformat, timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kim.core.forms.dates import in_bounds
 from kim.core.hardening import upload_limit
 from kim.core.http import TenantRequest
+from kim.core.lists import Column, Listing
 from kim.core.localize import short_month
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import tenant_redirect, tenant_url, tenant_view
@@ -30,27 +32,58 @@ from kim.quota.domain.tables import CellError, InputError
 from kim.quota.forms import MAX_UPLOAD_BYTES, QuotaSettingsForm, StatisticsImportForm
 
 
-def _number(value: Decimal, places: int | None, separator: str) -> str:
-    """A decimal in the active language's notation; ``places=None``: as few as needed.
-    Formatting 400 rows × 8 figures with the template filters costs more than the whole
-    calculation, so the table is formatted here once."""
+def _number(value: Decimal, places: int | None, separator: str,
+            thousands: str = "") -> str:
+    """A decimal in the active language's notation (with thousands grouping);
+    ``places=None``: as few as needed. Formatting 400 rows × 8 figures with the template
+    filters costs more than the whole calculation, so the table is formatted here once."""
     if places is None:
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() \
             else value.normalize()
     else:
         value = value.quantize(Decimal(1).scaleb(-places))
-    return format(value, "f").replace(".", separator)
+    return numberformat.format(format(value, "f"), separator, grouping=3,
+                               thousand_sep=thousands, force_grouping=bool(thousands))
+
+
+def _rank(row: TableRow) -> int:
+    return row.rank
+
+
+LAND_TABLE = Listing("land_table", [
+    Column("rank", _lazy("Rank"), value=_rank, sort=_rank, numeric=True),
+    Column("ags", _lazy("AGS"), value=lambda r: r.ags, sort=lambda r: r.ags),
+    Column("name", _lazy("Municipality"), value=lambda r: r.name,
+           sort=lambda r: r.name.casefold()),
+    Column("key", _lazy("Key (%)"), value=lambda r: r.key_percent, numeric=True),
+    Column("stock", _lazy("Stock"), value=lambda r: r.stock, sort=lambda r: r.stock,
+           numeric=True),
+    Column("regular", _lazy("Regular places"), value=lambda r: r.facility_regular_places,
+           numeric=True),
+    Column("reserve", _lazy("Reserve places"), value=lambda r: r.facility_reserve_places,
+           numeric=True),
+    Column("credited", _lazy("Credited"), value=lambda r: r.credited,
+           sort=lambda r: r.credited, numeric=True),
+    Column("obligation", _lazy("Obligation"), value=lambda r: r.obligation,
+           sort=lambda r: r.obligation, numeric=True),
+    Column("gap", _lazy("Gap"), value=lambda r: r.gap, sort=lambda r: r.gap, numeric=True),
+    Column("quota", _lazy("Quota (%)"), value=lambda r: r.quota_percent,
+           sort=lambda r: r.quota_percent, numeric=True),
+], default="rank", per_page=25)
 
 
 def _table(rows: list[TableRow], own: TableRow | None) -> list[dict[str, Any]]:
     sep = str(get_format("DECIMAL_SEPARATOR"))
+    thousands = str(get_format("THOUSAND_SEPARATOR"))
     return [{"own": r is own, "rank": str(r.rank), "ags": r.ags, "name": r.name,
-             "key": _number(r.key_percent, 9, sep), "stock": str(r.stock),
-             "regular": str(r.facility_regular_places),
-             "reserve": str(r.facility_reserve_places),
-             "credited": _number(r.credited, None, sep),
-             "obligation": _number(r.obligation, 2, sep), "gap": _number(r.gap, 2, sep),
-             "quota": _number(r.quota_percent, 2, sep)}
+             "key": _number(r.key_percent, 9, sep),
+             "stock": _number(Decimal(r.stock), 0, sep, thousands),
+             "regular": _number(Decimal(r.facility_regular_places), 0, sep, thousands),
+             "reserve": _number(Decimal(r.facility_reserve_places), 0, sep, thousands),
+             "credited": _number(r.credited, None, sep, thousands),
+             "obligation": _number(r.obligation, 2, sep, thousands),
+             "gap": _number(r.gap, 2, sep, thousands),
+             "quota": _number(r.quota_percent, 2, sep, thousands)}
             for r in rows]
 
 
@@ -81,8 +114,12 @@ def quota(request: TenantRequest) -> HttpResponse:
     if has_perm(request.user, "housing.facilities:read", tenant):
         free = (free_places(tenant, timezone.localdate())
                 .filter(unit__facility__kind__in=SHARED_KINDS).count())
+    land = LAND_TABLE.run(request, rows, focus=lambda r: r is own)
+    if land.response:
+        return land.response
     return render(request, "quota/quota.html", {
-        "stats": stats, "table": _table(rows, own), "own": own, "months": domain.months(),
+        "stats": stats, "land": land, "table": _table(list(land.rows), own), "own": own,
+        "months": domain.months(),
         "history": history,
         "chart": quota_chart([(r.statistics.month, r.quota_percent) for r in history]),
         "forecast": [{"month": f, "missing": max(0, f.places - free) if free is not None
