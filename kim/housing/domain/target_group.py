@@ -41,7 +41,7 @@ def offer_of(unit: Unit, size: int) -> UnitOffer:
 
     facility = unit.facility
     return UnitOffer(key=str(unit.pk), facility_key=str(facility.pk),
-                     phase=PHASES.get(facility.kind, 2),  # type: ignore[arg-type]
+                     phase=PHASES.get(facility.kind, 2),
                      target_use=unit.effective_target_use,  # type: ignore[arg-type]
                      free_places=size, accessible=unit.accessible or facility.accessible)
 
