@@ -18,6 +18,10 @@ from kim.core.modules import (
     KimModule,
     NavItem,
     Perm,
+    PersonalData,
+    PersonalDataExport,
+    PolicySetting,
+    RetentionRule,
     lazy,
 )
 from kim.education import access
@@ -88,6 +92,20 @@ module = KimModule(
         lazy(f"{GAPS}.deadlines"))],
     gap_sources=[GapSource("education", "education.records:read", lazy(f"{GAPS}.flags"))],
     demo_loaders=[DemoLoader("education", 60, _demo)],
+    settings=[PolicySetting(
+        "education.retention.records_years",
+        _("Delete education records (courses, assessments, childcare, school, work) this "
+          "many years after the case closed"), "int", 10, "core.retention:write", minimum=0,
+        maximum=30, basis="§ 45 Abs. 3 S. 3 SGB X",
+        help=_("Counted from the day the case closed, like case notes."))],
+    personal_data=PersonalData(
+        retention=[RetentionRule("education.records", _("Education records"),
+                                 "education.retention.records_years", "delete",
+                                 lazy("kim.education.domain.personal_data.erase_records"),
+                                 order=30)],
+        export=[PersonalDataExport("education", _("Language, education and work"),
+                                   lazy("kim.education.domain.personal_data.collect"),
+                                   order=40)]),
     audit=AuditRules(personal={
         "education.referral": "education.records:read",
         "education.attendance": "education.records:read",

@@ -110,7 +110,7 @@ def test_caseworker_gets_a_zip_with_everything(soest, personas, subject):
     document = json.loads(files[f"{stem}_de.json"])
     assert document["format"] == "kim-access-export/1" and document["person_id"] == subject.pk
     assert [p["key"] for p in document["parts"]] == ["people", "housing", "casework",
-                                                     "volunteers"]
+                                                     "education", "volunteers"]
     t = tables(document)
     master = t["people.master_data"]["rows"][0]
     assert (master["family_name"], master["birth_date"], master["citizenships"],
@@ -148,7 +148,8 @@ def test_issuing_is_audited_and_visible_in_the_next_export(soest, personas, subj
         entry = AuditEntry.objects.filter(action="export", model="people.person").get()
     assert entry.object_id == str(subject.pk) and entry.actor_name == "caseworker-soest"
     assert entry.changes == {"kind": "access export (Art. 15 GDPR)", "languages": ["de", "en"],
-                             "parts": ["people", "housing", "casework", "volunteers"]}
+                             "parts": ["people", "housing", "casework", "education",
+                                       "volunteers"]}
     with scope(municipality=soest), translation.override("de"):
         again = access_export.as_json(subject, soest, access_export.collect(subject, soest),
                                       "de", timezone.now())

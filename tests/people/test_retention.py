@@ -225,7 +225,7 @@ def test_the_deletion_log_has_counts_not_content(soest, world):
     assert set(log) == {"people.vulnerabilities", "casework.documents", "casework.notes",
                         "casework.appointments", "casework.integration_plan", "housing.notes",
                         "housing.incidents", "people.identity", "volunteers.left",
-                        "volunteers.requests"}
+                        "volunteers.requests", "education.records"}
     assert (log["people.identity"].count, log["people.identity"].action) == (2, "anonymise")
     assert log["casework.appointments"].count == 2
     assert log["housing.notes"].count == 4  # two stays, the waiting-list entry, the placement
