@@ -16,9 +16,11 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.localize import short_date
 from kim.core.models import FieldOfAction, Organisation, TenantModel
 
 CENT = Decimal("0.01")
@@ -149,7 +151,7 @@ class Payment(TenantModel):
         ordering = ["paid_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.paid_on}: {self.amount}"
+        return f"{short_date(self.paid_on)}: {number_format(self.amount, 2)} €"
 
 
 @audited()
@@ -170,4 +172,4 @@ class UsageReport(TenantModel):
         verbose_name_plural = _("final reports")
 
     def __str__(self) -> str:
-        return f"{self.application}: {self.submitted_on}"
+        return f"{self.application}: {short_date(self.submitted_on)}"

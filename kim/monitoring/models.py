@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.localize import short_date
 from kim.core.models import TenantModel
 
 
@@ -152,4 +153,4 @@ class Observation(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.code} {self.period:%Y-%m-%d}"
+        return f"{self.indicator.name} {short_date(self.period)}"

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.registry import audited
+from kim.core.localize import short_date
 from kim.core.models import FieldOfAction, TenantModel
 from kim.plan.figures import CHOICES as FIGURE_CHOICES
 
@@ -173,4 +174,4 @@ class StatusEntry(TenantModel):
                                               name="statusentry_progress_max_100")]
 
     def __str__(self) -> str:
-        return f"{self.measure.number} {self.reported_on}: {self.state}"
+        return f"{self.measure.number} {short_date(self.reported_on)}: {self.get_state_display()}"

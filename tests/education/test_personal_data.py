@@ -7,9 +7,9 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.modules import RetentionScope
+from kim.core.modules.registry import modules
 from kim.education.domain import personal_data
 from kim.education.models import Attendance, Referral
-from kim.core.modules.registry import modules
 from tests.education.factories import AssessmentFactory, AttendanceFactory
 
 
