@@ -14,6 +14,7 @@ from kim.core.modules import (
     AuditRules,
     DeadlineSource,
     DemoLoader,
+    Figure,
     GapSource,
     KimModule,
     NavItem,
@@ -92,6 +93,14 @@ module = KimModule(
         lazy(f"{GAPS}.deadlines"))],
     gap_sources=[GapSource("education", "education.records:read", lazy(f"{GAPS}.flags"))],
     demo_loaders=[DemoLoader("education", 60, _demo)],
+    figures=[
+        Figure("education_enrolled", _("Persons enrolled in a course"),
+               "education.records:all", "reports.education_aggregates:read",
+               lazy("kim.education.figures.enrolled")),
+        Figure("education_courses_running", _("Courses running"), "education.courses:read",
+               "reports.education_aggregates:read", lazy("kim.education.figures.running"),
+               count=False),
+    ],
     settings=[PolicySetting(
         "education.retention.records_years",
         _("Delete education records (courses, assessments, childcare, school, work) this "

@@ -20,6 +20,7 @@ from kim.core.modules import (
     Card,
     DeadlineSource,
     DemoLoader,
+    Figure,
     KimModule,
     NavItem,
     Perm,
@@ -121,6 +122,14 @@ module = KimModule(
                              "claims; criminal matters are documented by the police.")),
     ],
     demo_loaders=[DemoLoader("housing", 50, _demo)],
+    figures=[
+        Figure("housing_occupied", _("Persons in municipal accommodation"),
+               "housing.facilities:read", "reports.housing_aggregates:read",
+               lazy("kim.housing.figures.occupied")),
+        Figure("housing_free", _("Free places in municipal accommodation"),
+               "housing.facilities:read", "reports.housing_aggregates:read",
+               lazy("kim.housing.figures.free")),
+    ],
     personal_data=PersonalData(
         retention=[
             RetentionRule("housing.notes", _("Notes on stays, waiting-list entries and "

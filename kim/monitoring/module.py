@@ -14,6 +14,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.modules import Card, DemoLoader, KimModule, NavItem, Perm, lazy
+from kim.monitoring.figures import FIGURES
 
 AGGREGATES = "reports.monitoring_aggregates:read"
 
@@ -38,6 +39,7 @@ module = KimModule(
     cards=[Card("monitoring_key_figures", "monitoring/cards/key_figures.html", AGGREGATES,
                 lazy("kim.monitoring.cards.key_figures"), order=60)],
     demo_loaders=[DemoLoader("monitoring", 80, _demo)],
+    figures=FIGURES,
     urls="kim.monitoring.urls",
     url_prefix="monitoring/",
 )

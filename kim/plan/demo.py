@@ -132,7 +132,9 @@ FIELDS = [
 ENDINGS = {"1.3": (2021, "done"), "4.1": (2020, "done"), "4.3": (2023, "done"),
            "2.4": (2022, "stopped"), "3.2": (2025, "done"), "1.4": (2024, "done")}
 # figures kim computes, shown next to the measure (kim/plan/figures.py)
-FIGURES_SHOWN = {"5.1": "housing_occupied", "5.3": "housing_free"}
+FIGURES_SHOWN = {"1.1": "education_enrolled", "1.2": "education_courses_running",
+                 "5.1": "housing_occupied", "5.3": "housing_free",
+                 "5.5": "volunteers_assignments", "6.1": "monitoring.pop.foreign"}
 REPORT_DAYS = [datetime.date(2019, 9, 30)] + [datetime.date(y, 3, 31)
                                               for y in range(2020, 2027)]
 NEEDS = {"in_progress": "Weiter wie geplant; Bedarf im Netzwerk abfragen.",

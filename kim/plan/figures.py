@@ -1,48 +1,27 @@
-"""Figures kim already computes that a measure may show next to it (issue: "show the
-current figure next to the measure"). Each figure names who may see it exactly and who
-only as a privacy-safe aggregate (1–2 shown as "<3"); everyone else sees no figure.
-
-Monitoring indicators, courses and volunteer figures join here when those modules exist.
+"""Figures kim already computes that a measure may show next to it (issue 15: "show the
+current figure next to the measure"). Modules declare them in their ``KimModule.figures``
+(housing: accommodation; education: courses; volunteers: assignments; monitoring: the
+latest value of each catalogue indicator). Each figure names who may see it exactly and
+who only as a privacy-safe aggregate (1–2 shown as "<3"); everyone else sees nothing.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+from django.utils.formats import number_format
 
+from kim.core.modules.registry import modules
 from kim.core.permissions.check import has_perm
 
 
-@dataclass(frozen=True)
-class Figure:
-    key: str
-    label: Promise
-    detail: str  # permission for the exact figure
-    aggregate: str  # permission for the aggregate (small values hidden)
-    compute: Callable[[Any, datetime.date], int]
-
-
-def _occupancy(municipality: Any, day: datetime.date) -> tuple[int, int]:
-    from kim.housing.domain.occupancy import figures_by_facility
-
-    figures = figures_by_facility(municipality, day).values()
-    return sum(f.occupied for f in figures), sum(f.free for f in figures)
-
-
-FIGURES = {f.key: f for f in (
-    Figure("housing_occupied", _("Persons in municipal accommodation"),
-           "housing.facilities:read", "reports.housing_aggregates:read",
-           lambda m, d: _occupancy(m, d)[0]),
-    Figure("housing_free", _("Free places in municipal accommodation"),
-           "housing.facilities:read", "reports.housing_aggregates:read",
-           lambda m, d: _occupancy(m, d)[1]),
-)}
-CHOICES = [(key, figure.label) for key, figure in FIGURES.items()]
+def choices() -> list[tuple[str, str]]:
+    """The figures a measure may link to, for the form (by label)."""
+    return sorted(((f.key, str(f.label)) for f in modules.figures().values()),
+                  key=lambda pair: pair[1])
 
 
 @dataclass(frozen=True)
@@ -51,18 +30,29 @@ class Shown:
     value: str
 
 
+def _text(value: int | float | Decimal, count: bool) -> str:
+    if count:
+        return number_format(int(value), force_grouping=True)
+    return number_format(Decimal(value).normalize(), force_grouping=True)
+
+
 def shown(keys: set[str], user: Any, municipality: Any, day: datetime.date
           ) -> dict[str, Shown]:
     """The figures ``keys`` as ``user`` may see them on ``day`` (one computation each)."""
+    known = modules.figures()
     result = {}
     for key in sorted(keys):
-        figure = FIGURES.get(key)
+        figure = known.get(key)
         if figure is None:
             continue
         exact = has_perm(user, figure.detail, municipality)
         if not exact and not has_perm(user, figure.aggregate, municipality):
             continue
         value = figure.compute(municipality, day)
-        text = "<3" if not exact and 0 < value < 3 else str(value)
-        result[key] = Shown(str(figure.label), text)
+        if value is None:
+            continue
+        small = figure.count and not exact and 0 < value < 3
+        text = "<3" if small else _text(value, figure.count)
+        unit = f" {figure.unit}" if figure.unit else ""
+        result[key] = Shown(str(figure.label), text + unit)
     return result

@@ -11,6 +11,7 @@ from django_scopes import scopes_disabled
 
 from kim.core.forms.dates import BoundedDateField, bounded_formfield
 from kim.core.models import FieldOfAction
+from kim.plan import figures
 from kim.plan.models import Goal, Measure, Plan, PlanField, State, StatusEntry
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -71,6 +72,14 @@ class MeasureForm(forms.ModelForm):
         model = Measure
         fields = ["number", "text", "owner", "participants", "horizon", "effort", "figure"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # the figures the installed modules declare (kim/plan/figures.py)
+        field = self.fields["figure"]
+        self.fields["figure"] = forms.ChoiceField(
+            label=field.label, help_text=field.help_text, required=False,
+            choices=[("", "–"), *figures.choices()])
 
     def clean_number(self) -> str:
         number = self.cleaned_data["number"].strip()

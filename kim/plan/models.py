@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from kim.core.audit.registry import audited
 from kim.core.localize import short_date
 from kim.core.models import FieldOfAction, TenantModel
-from kim.plan.figures import CHOICES as FIGURE_CHOICES
 
 
 class Horizon(models.TextChoices):
@@ -125,7 +124,6 @@ class Measure(TenantModel):
                                     related_name="successors",
                                     verbose_name=_("the same measure in the previous version"))
     figure = models.CharField(_("figure shown next to it"), max_length=40, blank=True,
-                              choices=FIGURE_CHOICES,
                               help_text=_("A figure kim computes, shown with the measure "
                                           "to those who may see it."))
 

@@ -19,6 +19,7 @@ from kim.core.modules import (
     AuditRules,
     Card,
     DemoLoader,
+    Figure,
     KimModule,
     NavItem,
     Perm,
@@ -109,6 +110,17 @@ module = KimModule(
                              "removed; need, times and assignments stay for the reports.")),
     ],
     demo_loaders=[DemoLoader("volunteers", 70, _demo)],
+    figures=[
+        Figure("volunteers_active", _("Active volunteers"), "volunteers.pool:read",
+               "reports.volunteer_aggregates:read",
+               lazy("kim.volunteers.figures.active_volunteers")),
+        Figure("volunteers_assignments", _("Active volunteer assignments"),
+               "volunteers.pool:read", "reports.volunteer_aggregates:read",
+               lazy("kim.volunteers.figures.active_assignments")),
+        Figure("volunteers_open_requests", _("Requests waiting for a volunteer"),
+               "volunteers.pool:read", "reports.volunteer_aggregates:read",
+               lazy("kim.volunteers.figures.open_requests")),
+    ],
     personal_data=PersonalData(
         retention=[
             RetentionRule("volunteers.left", _("Volunteers who left (anonymised)"),

@@ -199,3 +199,34 @@ def test_a_measure_shows_its_figure_to_those_who_may_see_it(personas, soest, pla
         detail = personas[role].client().get(f"/soest/plan/measures/{measure.pk}/",
                                              **EN).content.decode()
         assert (label in detail) is shown, role
+
+
+def test_measures_link_to_figures_every_module_declares(personas, soest, plan):
+    """Courses, volunteers and monitoring indicators join accommodation (issue 15 item 2):
+    the form offers what the modules declare, the page shows the figure by permission."""
+    from decimal import Decimal
+
+    from kim.monitoring.models import Indicator, Observation
+    from tests.education.factories import ReferralFactory
+
+    with scope(municipality=soest):
+        for _ in range(2):
+            ReferralFactory(course__municipality=soest, start=datetime.date(2026, 1, 12))
+        indicator = Indicator.objects.get(code="pop.foreign")
+        Observation.objects.create(municipality=soest, indicator=indicator,
+                                   period=datetime.date(2025, 12, 31), value=Decimal("4711"))
+        Measure.objects.filter(number="1.1").update(figure="education_enrolled")
+        Measure.objects.filter(number="1.2").update(figure="monitoring.pop.foreign")
+        first = Measure.objects.get(number="1.1").pk
+    form = personas["coordinator"].client().get(f"/soest/plan/measures/{first}/edit/",
+                                                **EN).content.decode()
+    for key in ("education_enrolled", "volunteers_active", "monitoring.pop.foreign",
+                "housing_free"):
+        assert f'value="{key}"' in form, key
+    steering = personas["steering"].client().get(f"/soest/plan/{plan.pk}/",
+                                                 **EN).content.decode()
+    assert "Persons enrolled in a course: <strong>&lt;3</strong>" in steering  # aggregate
+    assert "Ausländerinnen und Ausländer: <strong>4,711</strong>" in steering
+    caseworker = personas["caseworker"].client().get(f"/soest/plan/{plan.pk}/",
+                                                     **EN).content.decode()
+    assert "Persons enrolled in a course: <strong>2</strong>" in caseworker  # exact

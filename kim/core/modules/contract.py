@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from django.db.models import QuerySet
@@ -319,6 +320,23 @@ class PersonalData:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A current figure a module computes that other modules show, e.g. the action plan
+    next to a measure ("persons in municipal accommodation"). Readers holding ``detail``
+    see it exactly; readers holding only ``aggregate`` see a count of 1–2 as "<3"
+    (``count``: it counts persons or households); everyone else sees nothing.
+    ``compute(municipality, day)`` returns the value on ``day`` (None: no value yet)."""
+
+    key: str
+    label: Label
+    detail: str
+    aggregate: str
+    compute: Callable[[Any, datetime.date], int | float | Decimal | None]
+    count: bool = True
+    unit: Label = ""
+
+
+@dataclass(frozen=True)
 class JobKind:
     """Long work a module runs as a background job (kim/core/jobs): a person import, a big
     report. ``run(job, progress)`` does the work inside the job's municipality scope and
@@ -366,6 +384,7 @@ class KimModule:
     settings: Sequence[PolicySetting] = ()
     demo_loaders: Sequence[DemoLoader] = ()
     jobs: Sequence[JobKind] = ()
+    figures: Sequence[Figure] = ()
     audit: AuditRules = field(default_factory=AuditRules)
     personal_data: PersonalData = field(default_factory=PersonalData)
     # URLs: the app's urlconf mounted at /<municipality>/<url_prefix>; public (anonymous)

@@ -10,6 +10,7 @@ from kim.core.modules.contract import (
     Card,
     DeadlineSource,
     DemoLoader,
+    Figure,
     GapSource,
     JobKind,
     KimModule,
@@ -58,6 +59,7 @@ class ModuleRegistry:
         named += [s.permission for s in module.settings]
         named += [s.permission for s in module.person_columns]
         named += [j.permission for j in module.jobs]
+        named += [p for f in module.figures for p in (f.detail, f.aggregate)]
         if module.responsibility is not None:
             named.append(module.responsibility.permission)
         named += list(module.audit.restricted.values())
@@ -74,6 +76,7 @@ class ModuleRegistry:
         self._unique("person column", [c.key for m in self for c in m.person_columns])
         self._unique("demo loader", [d.key for m in self for d in m.demo_loaders])
         self._unique("job kind", [j.key for m in self for j in m.jobs])
+        self._unique("figure", [f.key for m in self for f in m.figures])
         self._unique("retention rule", [r.key for m in self
                                         for r in m.personal_data.retention])
         self._unique("export part", [e.key for m in self for e in m.personal_data.export])
@@ -159,6 +162,9 @@ class ModuleRegistry:
 
     def demo_loaders(self) -> list[DemoLoader]:
         return sorted((d for m in self for d in m.demo_loaders), key=lambda d: (d.order, d.key))
+
+    def figures(self) -> dict[str, Figure]:
+        return {f.key: f for m in self for f in m.figures}
 
     def job_kinds(self) -> dict[str, JobKind]:
         return {j.key: j for m in self for j in m.jobs}
