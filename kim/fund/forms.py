@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
@@ -48,7 +49,23 @@ class YearForm(forms.ModelForm):
         if FundYear.objects.filter(municipality_id=self.instance.municipality_id,
                                    year=year).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("The fund has a budget for this year already."))
+        if self.instance.pk and year != self.instance.year and Round.objects.filter(
+                fund_year=self.instance).exists():
+            raise forms.ValidationError(_("This year has application rounds: its year cannot "
+                                          "change any more."))
         return year
+
+    def clean_budget(self) -> Any:
+        budget = self.cleaned_data["budget"]
+        if self.instance.pk:
+            from kim.fund.domain.ledger import committed
+
+            already = committed(self.instance.municipality, self.instance.year)
+            if budget < already:
+                raise forms.ValidationError(
+                    _("%(committed)s € are already committed this year: the budget cannot be "
+                      "less.") % {"committed": number_format(already, 2, force_grouping=True)})
+        return budget
 
 
 with scopes_disabled():

@@ -209,3 +209,36 @@ def test_fund_report_as_csv_keeps_budget_and_available_in_the_totals_row(herne, 
     call_command("report", "integration_fund", "--municipality", "herne", "--as-of",
                  "2017-06-08", "--format", "pdf", "--output", str(target))
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_budget_and_rounds_can_be_corrected_but_not_below_the_commitments(personas, soest,
+                                                                          fund):
+    """A real office moves deadlines and corrects budgets (issue 15 item 4)."""
+    with scope(municipality=soest):
+        approve(fund["a"], "6000.00")
+    client = personas["coordinator"].client()
+    year, round_ = fund["year"], fund["round"]
+    page = client.get("/soest/fund/?year=2100", **EN).content.decode()
+    assert f"/soest/fund/years/{year.pk}/edit/" in page
+    assert f"/soest/fund/rounds/{round_.pk}/edit/" in page
+    low = client.post(f"/soest/fund/years/{year.pk}/edit/",
+                      {"year": "2100", "budget": "5999,99"}, **EN)
+    assert low.status_code == 200
+    assert low.context["form"].errors["budget"] == [
+        "6,000.00 € are already committed this year: the budget cannot be less."]
+    moved = client.post(f"/soest/fund/years/{year.pk}/edit/",
+                        {"year": "2101", "budget": "12000"}, **EN)
+    assert "year" in moved.context["form"].errors  # it has a round
+    ok = client.post(f"/soest/fund/years/{year.pk}/edit/", {"year": "2100", "budget": "12000"})
+    assert ok.status_code == 302 and ok["Location"].endswith("/soest/fund/?year=2100")
+    response = client.post(f"/soest/fund/rounds/{round_.pk}/edit/", {
+        "fund_year": year.pk, "name": "Frühjahrsrunde", "deadline": "2100-04-30",
+        "decision_on": "2100-05-15"})
+    assert response.status_code == 302
+    with scope(municipality=soest):
+        year.refresh_from_db()
+        round_.refresh_from_db()
+    assert (year.budget, round_.name, round_.deadline) == (
+        Decimal("12000.00"), "Frühjahrsrunde", D(2100, 4, 30))
+    assert personas["steering"].client().get(
+        f"/soest/fund/rounds/{round_.pk}/edit/").status_code == 403

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, QuerySet
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -52,6 +52,7 @@ def dashboard(request: TenantRequest) -> HttpResponse:
                   .annotate(count=Count("applications")))
     return render(request, "fund/dashboard.html", {
         "years": years, "year": year, "ledger": ledger(town, year, today), "today": today,
+        "fund_year": FundYear.objects.filter(municipality=town, year=year).first(),
         "rounds": rounds, "can_write": has_perm(request.user, WRITE, town)})
 
 
@@ -128,6 +129,30 @@ def year_create(request: TenantRequest) -> HttpResponse:
     if run_form(request, form, lambda d: form.save(), _("The budget was saved.")):
         return tenant_redirect(request, "fund:dashboard")
     return form_page(request, form, title=_("Budget of a year"),
+                     cancel_url=tenant_url(request, "fund:dashboard"))
+
+
+def _to_dashboard(request: TenantRequest, year: int) -> HttpResponse:
+    return HttpResponseRedirect(f"{tenant_url(request, 'fund:dashboard')}?year={year}")
+
+
+@tenant_view(WRITE, obj=FundYear)
+def year_edit(request: TenantRequest, fund_year: FundYear) -> HttpResponse:
+    """Correct the budget (never below what is already committed: the form says so)."""
+    form = YearForm(request.POST or None, instance=fund_year)
+    if run_form(request, form, lambda d: form.save(), _("The budget was saved.")):
+        return _to_dashboard(request, fund_year.year)
+    return form_page(request, form, title=_("Budget of a year"),
+                     cancel_url=tenant_url(request, "fund:dashboard"))
+
+
+@tenant_view(WRITE, obj=Round)
+def round_edit(request: TenantRequest, round_: Round) -> HttpResponse:
+    """Move a deadline or rename a round; its applications stay with it."""
+    form = RoundForm(request.POST or None, instance=round_)
+    if run_form(request, form, lambda d: form.save(), _("The round was saved.")):
+        return _to_dashboard(request, round_.fund_year.year)
+    return form_page(request, form, title=_("Change the application round"),
                      cancel_url=tenant_url(request, "fund:dashboard"))
 
 
