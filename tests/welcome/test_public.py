@@ -100,8 +100,8 @@ def test_public_start_page_links_the_information_pages(soest):
 
 
 
-def test_index_links_no_other_module_while_none_publishes(soest):
-    # Course catalogue and offers (other issues) will appear through their public_links;
-    # today the welcome folder is the only module with public pages: no list, no self-link.
+def test_index_links_the_other_modules_public_pages_but_not_itself(soest):
+    # the course catalogue and the offers directory come through their public_links
     text = get(url("index"), lang="ar")
-    assert 'class="link-list"' not in text and 'href="/soest/info/"' not in text
+    assert 'href="/soest/courses/"' in text and 'href="/soest/offers/"' in text
+    assert 'href="/soest/info/"' not in text

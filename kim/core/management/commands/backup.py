@@ -20,6 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 from django.db import connection
+from django.db.backends.sqlite3._functions import register as register_functions
 
 from kim.core.management.oneline import OneLineCommand
 
@@ -82,6 +83,9 @@ def _restore(archive: Path, database: Path, data_dir: Path) -> None:
         tar.extractall(tmp, filter="data")
         restored = Path(tmp) / DB_NAME
         check = sqlite3.connect(restored)
+        # CHECK constraints may call the functions Django registers on SQLite (e.g. a
+        # date's day): the integrity check evaluates them, so register them here too
+        register_functions(check)
         try:
             ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             ok = ok and check.execute("SELECT count(*) FROM django_migrations").fetchone()[0]
