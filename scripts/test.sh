@@ -28,14 +28,24 @@ if [ -f "$scenarios" ]; then
   python3 ../shared/scenarios/check_rules.py "$scenarios" --cmd "$BIN/kim rules evaluate -" | tee "$RESULTS/scenarios.txt"
 fi
 
-step "pytest on SQLite"
-$BIN/pytest -m "not browser" --junitxml="$RESULTS/sqlite.xml" -q
-
-step "pytest on PostgreSQL"
+# The two databases run side by side, one core each (pytest is single-threaded): each with
+# its own data directory and temporary directory; their output follows when both are done.
+step "pytest on SQLite and on PostgreSQL (side by side)"
 PGDIR=$(mktemp -d /tmp/kim-pg.XXXXXX)
 trap 'bash scripts/pg.sh stop "$PGDIR"' EXIT
-DATABASE_URL=$(bash scripts/pg.sh start "$PGDIR") $BIN/pytest -m "not browser" \
-  --junitxml="$RESULTS/postgres.xml" -q
+PGURL=$(bash scripts/pg.sh start "$PGDIR")
+KIM_DATA_DIR=$(mktemp -d) $BIN/pytest -m "not browser" --junitxml="$RESULTS/sqlite.xml" -q \
+  --basetemp="$RESULTS/tmp-sqlite" >"$RESULTS/sqlite.log" 2>&1 &
+sqlite_job=$!
+KIM_DATA_DIR=$(mktemp -d) DATABASE_URL=$PGURL $BIN/pytest -m "not browser" \
+  --junitxml="$RESULTS/postgres.xml" -q --basetemp="$RESULTS/tmp-postgres" \
+  >"$RESULTS/postgres.log" 2>&1 &
+postgres_job=$!
+sqlite_status=0; wait $sqlite_job || sqlite_status=$?
+postgres_status=0; wait $postgres_job || postgres_status=$?
+step "pytest on SQLite"; cat "$RESULTS/sqlite.log"
+step "pytest on PostgreSQL"; cat "$RESULTS/postgres.log"
+[ "$sqlite_status" -eq 0 ] && [ "$postgres_status" -eq 0 ] || exit 1
 
 step "browser tests (Chromium)"
 $BIN/pytest -m browser --junitxml="$RESULTS/browser.xml" -q
