@@ -21,7 +21,7 @@ def _upload(client, text=CSV, **extra):
     return client.post("/soest/persons/import/", {"file": upload, **extra})
 
 
-def test_a_job_reports_progress_and_its_result(personas, soest,
+def test_a_job_reports_progress_and_its_result(transactional_db, personas, soest,
                                                django_capture_on_commit_callbacks):
     client = personas["caseworker"].client()
     with django_capture_on_commit_callbacks(execute=True):
@@ -55,7 +55,7 @@ def test_jobs_are_their_owners_alone(personas, soest, django_capture_on_commit_c
     assert personas["foreign"].client().get(location).status_code == 404
 
 
-def test_a_job_whose_user_lost_the_permission_does_nothing(personas, soest,
+def test_a_job_whose_user_lost_the_permission_does_nothing(transactional_db, personas, soest,
                                                           django_capture_on_commit_callbacks):
     user = personas["caseworker"].user
     with django_capture_on_commit_callbacks(execute=True):
@@ -70,7 +70,7 @@ def test_a_job_whose_user_lost_the_permission_does_nothing(personas, soest,
         "failed", "Ihnen fehlt inzwischen die Berechtigung, die dieser Auftrag braucht.")
 
 
-def test_a_failing_job_is_a_message_not_a_traceback(personas, soest,
+def test_a_failing_job_is_a_message_not_a_traceback(transactional_db, personas, soest,
                                                     django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         location = _upload(personas["caseworker"].client())["Location"]

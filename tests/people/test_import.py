@@ -148,7 +148,7 @@ def test_console_command_reports_unknown_municipality(tmp_path, db):
     assert result.stderr.strip().splitlines()[-1] == "CommandError: unknown municipality: nirgendwo"
 
 
-def test_upload_page(personas, soest, django_capture_on_commit_callbacks):
+def test_upload_page(transactional_db, personas, soest, django_capture_on_commit_callbacks):
     """The upload becomes a background job; its page shows the progress, the worker
     imports the file, then the page shows the result."""
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -215,7 +215,7 @@ def test_identical_rows_are_compared_once_and_the_pairs_capped(in_soest):
     assert lines[-2:] == [(2001, result.duplicates[-1][1], 0), (2001, None, 1998)]
 
 
-def test_errors_are_shown_translated_on_the_page(personas, soest,
+def test_errors_are_shown_translated_on_the_page(transactional_db, personas, soest,
                                                 django_capture_on_commit_callbacks):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
