@@ -34,7 +34,7 @@ module = KimModule(
                                  "replayed only to the same user.",
     }),
     navigation=[NavItem("api_tokens", _("API tokens"), "api_web:token_list", "api.tokens:write",
-                        950, "api_web:")],
+                        950, "api_web:", parent="account")],
     urls="kim.api.web_urls",
     url_prefix="api-tokens/",
     public_modules=["kim.api.conf"],  # DRF settings, read by kim/settings/base.py

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from kim.core.navigation import visible_items
+from kim.core.navigation import Navigation, navigation
 from kim.core.permissions.check import PermissionSet
 
 
@@ -15,12 +15,15 @@ def kim(request: HttpRequest) -> dict[str, Any]:
     municipality = getattr(request, "municipality", None)
     user = getattr(request, "user", None)
     # public pages (no membership) show no internal navigation
-    items = (visible_items(user, municipality, _view_name(request))
-             if municipality and getattr(request, "membership", None) else [])
+    nav = (navigation(user, municipality, _view_name(request))
+           if municipality and getattr(request, "membership", None) else Navigation())
+    items = nav.main
     return {
         "municipality": municipality,
         "kim_perms": PermissionSet(user, municipality),
         "nav_items": items,
+        "section_items": nav.section,
+        "account_items": nav.account,
         # the section of the page, for the breadcrumbs (core/breadcrumbs.html)
         "nav_section": next((i for i in items if i["current"]), None),
     }

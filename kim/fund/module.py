@@ -47,9 +47,9 @@ module = KimModule(
     ],
     navigation=[
         NavItem("fund", _("Integration fund"), "fund:dashboard", "fund.applications:read", 65,
-                "fund:"),
+                "fund:", parent="plan"),
         NavItem("fund_own", _("Fund applications"), "fund:own_list", "fund.own:read", 66,
-                "fund:own_"),
+                "fund:own_", parent="plan"),
     ],
     reports=[INTEGRATION_FUND],
     demo_loaders=[DemoLoader("fund", 65, _demo)],

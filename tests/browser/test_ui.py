@@ -16,7 +16,9 @@ def test_caseworker_logs_in_navigates_switches_language_and_logs_out(page, perso
     expect(page.get_by_role("heading", level=1)).to_have_text("Startseite Fallarbeit")
     nav = page.get_by_role("navigation", name="Hauptnavigation")
     expect(nav.get_by_role("link")).to_have_text(
-        ["Start", "Personen", "Fallarbeit", "Fristen", "Unterbringung", "Quote", "Berichte"])
+        ["Start", "Personen", "Fallarbeit", "Fristen", "Unterbringung", "Quote", "Kurse",
+         "Handlungskonzept", "Willkommensordner", "Meine Ehrenamtsanfragen", "Monitoring",
+         "Berichte"])
     expect(nav.get_by_role("link", name="Start")).to_have_attribute("aria-current", "page")
 
     page.get_by_role("link", name="Passwort ändern").click()

@@ -66,6 +66,11 @@ class NavItem:
     # A rule instead of one permission (``permission`` None): visible(user, municipality),
     # e.g. the reports entry – shown when any report has an audience the user belongs to.
     visible: Callable[[Any, Any], bool] | None = None
+    # The key of the entry this one belongs under: the main navigation shows the group's
+    # entry, the group's pages show its entries as a section navigation (when the user
+    # may not see the parent, the group's first visible entry stands for it). "account":
+    # a link of the user's own (next to "Change password" in the header).
+    parent: str = ""
 
 
 @dataclass(frozen=True)
