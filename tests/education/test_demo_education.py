@@ -76,3 +76,23 @@ def test_demo_loader_is_idempotent(demo):
     data.load(demo)
     with scope(municipality=demo):
         assert Course.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_courses_running_today_have_participants(demo):
+    """Demo realism: today's courses are about two thirds full (not empty while hundreds
+    wait), the enrolled count shown next to the action plan's measure agrees."""
+    from django.utils import timezone
+
+    from kim.education.figures import enrolled
+    from kim.education.models import Course
+
+    today = timezone.localdate()
+    with scope(municipality=demo):
+        running = [c for c in Course.objects.filter(start__lte=today, end__gte=today,
+                                                    kind__in=("integration", "alpha", "women"))]
+        assert running
+        for course in running:
+            assert Referral.objects.filter(course=course, start__isnull=False).count() >= \
+                course.seats * 2 // 3 > 0, course
+        assert enrolled(demo, today) >= sum(c.seats * 2 // 3 for c in running)

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.models import Area, Membership, Municipality, Organisation
@@ -237,6 +238,38 @@ def _cards(municipality: Municipality, learners: list[Person], courses: list[Cou
                      referred_on=D(2026, 1, 20)) for p in today_living])
 
 
+def _current_enrolments(municipality: Municipality, courses: list[Course],
+                        rng: random.Random) -> None:
+    """Courses running today are about two thirds full with adults living here today who
+    had no course yet (the courses are dated relative to the demo; today is today)."""
+    today = timezone.localdate()
+    running = [c for c in courses if c.kind in ("integration", "alpha", "women")
+               and c.start <= today <= (c.end or today)]
+    taken = set(Referral.objects.filter(municipality=municipality)
+                .values_list("person_id", flat=True))
+    adults = [p for p in pool(municipality, today)
+              if p.pk not in taken and 18 <= _age(p, today) <= 62]
+    rng.shuffle(adults)
+    referrals, assessments = [], []
+    for course in running:
+        for seat in range(1, course.seats * 2 // 3 + 1):
+            if not adults:
+                break
+            person = adults.pop()
+            referred = course.start - datetime.timedelta(days=rng.randint(14, 45))
+            referrals.append(Referral(municipality=municipality, person=person,
+                                      course=course, referred_on=referred,
+                                      start=course.start, end=course.end, seat=seat))
+            level = rng.choice(["below_a1", "A1", "A1", "A2", "B1"])
+            assessments.append(Assessment(
+                municipality=municipality, person=person, provider=course.provider,
+                assessed_on=referred - datetime.timedelta(days=7), assessor="Frau Demo",
+                listening=level, reading=level, writing=level, speaking=level,
+                recommended_kind=course.kind))
+    Referral.objects.bulk_create(referrals)
+    Assessment.objects.bulk_create(assessments)
+
+
 def _measures(municipality: Municipality, rng: random.Random) -> None:
     town = Organisation.objects.filter(municipality=municipality, name="Stadt Soest").first()
     if town is None:
@@ -272,6 +305,7 @@ def load(municipality: Municipality) -> None:
         _childcare(municipality, kitas, rng)
         learners = _employment(municipality, rng)
         _cards(municipality, learners, courses, providers, rng)
+        _current_enrolments(municipality, courses, rng)
         _schooling(municipality, schools, rng)
         _measures(municipality, rng)
         Membership.objects.filter(municipality=municipality, user__username="traeger"
