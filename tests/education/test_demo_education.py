@@ -89,8 +89,8 @@ def test_courses_running_today_have_participants(demo):
 
     today = timezone.localdate()
     with scope(municipality=demo):
-        running = [c for c in Course.objects.filter(start__lte=today, end__gte=today,
-                                                    kind__in=("integration", "alpha", "women"))]
+        running = list(Course.objects.filter(start__lte=today, end__gte=today,
+                                             kind__in=("integration", "alpha", "women")))
         assert running
         for course in running:
             assert Referral.objects.filter(course=course, start__isnull=False).count() >= \
