@@ -142,7 +142,7 @@ def build(person: Any, municipality: Municipality, languages: list[str]) -> byte
     """The ZIP of the export (PDF and JSON per language). Call :func:`record` once it is
     handed out."""
     generated = timezone.now()
-    stem = f"auskunft_{municipality.slug}_{person.pk}_{generated:%Y-%m-%d}"
+    stem = f"auskunft_{municipality.slug}_{person.pk}_{timezone.localtime(generated):%Y-%m-%d}"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for language in languages:
