@@ -35,3 +35,9 @@ class MergeForm(forms.Form):
         self.fields["other"].queryset = (  # type: ignore[attr-defined]
             Household.objects.filter(dissolved_on=None).exclude(pk=household.pk)
             .order_by("name"))
+
+
+class HouseholdFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name, family name of a member or reference"), required=False,
+                        max_length=200)
+    dissolved = forms.BooleanField(label=_("Also dissolved households"), required=False)
