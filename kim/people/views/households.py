@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from kim.core.http import TenantRequest
 from kim.core.lists import Column, Listing
+from kim.core.models import Municipality
 from kim.core.modules.registry import modules
 from kim.core.permissions.check import has_perm
-from kim.core.views.base import tenant_redirect, tenant_view
-from kim.people.domain.households import HouseholdError, merge, split
+from kim.core.pickers import enable_picker, picker_response
+from kim.core.views.base import tenant_redirect, tenant_url, tenant_view
+from kim.people.domain.households import HouseholdError, merge, picker_choices, split
 from kim.people.forms.households import HouseholdFilterForm, MergeForm, SplitForm
 from kim.people.models import Household, HouseholdMember
 
@@ -32,7 +34,7 @@ HOUSEHOLDS = Listing("haushalte", [
 ], default="name")
 
 
-def _households(town: object, data: dict[str, object]) -> QuerySet[Household]:
+def _households(town: Municipality, data: dict[str, object]) -> QuerySet[Household]:
     """The households of the filter, with their current members (3 queries a page)."""
     qs = Household.objects.filter(municipality=town)
     if not data.get("dissolved"):
@@ -87,10 +89,18 @@ def household_detail(request: TenantRequest, household: Household) -> HttpRespon
     })
 
 
+@tenant_view("people.persons:write", list_view=True)
+def household_choices(request: TenantRequest) -> HttpResponse:
+    """The household picker of the merge form (JSON, kim/core/pickers.py)."""
+    return picker_response(request, lambda text: picker_choices(request.municipality, text))
+
+
 @tenant_view("people.persons:write", obj=Household)
 def household_change(request: TenantRequest, household: Household, action: str) -> HttpResponse:
     form_class = SplitForm if action == "split" else MergeForm
     form = form_class(request.POST or None, household=household)
+    if action == "merge":
+        enable_picker(form["other"], tenant_url(request, "people:household_choices"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
