@@ -48,8 +48,8 @@ def test_search_by_member_and_export_keeps_the_filter_without_formulas(personas,
     lines = client.get("/soest/persons/households/?q=a&sort=-size&format=csv"
                        ).content.decode("utf-8-sig").splitlines()
     assert lines == ["Haushalt,Aktuelle Mitglieder,Anzahl Mitglieder,Kennzeichen,Aufgelöst am",
-                     'Ahmadi,"Ahmadi, G0, Ahmadi, G1, Ahmadi, G2",3,H-7,',
-                     "'@SUM(1+1),\"Haddad, G0, Haddad, G1\",2,,",
+                     'Ahmadi,"Ahmadi, G0; Ahmadi, G1; Ahmadi, G2",3,H-7,',
+                     "'@SUM(1+1),\"Haddad, G0; Haddad, G1\",2,,",
                      'Berisha,"Berisha, G0",1,,']
 
 

@@ -20,7 +20,7 @@ from kim.people.models import Household, HouseholdMember
 
 
 def _names(household: Household) -> str:
-    return ", ".join(str(m.person) for m in household.current)  # type: ignore[attr-defined]
+    return "; ".join(str(m.person) for m in household.current)  # type: ignore[attr-defined]
 
 
 HOUSEHOLDS = Listing("haushalte", [
