@@ -32,7 +32,10 @@ from kim.housing.models import Facility, Kind, Place, StateFacilityCount, Unit
 from kim.housing.views import board_url, day_param, to_board
 
 
-def _latest_count(row: dict[str, Any]) -> int | None:
+def _occupied(row: dict[str, Any]) -> int | None:
+    """Occupied places – for a state facility its latest count of persons."""
+    if not row["state"]:
+        return int(row["figures"].occupied)
     latest = next(iter(row["facility"].counts.all()), None)
     return latest.persons if latest else None
 
@@ -52,14 +55,11 @@ FACILITIES = Listing("unterkuenfte", [
     Column("target", _lazy("Target use"), value=lambda r: r["target"]),
     Column("capacity", _lazy("Places"), value=_figure("capacity"), sort=_figure("capacity"),
            numeric=True),
-    Column("occupied", _lazy("Occupied"), value=_figure("occupied"), sort=_figure("occupied"),
-           numeric=True),
+    Column("occupied", _lazy("Occupied"), value=_occupied, sort=_occupied, numeric=True),
     Column("free", _lazy("Free"), value=_figure("free"), sort=_figure("free"), numeric=True),
     Column("blocked", _lazy("Blocked"), value=_figure("blocked"), sort=_figure("blocked"),
            numeric=True),
     Column("rate", _lazy("Occupancy rate"), value=_figure("rate"), sort=_figure("rate"),
-           numeric=True),
-    Column("count", _lazy("Latest count"), value=_latest_count, sort=_latest_count,
            numeric=True),
 ], default="kind")
 
