@@ -33,6 +33,8 @@ class PickerInput(forms.TextInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__({"autocomplete": "off", "data-picker-none": _("No match."),
+                          "data-picker-one": _("One suggestion, choose it with the arrow "
+                                               "keys."),
                           "data-picker-count": _("%(count)s suggestions, choose with the "
                                                  "arrow keys."),
                           **(attrs or {})})

@@ -72,8 +72,8 @@
       list.hidden = !results.length;
       combo.setAttribute("aria-expanded", results.length ? "true" : "false");
       active = -1;
-      status.textContent = results.length
-        ? original.dataset.pickerCount.replace("%(count)s", results.length)
+      status.textContent = results.length === 1 ? original.dataset.pickerOne
+        : results.length ? original.dataset.pickerCount.replace("%(count)s", results.length)
         : original.dataset.pickerNone;
     }
     function ask() {
