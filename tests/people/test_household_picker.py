@@ -82,3 +82,14 @@ def test_the_forms_carry_the_picker_for_the_script(personas, towns):
     assert f'data-picker-url="{PEOPLE}"' in page and 'type="text" name="other"' in page
     page = personas["housing"].client().get("/soest/housing/waiting/new/").content.decode()
     assert f'data-picker-url="{HOUSING}"' in page and 'name="household"' in page
+
+
+def test_the_volunteer_request_picker(personas, towns):
+    url = "/soest/volunteers/my-requests/households/"
+    assert [r["id"] for r in _results(personas["caseworker"].client(), url, "ahmadi")] == [
+        towns["ahmadi"].pk, towns["other"].pk]
+    assert personas["school_office"].client().get(url, {"q": "ahmadi"}).status_code == 403
+    assert personas["foreign"].client().get(url, {"q": "ahmadi"}).status_code == 404
+    assert personas["steering"].client().get(url, {"q": "ahmadi"}).status_code == 403
+    page = personas["caseworker"].client().get("/soest/volunteers/my-requests/new/")
+    assert f'data-picker-url="{url}"' in page.content.decode()
