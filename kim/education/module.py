@@ -133,5 +133,6 @@ module = KimModule(
     public_prefix="courses/",
     public_links=[NavItem("course_catalogue", _("Language courses and measures"),
                           "education_public:catalogue", None)],
-    public_modules=["kim.education.models"],
+    public_modules=["kim.education.models",
+                    "kim.education.figures"],  # the monitoring counts by district
 )
