@@ -75,3 +75,55 @@ def line_chart(points: Sequence[tuple[date, Decimal]]) -> Chart | None:
     ticks = [(y_of(i * step), _label(i * step)) for i in range(int(round(top / step)) + 1)]
     return Chart(WIDTH, HEIGHT, drawn, " ".join(f"{p.x},{p.y}" for p in drawn), ticks,
                  LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM)
+
+
+BAR_LEFT, BAR_ROW, BAR_TOP, BAR_BOTTOM = 150, 30, 8, 28
+BAR_LABEL_CHARS = 22  # longer area names are shortened in the chart (the table has them)
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    y: float  # top of the bar
+    baseline: float  # of the label and the value text, centred on the bar
+    width: float  # 0 for a hidden value or a gap
+    text_x: float  # the value text starts just after the bar
+    value: Decimal | None
+    text: str  # the value as the table shows it, or its marker ("<3", "x", "."; no bar)
+
+
+@dataclass(frozen=True)
+class BarChart:
+    width: int
+    height: int
+    bars: list[Bar]
+    x_ticks: list[tuple[float, str]]
+    left: int
+    right: float
+    bottom: float
+    bar_height: int
+
+
+def bar_chart(values: Sequence[tuple[str, Decimal | str | None, str]]) -> BarChart | None:
+    """Horizontal bars of one period, one per area: (label, figure or marker or None,
+    text shown beside the bar); None without any figure to draw."""
+    figures = [float(v) for _, v, _t in values if isinstance(v, Decimal)]
+    if not figures:
+        return None
+    top = max(figures)
+    step = _nice_step(top) if top > 0 else 1.0
+    top = max(step, math.ceil(top / step) * step)
+    plot_w = WIDTH - BAR_LEFT - RIGHT
+    bars = []
+    for i, (label, value, text) in enumerate(values):
+        short = label if len(label) <= BAR_LABEL_CHARS else label[:BAR_LABEL_CHARS - 1] + "…"
+        number = value if isinstance(value, Decimal) else None
+        width = round(plot_w * float(number) / top, 1) if number is not None else 0
+        y = BAR_TOP + i * BAR_ROW + 4
+        bars.append(Bar(short, y, y + (BAR_ROW - 8) / 2 + 4, width, BAR_LEFT + width + 6,
+                        number, text))
+    bottom = BAR_TOP + len(bars) * BAR_ROW
+    ticks = [(round(BAR_LEFT + plot_w * i * step / top, 1), _label(i * step))
+             for i in range(int(round(top / step)) + 1)]
+    return BarChart(WIDTH, bottom + BAR_BOTTOM, bars, ticks, BAR_LEFT, WIDTH - RIGHT, bottom,
+                    BAR_ROW - 8)
