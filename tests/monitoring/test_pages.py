@@ -22,7 +22,7 @@ def test_catalogue_is_loaded_for_every_municipality(soest, herne):
             share = Indicator.objects.get(code="pop.migration_share")
             assert share.numerator.code == "pop.migration"
             assert share.denominator.code == "pop.total"
-        assert len(codes) == 49 and {"course.entrants", "crime.suspects_foreign"} <= codes
+        assert len(codes) == 51 and {"course.entrants", "crime.suspects_foreign"} <= codes
 
 
 @pytest.mark.parametrize(("role", "status"), [

@@ -127,13 +127,17 @@ def _store(municipality: Any, indicator: Indicator, day: datetime.date,
            values: dict[int | None, int]) -> None:
     existing = {o.area_id: o for o in Observation.objects.filter(indicator=indicator,
                                                                  period=day)}
+    # New values in one insert (derived data: the refresh is their history, as an import
+    # is for imported ones); changed ones one by one, into the audit log.
+    Observation.objects.bulk_create([
+        Observation(municipality=municipality, indicator=indicator, period=day, area_id=area,
+                    value=Decimal(count), computed=True)
+        for area, count in values.items() if area not in existing])
     for area, count in values.items():
         found = existing.get(area)
         if found is None:
-            Observation.objects.create(municipality=municipality, indicator=indicator,
-                                       period=day, area_id=area, value=Decimal(count),
-                                       computed=True)
-        elif found.value != count or not found.computed:
+            continue
+        if found.value != count or not found.computed:
             found.previous = found.value if found.value != count else found.previous
             found.value, found.computed = Decimal(count), True
             found.save()
