@@ -34,9 +34,20 @@ def test_demo_reproduces_tab2_and_adds_up(soest):
             assert parts == value("pop.migration", year)
         assert value("school.newcomer_pupils", 2018) == 150
         # Soester Süden: 22 % of the residents, 40 % of those with a migration background
-        assert value("pop.migration_share", 2017, "Soest-Süd") == Decimal("52.7")  # 5618 / 10655
-        # Duncan over the districts: ½ Σ |m_i/M − n_i/N| = ½ · 0.5069 (checked by hand)
-        assert value("dist.segregation_districts", 2017) == Decimal("0.2535")
+        # Tab. 2's shares of the residents with a migration background, as printed
+        assert [value("pop.migration_share", y) for y in (2009, 2011, 2013, 2015, 2017)] == [
+            Decimal(s) for s in ("26.5", "26.1", "26.6", "27.7", "28.7")]
+        # … and of the foreigners and the Germans with a migration background (6.3 … 8.7 %,
+        # 20.2 … 20.0 %), from the same residents
+        shares = [(round(100 * value("pop.foreign", y) / value("pop.total", y), 1),
+                   round(100 * (value("pop.migration", y) - value("pop.foreign", y))
+                         / value("pop.total", y), 1)) for y in (2009, 2011, 2013, 2015, 2017)]
+        assert shares == [(Decimal(f), Decimal(g)) for f, g in (
+            ("6.3", "20.2"), ("6.2", "19.9"), ("6.9", "19.7"), ("8.3", "19.4"),
+            ("8.7", "20.0"))]
+        assert value("pop.migration_share", 2017, "Soest-Süd") == Decimal("52.2")  # 5618 / 10762
+        # Duncan over the districts: ½ Σ |m_i/M − o_i/O| = ½ · 0.50487 (checked by hand)
+        assert value("dist.segregation_districts", 2017) == Decimal("0.2524")
         # the series 2009–2025, newcomers, Tab. 5, AsylbLG; 20 computed counts for the
         # town and five districts at twelve month ends
         assert Observation.objects.filter(computed=False).count() == (
