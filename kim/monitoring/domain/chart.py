@@ -36,6 +36,7 @@ class Chart:
     left: int
     right: float
     bottom: float
+    period_format: str = "Y"  # of the x labels: years, or months for a monthly series
 
 
 def _nice_step(top: float) -> float:
@@ -73,8 +74,10 @@ def line_chart(points: Sequence[tuple[date, Decimal]]) -> Chart | None:
                    y_of(float(v)), p, v, i % every == 0 or i == len(points) - 1)
              for i, (p, v) in enumerate(points)]
     ticks = [(y_of(i * step), _label(i * step)) for i in range(int(round(top / step)) + 1)]
+    years = {p.year for p, _v in points}
     return Chart(WIDTH, HEIGHT, drawn, " ".join(f"{p.x},{p.y}" for p in drawn), ticks,
-                 LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM)
+                 LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM,
+                 "m.Y" if len(years) < len(points) else "Y")
 
 
 BAR_LEFT, BAR_ROW, BAR_TOP, BAR_BOTTOM = 150, 30, 8, 28
