@@ -100,7 +100,9 @@ def chart(periods: Sequence[Any], series: Sequence[Sequence[Any]]) -> Chart | No
         offsets = [i / max(len(periods) - 1, 1) for i in range(len(periods))]
     xs = [round(LEFT + (plot_w * o if len(periods) > 1 else plot_w / 2), 1) for o in offsets]
     every = max(1, math.ceil(len(periods) / MAX_X_LABELS))
-    labelled = [i % every == 0 or i == len(periods) - 1 for i in range(len(periods))]
+    last = len(periods) - 1  # always labelled; a grid label too close to it is left out
+    labelled = [i == last or (i % every == 0 and last - i >= every * 0.75)
+                for i in range(len(periods))]
     lines = []
     for line in values:
         points: list[Point] = []
