@@ -1,4 +1,5 @@
-"""Reports of the accommodation app (product.md §7): ``occupancy``, ``refugees_over_time``."""
+"""Reports of the accommodation app (product.md §7): ``occupancy``, ``refugees_over_time``,
+``fehlbeleger_trend``, ``housing_placement``."""
 
 from __future__ import annotations
 
@@ -50,6 +51,15 @@ def refugees_over_time(municipality: Municipality, params: ReportParams) -> Repo
     rows = [{"period": f"{p['day']:%m/%Y}", "date": p["day"].isoformat(),
              "total": p["municipal"] + p["state"], "municipal": p["municipal"],
              "state": p["state"]} for p in series(municipality, as_of)]
+    return ReportData(rows, {})
+
+
+def fehlbeleger_trend(municipality: Municipality, params: ReportParams) -> ReportData:
+    """Residents of Phase I/II accommodation and the Fehlbeleger among them at the last 12
+    month ends (the last one the date) – the trend of the Fehlbeleger page."""
+    rows = [{"period": f"{p.day:%m/%Y}", "date": p.day.isoformat(),
+             "residents": p.residents, "fehlbeleger": p.fehlbeleger, "rate": p.rate}
+            for p in fehlbeleger.trend(municipality, params.as_of)]
     return ReportData(rows, {})
 
 
@@ -158,5 +168,24 @@ REFUGEES_OVER_TIME = Report(
     series=Series("period", ("total", "municipal", "state")),
     compute=refugees_over_time,
     permission="housing.stays:read",
+    aggregate_permission="reports.housing_aggregates:read",
+)
+
+FEHLBELEGER_TREND = Report(
+    name="fehlbeleger_trend",
+    title=_("Fehlbeleger over time"),
+    description=_("Residents of Phase I/II accommodation and, among them, the Fehlbeleger "
+                  "(whose status entitles them to an own flat) at the last twelve month "
+                  "ends; the last one is the date."),
+    columns=(Column("period", _("Month"), "text"),
+             Column("date", _("Date"), "text", code=True),
+             Column("residents", _("Residents")),
+             Column("fehlbeleger", _("Fehlbeleger")),
+             Column("rate", _("Share of Fehlbeleger"), "percent")),
+    relations=(RowRelation("residents", ("fehlbeleger",), sense=">="),),
+    series=Series("period", ("residents", "fehlbeleger")),
+    compute=fehlbeleger_trend,
+    permission="housing.stays:read",
+    # like occupancy's Fehlbeleger column: an accommodation figure (product.md §2.4)
     aggregate_permission="reports.housing_aggregates:read",
 )
