@@ -81,7 +81,7 @@ CHILDCARE = Report(
     name="childcare", title=_("Childcare of refugee children"),
     description=_("Children under 6 with a recorded childcare situation, by age group "
                   "([Soest] Tab. 4)."),
-    columns=(Column("care", _("Code"), "text"), Column("label", _("Childcare"), "text"),
+    columns=(Column("care", _("Code"), "text", code=True), Column("label", _("Childcare"), "text"),
              Column("u3", _("under 3 years")), Column("ue3", _("3 to 5 years")),
              Column("total", _("Total"), sum_of=("u3", "ue3"))),
     compute=childcare, permission=DETAIL, aggregate_permission=AGGREGATE)
@@ -192,7 +192,8 @@ def courses(municipality: Municipality, params: ReportParams) -> ReportData:
 
 COURSES = Report(
     name="courses", title=_("Courses: seats, occupancy, waiting and completion"),
-    columns=(Column("kind", _("Code"), "text"), Column("label", _("Type"), "text"),
+    columns=(Column("kind", _("Code"), "text", code=True),
+             Column("label", _("Type"), "text"),
              Column("courses", _("Courses running"), "number"),
              Column("seats", _("Seats"), "number"), Column("enrolled", _("Enrolled")),
              Column("waiting", _("Waiting")), Column("completed", _("Completed")),
@@ -226,8 +227,9 @@ def measures(municipality: Municipality, params: ReportParams) -> ReportData:
 
 MEASURES = Report(
     name="measures", title=_("Work measures: places and occupancy"),
-    columns=(Column("kind", _("Code"), "text"), Column("label", _("Type"), "text"),
-             Column("internal", _("Code"), "text"),
+    columns=(Column("kind", _("Code"), "text", code=True),
+             Column("label", _("Type"), "text"),
+             Column("internal", _("Code"), "text", code=True),
              Column("where", _("Internal or external"), "text"),
              Column("places", _("Places"), "number"), Column("occupied", _("Occupied"))),
     compute=measures, permission=DETAIL, aggregate_permission=AGGREGATE)
