@@ -92,7 +92,9 @@ module = KimModule(
     deadline_sources=[DeadlineSource("education", {
         "course_entitlement_ends": _("Course entitlement ends without enrolment")},
         lazy(f"{GAPS}.deadlines"))],
-    gap_sources=[GapSource("education", "education.records:read", lazy(f"{GAPS}.flags"))],
+    gap_sources=[GapSource("education", "education.records:read", lazy(f"{GAPS}.flags")),
+                 GapSource("education_childcare", "education.records:read",
+                           lazy("kim.education.domain.waiting.flags"))],
     demo_loaders=[DemoLoader("education", 60, _demo)],
     figures=[
         Figure("education_enrolled", _("Persons enrolled in a course"),

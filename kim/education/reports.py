@@ -232,4 +232,6 @@ MEASURES = Report(
              Column("places", _("Places"), "number"), Column("occupied", _("Occupied"))),
     compute=measures, permission=DETAIL, aggregate_permission=AGGREGATE)
 
-REPORTS = [CHILDCARE, SCHOOLING, EMPLOYABILITY, COURSES, MEASURES]
+from kim.education.reports_waiting import COURSE_WAITING  # noqa: E402  (its own file)
+
+REPORTS = [CHILDCARE, SCHOOLING, EMPLOYABILITY, COURSES, MEASURES, COURSE_WAITING]
