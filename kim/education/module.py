@@ -85,6 +85,8 @@ module = KimModule(
         NavItem("childcare_gaps", _("Kita worklist"), "education:gap_childcare",
                 "education.situations:write", 46, "education:gap_childcare",
                 parent="courses"),
+        NavItem("school_gaps", _("School worklist"), "education:gap_school",
+                "education.situations:write", 47, "education:gap_school", parent="courses"),
         NavItem("course_gaps", _("Course worklist"), "education:gap_list",
                 "education.gaps:read", 42, "education:gap", parent="courses"),
     ],

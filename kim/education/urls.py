@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.education.views import cards, courses, gaps, situations
+from kim.education.views import cards, courses, gaps, schooling, situations
 
 app_name = "education"
 
@@ -27,4 +27,5 @@ urlpatterns = [
     path("measures/<int:pk>/edit/", situations.measure_edit, name="measure_edit"),
     path("worklist/", gaps.gap_list, name="gap_list"),
     path("worklist/childcare/", gaps.childcare_gap_list, name="gap_childcare"),
+    path("worklist/school/", schooling.school_gap_list, name="gap_school"),
 ]
