@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.education.views import cards, courses, gaps, schooling, situations
+from kim.education.views import cards, courses, gaps, imports, schooling, situations
 
 app_name = "education"
 
@@ -8,6 +8,7 @@ app_name = "education"
 urlpatterns = [
     path("courses/", courses.course_list, name="course_list"),
     path("courses/new/", courses.course_create, name="course_create"),
+    path("courses/import/", imports.education_import, name="import"),
     path("courses/<int:pk>/", courses.course_detail, name="course_detail"),
     path("courses/<int:pk>/edit/", courses.course_edit, name="course_edit"),
     path("persons/<int:pk>/", cards.card, name="card"),
