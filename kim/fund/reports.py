@@ -49,7 +49,7 @@ INTEGRATION_FUND = Report(
         Column("applicant", _("Applicant"), "text"),
         Column("project", _("Project"), "text"),
         Column("field", _("Field of action"), "text"),
-        Column("field_code", _("Field of action (code)"), "text"),
+        Column("field_code", _("Field of action (code)"), "text", code=True),
         Column("decided_on", _("Decided on"), "text"),
         Column("requested", _("Requested (€)"), "number"),
         Column("committed", _("Committed (€)"), "number"),

@@ -17,7 +17,7 @@ from kim.core.permissions.check import has_perm
 from kim.core.reports.disclosure import PRIMARY_MARKER, SECONDARY_MARKER, SECRET_MARKER
 from kim.core.reports.renderers.text import suppression_note
 from kim.core.views.base import form_page, tenant_redirect, tenant_url, tenant_view
-from kim.monitoring.domain.chart import bar_chart, line_chart
+from kim.monitoring.domain.chart import bar_chart, line_chart, period_format
 from kim.monitoring.domain.imports import SPEC, import_observations
 from kim.monitoring.domain.segregation import segregation_series
 from kim.monitoring.domain.series import TOWN, series
@@ -73,6 +73,7 @@ def indicator_detail(request: TenantRequest, indicator: Indicator) -> HttpRespon
         "has_areas": any(c.key != TOWN for c in table.columns),
         "note": suppression_note(markers) if markers else "",
         "chart": line_chart(table.values(chart_key)), "chart_label": chart_label,
+        "period_format": period_format([p for p, _v in table.values(chart_key)]),
         "can_write": has_perm(request.user, "monitoring.indicators:write",
                               request.municipality)})
 

@@ -71,7 +71,8 @@ ARRIVALS_BY_ORIGIN = Report(
     description=_("Persons assigned to the municipality per year and country of origin (first "
                   "citizenship), and how many of them were under 18 on the day of the "
                   "assignment."),
-    columns=(Column("year", _("Year"), "text"), Column("country_code", _("Code"), "text"),
+    columns=(Column("year", _("Year"), "text"),
+             Column("country_code", _("Code"), "text", code=True),
              Column("country", _("Country of origin"), "text"),
              Column("persons", _("Persons")), Column("children", _("Of them children"))),
     relations=(RowRelation("persons", ("children",), sense=">="),),  # for disclosure control

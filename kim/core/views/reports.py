@@ -18,7 +18,7 @@ from kim.core.http import TenantRequest
 from kim.core.reports.forms import ReportParamsForm
 from kim.core.reports.registry import reports
 from kim.core.reports.renderers import FORMATS
-from kim.core.reports.renderers.as_html import table_context
+from kim.core.reports.renderers.as_html import chart_context, table_context
 from kim.core.reports.service import Audience, any_report_visible, audience_for, produce
 from kim.core.views.base import tenant_view
 
@@ -76,6 +76,7 @@ def report_detail(request: TenantRequest, name: str) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{result.filename(fmt)}"'
         return response
     context["table"] = table_context(result)
+    context["chart"] = chart_context(result)
     context["downloads"] = [{"label": label, "query": form.query(format=key)}
                             for key, label in DOWNLOADS]
     return render(request, "reports/detail.html", context)
