@@ -68,6 +68,13 @@ class DecisionSegment(TenantModel):
     schooling = models.CharField(_("schooling"), max_length=20, blank=True)
     housing = models.CharField(_("housing category"), max_length=20, blank=True)
     own_flat = models.BooleanField(_("entitled to an own flat"), null=True)
+    # The run of rows with this row's ``course`` value: its first day and its end
+    # (exclusive; NULL while it lasts to the end of the time line). The course worklist
+    # reads "since when, until when" from the one row of the day instead of grouped
+    # MIN/MAX scans over all of a municipality's rows (19 s at 100 000 persons).
+    course_since = models.DateField(_("integration course access since"), null=True)
+    course_until = models.DateField(_("integration course access until (exclusive)"),
+                                    null=True)
 
     class Meta:
         verbose_name = _("decision segment")
@@ -82,6 +89,10 @@ class DecisionSegment(TenantModel):
             # SQLite's planner prefers segment_day once the scope adds the municipality.
             models.Index(fields=["municipality", "person", "valid_from", "valid_to", "regime",
                                  "home"], name="segment_person"),
+            # The course worklist: the rows of a day with course access, covering.
+            models.Index(fields=["municipality", "year", "course", "valid_from", "valid_to",
+                                 "resident", "person", "course_since", "course_until"],
+                         name="segment_course"),
         ]
 
     def __str__(self) -> str:
