@@ -201,7 +201,7 @@ class PersonLanguage(TenantModel):
     class Meta:
         verbose_name = _("language")
         verbose_name_plural = _("languages")
-        constraints = [models.UniqueConstraint(fields=["person", "language"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "person", "language"],
                                                name="person_language_unique")]
 
     def __str__(self) -> str:

@@ -27,8 +27,9 @@ class Timeline(TenantModel):
     """Which parameter version a person's segments were computed with, and until when
     they reach (exclusive); a report for a later day falls back to the live engine."""
 
-    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="timeline",
-                                  verbose_name=_("person"))
+    # one per person: a unique constraint with the municipality (see UsageReport)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="timelines",
+                               verbose_name=_("person"))
     version = models.CharField(_("parameter version"), max_length=80)
     until = models.DateField(_("computed until"))
 
@@ -37,6 +38,8 @@ class Timeline(TenantModel):
         verbose_name_plural = _("legal time lines")
         indexes = [models.Index(fields=["municipality", "version", "until"],
                                 name="timeline_version")]
+        constraints = [models.UniqueConstraint(fields=["municipality", "person"],
+                                               name="timeline_one_per_person")]
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.version}"
