@@ -90,3 +90,53 @@ def test_worklist_queries_do_not_grow_with_the_data(soest):
         many, listed_many = counted()
     assert listed_many > listed_few > 0
     assert many == few
+
+
+@pytest.mark.django_db
+def test_pages_counted_in_the_database_equal_the_whole_list(soest):
+    from tests.education.factories import CourseFactory, ObligationFactory, ReferralFactory
+
+    day = D(2026, 3, 1)
+    with scope(municipality=soest):
+        made = _persons(soest, 15)
+        course = CourseFactory(municipality=soest, start=D(2026, 1, 12))
+        ReferralFactory(course=course, person=made[0], referred_on=D(2025, 12, 1),
+                        start=D(2026, 1, 12))  # enrolled: not listed
+        ReferralFactory(course=course, person=made[1], referred_on=D(2026, 2, 1))  # waiting
+        for person in (made[2], made[5], made[0]):  # tolerated / with access / enrolled
+            ObligationFactory(person=person, issued_on=D(2026, 1, 5), basis="asylblg_5b",
+                              office="social")
+        timelines.refresh_municipality(soest, day)
+        whole = domain.gaps(soest, day)
+        for which, wanted in (("", whole), ("entitled", [g for g in whole
+                                                         if g.access == "entitled"]),
+                              ("obliged", [g for g in whole if g.obliged])):
+            listed = domain.GapPage(soest, day, which)
+            assert listed.count() == len(wanted)
+            assert [g for start in range(0, len(wanted), 4)
+                    for g in listed[start:start + 4]] == wanted
+    assert whole[-1].access == "" and whole[-1].obliged
+    assert any(g.referred for g in whole)
+    assert made[0].pk not in {g.person_id for g in whole}
+
+
+@pytest.mark.django_db
+def test_worklist_page_queries_do_not_grow_with_the_data(soest, personas):
+    from django.urls import reverse
+
+    url = reverse("education:gap_list", kwargs={"municipality": soest.slug})
+    client = personas["caseworker"].client()
+
+    def counted():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    with scope(municipality=soest):
+        _persons(soest, 3)
+        timelines.refresh_municipality(soest)
+    few = counted()
+    with scope(municipality=soest):
+        _persons(soest, 60)
+        timelines.refresh_municipality(soest)
+    assert counted() == few

@@ -61,6 +61,8 @@ def _access_stored(municipality: Municipality, day: datetime.date,
     same access, so neither grows with a person's history nor needs grouped scans."""
     rows = timelines.segments_on(municipality, day).filter(course__in=ACCESS)
     if person_ids is not None:
+        if not person_ids:
+            return {}
         rows = rows.filter(person_id__in=list(person_ids))
     one_day = datetime.timedelta(days=1)
     return {pid: (value, db_date(since), db_date(until) - one_day if until else None)  # type: ignore[operator]
@@ -125,6 +127,60 @@ def gaps(municipality: Municipality, day: datetime.date,
     far = datetime.date.max
     result.sort(key=lambda g: (g.since or far, g.person_id))
     return result
+
+
+class GapPage:
+    """The worklist as the paginator reads it: counted and sliced in the database, so a
+    page costs the same constant number of queries at 100 persons and at 100 000 (the
+    whole list, :func:`gaps`, is tens of thousands of entries there). Same entries and
+    order as :func:`gaps`: persons with access by the day it began, then obliged persons
+    without access. ``which``: "" (all), "entitled" or "obliged"."""
+
+    def __init__(self, municipality: Municipality, day: datetime.date, which: str = "") -> None:
+        self.municipality, self.day = municipality, day
+        self.listed: list[Gap] | None = None
+        if which == "obliged" or not timelines.covers(municipality, day):
+            # few obliged persons, or stale time lines (the engine, person by person)
+            found = gaps(municipality, day)
+            self.listed = [g for g in found if (g.obliged if which == "obliged" else
+                                                 g.access == "entitled" if which else True)]
+            return
+        busy = enrolled(municipality, day).values("person_id")
+        rows = timelines.segments_on(municipality, day).exclude(person_id__in=busy)
+        self.rows = rows.filter(course__in=("entitled",) if which else ACCESS)
+        self.obliged = set(Obligation.objects.filter(
+            municipality=municipality, issued_on__lte=day).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=day)).exclude(person_id__in=busy)
+            .values_list("person_id", flat=True))
+        # obliged persons without access come last (no "since"), by id
+        self.extra = [] if which else sorted(
+            self.obliged - set(course_access(municipality, day, list(self.obliged))))
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self.listed is not None:
+            return len(self.listed)
+        if self._count is None:
+            self._count = self.rows.count() + len(self.extra)
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Gap]:
+        if self.listed is not None:
+            return self.listed[index]
+        start, stop, _step = index.indices(self.count())
+        ids = [pid for pid, in self.rows.order_by("course_since", "person_id")
+               .values_list("person_id")[start:stop]]
+        accessible = self.count() - len(self.extra)
+        ids += self.extra[max(start - accessible, 0):max(stop - accessible, 0)]
+        access = _access_stored(self.municipality, self.day, ids)
+        waiting = set(Referral.objects.filter(
+            municipality=self.municipality, start__isnull=True, ended_on__isnull=True,
+            person_id__in=ids).values_list("person_id", flat=True))
+        return [Gap(pid, *access.get(pid, ("", None, None)), pid in self.obliged,
+                    pid in waiting) for pid in ids]
 
 
 def deadlines(municipality: Municipality, person_ids: Sequence[int] | None,

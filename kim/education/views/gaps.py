@@ -10,19 +10,16 @@ from django.utils import timezone
 
 from kim.core.http import TenantRequest
 from kim.core.views.base import tenant_view
-from kim.education.domain.gaps import gaps
+from kim.education.domain.gaps import GapPage
 from kim.people.models import Person
 
 
 @tenant_view("education.gaps:read", list_view=True)
 def gap_list(request: TenantRequest) -> HttpResponse:
     today = timezone.localdate()
-    found = gaps(request.municipality, today)
     which = request.GET.get("which", "")
-    if which == "obliged":
-        found = [g for g in found if g.obliged]
-    elif which == "entitled":
-        found = [g for g in found if g.access == "entitled"]
+    which = which if which in ("obliged", "entitled") else ""
+    found = GapPage(request.municipality, today, which)  # counted and sliced in SQL
     page = Paginator(found, 50).get_page(request.GET.get("page"))
     persons = Person.objects.in_bulk([g.person_id for g in page.object_list])
     rows = [(g, persons.get(g.person_id), (today - g.since).days if g.since else None)
