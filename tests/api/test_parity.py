@@ -33,11 +33,30 @@ SAME_AS_WEB = {
     ("waiting_list", "GET"): "housing:waiting_list",
     ("waiting_list", "POST"): "housing:waiting_add",
     ("placements", "GET"): "housing:placement_list",
+    ("courses", "GET"): "education:course_list",
+    ("courses", "POST"): "education:course_create",
+    ("course", "GET"): "education:course_detail",
+    ("course", "PATCH"): "education:course_edit",
+    # referrals are the card's entries (the course page lists them with the same rule)
+    ("referrals", "GET"): "education:card",
+    ("referral", "GET"): "education:card",
+    ("referral", "PATCH"): "education:referral_edit",
+    ("person_referrals", "POST"): "education:referral_add",
+    ("person_education", "GET"): "education:card",
+    ("volunteer_requests", "GET"): "volunteers:request_list",
+    ("own_volunteer_requests", "GET"): "volunteers:own_list",
+    ("own_volunteer_requests", "POST"): "volunteers:own_create",
+    ("own_volunteer_request", "GET"): "volunteers:own_detail",
+    ("indicators", "GET"): "monitoring:indicator_list",
+    ("indicator", "GET"): "monitoring:indicator_detail",
+    # the indicator page shows exact figures to holders of monitoring.indicators:read
+    ("observations", "GET"): None,
     ("changes", "GET"): None,  # the audit log is the web's; the feed names no values
 }
 # the API's object differs from the page's (the facility page is its board of residents)
-OTHER_OBJECT = {"facility"}
-WEB_CHECKS_INSIDE = {("person_statuses", "GET"): "people.status:read",
+OTHER_OBJECT = {"facility", "referral"}
+WEB_CHECKS_INSIDE = {("observations", "GET"): "monitoring.indicators:read",
+                     ("person_statuses", "GET"): "people.status:read",
                      ("person_decisions", "GET"): "people.status:read"}
 
 
@@ -86,14 +105,36 @@ def test_every_role_gets_the_same_answer(personas, soest):
     users = {n: p.user for n, p in personas.items() if p.user is not None}
     build_world(soest, users, 1)
     with scope(municipality=soest):
+        from kim.education.models import Course, Referral
+        from kim.monitoring.models import Indicator
         from kim.people.models import Household, Person
+        from kim.volunteers.models import Request
 
         person = Person.objects.order_by("pk").first()
         household = Household.objects.order_by("pk").first()
+        course = Course.objects.order_by("pk").first()
+        learners = [r.person_id for r in Referral.objects.order_by("pk")]
+        indicator = Indicator.objects.order_by("pk").first()
+        own_request = Request.objects.exclude(created_by=None).order_by("pk").first()
     pairs = [(f"/api/v1/soest/persons/{person.pk}/", f"/soest/persons/{person.pk}/"),
              ("/api/v1/soest/persons/", "/soest/persons/"),
              (f"/api/v1/soest/households/{household.pk}/",
-              f"/soest/persons/households/{household.pk}/")]
+              f"/soest/persons/households/{household.pk}/"),
+             ("/api/v1/soest/waiting-list/", "/soest/housing/waiting/"),
+             ("/api/v1/soest/placements/", "/soest/housing/waiting/placements/"),
+             ("/api/v1/soest/courses/", "/soest/education/courses/"),
+             (f"/api/v1/soest/courses/{course.pk}/", f"/soest/education/courses/{course.pk}/"),
+             ("/api/v1/soest/volunteer-requests/", "/soest/volunteers/requests/"),
+             ("/api/v1/soest/my-volunteer-requests/", "/soest/volunteers/my-requests/"),
+             (f"/api/v1/soest/my-volunteer-requests/{own_request.pk}/",
+              f"/soest/volunteers/my-requests/{own_request.pk}/"),
+             ("/api/v1/soest/indicators/", "/soest/monitoring/"),
+             (f"/api/v1/soest/indicators/{indicator.pk}/",
+              f"/soest/monitoring/indicators/{indicator.pk}/"),
+             # the provider's own learner, another provider's, and a person never referred
+             *((f"/api/v1/soest/persons/{pk}/education/", f"/soest/education/persons/{pk}/")
+               for pk in (*learners[:2], person.pk))]
+    assert len(set(learners[:2])) == 2
     for persona in ALL_PERSONAS[:-2]:
         api = Api(token_for(personas[persona].user, soest, "read"))
         web = personas[persona].client()

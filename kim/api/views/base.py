@@ -192,3 +192,27 @@ def run_form(form: Any, action: Callable[[dict[str, Any]], Any],
     except ValidationError as exc:
         add_errors(form, exc)
         raise problems.Invalid(form_errors(form, rename)) from None
+
+
+def state_etag(obj: models.Model) -> str:
+    """The ETag of a model without ``updated_at``: of all its stored values."""
+    return etag(obj, *(getattr(obj, f.attname) for f in obj._meta.concrete_fields))
+
+
+def scalar(value: Any) -> Any:
+    """A JSON value as a web form receives it: text (true/false for booleans); a list or
+    an object becomes text the field refuses, naming itself, instead of a server error."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def patch_data(obj: models.Model, fields: list[str], changes: Mapping[str, Any]
+               ) -> dict[str, Any]:
+    """The form data of an update: the object's current values with the sent changes."""
+    from django.forms.models import model_to_dict
+
+    current = {k: scalar(v) for k, v in model_to_dict(obj, fields=fields).items()}
+    return {**current, **changes}
