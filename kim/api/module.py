@@ -39,5 +39,5 @@ module = KimModule(
     url_prefix="api-tokens/",
     # DRF settings, read by kim/settings/base.py; what modules build their endpoints with
     public_modules=["kim.api.conf", "kim.api.declare", "kim.api.problems",
-                    "kim.api.views.base", "kim.api.views.lists"],
+                    "kim.api.views.base", "kim.api.views.lists", "kim.api.views.rows"],
 )

@@ -5,19 +5,23 @@ As on the pages: the catalogue and the tables for the aggregate audiences
 (``reports.monitoring_aggregates:read``), counts of persons disclosure-controlled for
 them (kim.monitoring.domain.series); the observations one by one only for readers of the
 exact figures (``monitoring.indicators:read``, the permission the indicator page checks
-before it shows them)."""
+before it shows them). Observations are recorded as on the import page: the same import
+(kim.monitoring.domain.imports), all or nothing, with its row errors."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
+from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kim.api.declare import Endpoint
-from kim.api.views.base import READ_ERRORS, ApiView, paged
+from kim.api.views.base import READ_ERRORS, WRITE_ERRORS, ApiView, clean_text, paged
 from kim.api.views.lists import Filter, Listing, by_id_and
+from kim.api.views.rows import MAX_ROWS_JSON, FileParser, row_problems, uploaded
 from kim.core.permissions.check import has_perm
+from kim.monitoring.domain.imports import SPEC, import_observations
 from kim.monitoring.domain.series import series
 from kim.monitoring.models import Indicator, Observation, Topic
 from kim.monitoring.module import AGGREGATES
@@ -124,10 +128,49 @@ class ObservationList(ApiView):
                                     lambda page: ObservationSerializer(page, many=True).data)
 
 
+class ObservationRows(serializers.Serializer):  # type: ignore[type-arg]
+    rows = serializers.ListField(
+        child=serializers.DictField(), max_length=MAX_ROWS_JSON,
+        help_text="One object per observation, keyed by the import's columns "
+                  f"({', '.join(c.key for c in SPEC.columns)}); values as in the import "
+                  "file (indicator code, period as year, month or day, area name or code).")
+
+
+class ImportedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    written = serializers.BooleanField()
+    rows = serializers.IntegerField()
+    replaced = serializers.IntegerField(help_text="Values that replaced an earlier one")
+    source_import = serializers.IntegerField(allow_null=True)
+
+
+class ObservationBulk(ApiView):
+    parser_classes = [JSONParser, FileParser]
+
+    @extend_schema(
+        operation_id="observations_bulk", request={"application/json": ObservationRows},
+        parameters=[OpenApiParameter("dry_run", bool, description="Check only, write nothing"),
+                    OpenApiParameter("source", str, description="Where the figures come from")],
+        responses={200: ImportedSerializer, **WRITE_ERRORS})
+    def post(self, request: Request) -> Response:
+        dry_run = request.query_params.get("dry_run", "").lower() in ("1", "true", "yes")
+        source = clean_text(request.query_params.get("source", ""), "source")
+        raw, filename, json_rows = uploaded(request, {c.key for c in SPEC.columns})
+        result = import_observations(request.municipality, request.user, raw, filename,
+                                     source, dry_run=dry_run)
+        if result.errors:
+            raise row_problems(result.errors, json_rows)
+        record = result.outcome
+        return Response({"written": result.written, "rows": len(result.validated.rows),
+                         "replaced": record.replaced if record is not None else 0,
+                         "source_import": record.pk if record is not None else None})
+
+
 ENDPOINTS = [
     Endpoint("indicators/", "indicators", {"GET": AGGREGATES}, IndicatorList, list_view=True),
     Endpoint("indicators/<int:pk>/", "indicator", {"GET": AGGREGATES}, IndicatorDetail,
              obj=Indicator),
     Endpoint("observations/", "observations", {"GET": EXACT}, ObservationList,
              list_view=True),
+    Endpoint("observations/bulk", "observations_bulk",
+             {"POST": "monitoring.indicators:write"}, ObservationBulk),
 ]

@@ -197,3 +197,24 @@ def test_a_token_limited_to_housing_cannot_read_courses(personas, soest, school)
     api = Api(token_for(personas["caseworker"].user, soest, "read", modules=["housing"]))
     assert api.get("/api/v1/soest/courses/").status_code == 403
     assert api.get("/api/v1/soest/waiting-list/").status_code == 200
+
+
+def test_observations_recorded_through_the_import(api_of, soest):
+    with scope(municipality=soest):
+        indicator = Indicator.objects.create(municipality=soest, code="refugees",
+                                             name="Geflüchtete", topic="population")
+    api = api_of("coordinator")
+    url = "/api/v1/soest/observations/bulk?source=Melderegister"
+    bad = api.post(url, {"rows": [{"indicator": "refugees", "period": "2025", "value": "7"},
+                                  {"indicator": "nope", "period": "2025", "value": "1"}]})
+    assert bad.status_code == 400
+    assert [(e["index"], e["column"]) for e in bad.json()["errors"]] == [(1, "indicator")]
+    with scope(municipality=soest):
+        assert not Observation.objects.exists()  # all or nothing
+    r = api.post(url, {"rows": [{"indicator": "refugees", "period": "2025", "value": "7"}]})
+    assert r.status_code == 200, r.json()
+    assert r.json()["written"] is True and r.json()["rows"] == 1
+    with scope(municipality=soest):
+        obs = Observation.objects.get(indicator=indicator)
+    assert (obs.period, obs.value) == (datetime.date(2025, 12, 31), Decimal(7))
+    assert api_of("steering").post(url, {"rows": []}).status_code == 403

@@ -51,6 +51,7 @@ SAME_AS_WEB = {
     ("indicator", "GET"): "monitoring:indicator_detail",
     # the indicator page shows exact figures to holders of monitoring.indicators:read
     ("observations", "GET"): None,
+    ("observations_bulk", "POST"): "monitoring:import",
     ("changes", "GET"): None,  # the audit log is the web's; the feed names no values
 }
 # the API's object differs from the page's (the facility page is its board of residents)
