@@ -218,3 +218,11 @@ def test_observations_recorded_through_the_import(api_of, soest):
         obs = Observation.objects.get(indicator=indicator)
     assert (obs.period, obs.value) == (datetime.date(2025, 12, 31), Decimal(7))
     assert api_of("steering").post(url, {"rows": []}).status_code == 403
+
+
+def test_the_token_page_names_every_module_with_endpoints():
+    from kim.api.forms import MODULE_LABELS
+    from kim.api.tokens import api_modules
+
+    assert set(api_modules()) == set(MODULE_LABELS)
+    assert {"education", "volunteers", "monitoring", "housing", "people"} <= set(api_modules())
