@@ -141,6 +141,7 @@ module = KimModule(
     }),
     urls="kim.education.urls",
     url_prefix="education/",
+    api="kim.education.api",
     public_urls="kim.education.public_urls",
     public_prefix="courses/",
     public_links=[NavItem("course_catalogue", _("Language courses and measures"),

@@ -155,6 +155,7 @@ module = KimModule(
                                "housing.placement": "housing.waiting:read"}),
     urls="kim.housing.urls",
     url_prefix="housing/",
+    api="kim.housing.api",
     public_modules=["kim.housing.models", "kim.housing.domain.occupancy",
                     "kim.housing.domain.stays", "kim.housing.placement.rules"],
 )
