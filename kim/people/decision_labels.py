@@ -110,6 +110,13 @@ VALUE_LABELS: dict[str, dict[Any, Any]] = {
 }
 
 
+DATE_LABELS = {
+    "since": _("since %(day)s"),
+    "entitled_until": _("entitled until %(day)s"),
+    "last_day": _("last day %(day)s"),
+}
+
+
 def _day(value: Any) -> Any:
     """The engine's ISO date as people read it in the active language (05.03.2024)."""
     if isinstance(value, str) and len(value) == 10:
@@ -151,11 +158,14 @@ def rows(decisions: dict[str, Any]) -> list[dict[str, Any]]:
     for field, label in FIELD_LABELS.items():
         value = _get(decisions, field)
         section = decisions.get(field.split(".")[0])
-        basis = section.get("basis", "") if isinstance(section, dict) else ""
+        if isinstance(section, dict):
+            basis = section.get("basis", "")
+        else:  # plain-string decisions are explained beside them
+            basis = decisions.get("explanations", {}).get(field, {}).get("basis", "")
         extra = {}
         if isinstance(section, dict):
-            extra = {k: _day(v) for k, v in section.items()
-                     if k in ("since", "entitled_until", "last_day") and v}
+            extra = {k: DATE_LABELS[k] % {"day": _day(v)} for k, v in section.items()
+                     if k in DATE_LABELS and v}
         result.append({"field": field, "label": label, "value": value_label(field, value),
                        "code": value, "basis": basis_label(basis), "dates": extra})
     return result
