@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.localize import short_date
+from kim.people.status_labels import STATUS_LABELS
 from kim.rules.reasons import parts, reason
 
 # The engine's explanations inside a legal basis (kim.rules.reasons.REASONS), same
@@ -143,6 +144,16 @@ def basis_label(basis: str) -> str:
 
 def value_label(field: str, value: Any) -> Any:
     return VALUE_LABELS.get(field, {}).get(value, value)
+
+
+def due_value(kind: str, value: str) -> str:
+    """The new value of a deadline (``Due.value``: a decision code, "true"/"false" or a
+    status code) as people read it."""
+    if value in STATUS_LABELS:
+        return str(STATUS_LABELS[value])
+    if value in ("true", "false"):
+        return str(value_label(kind, value == "true"))
+    return str(value_label(kind, value))
 
 
 def _get(decisions: dict[str, Any], dotted: str) -> Any:
