@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.audit.writer import record_bulk
+from kim.core.domain.cldr import names
 from kim.core.models import Area, Municipality
 from kim.housing.demo.history import factory
 from kim.housing.demo.layout import FACILITIES, STATE, STATE_COUNTS
@@ -106,7 +107,7 @@ def _members(ids: list[int]) -> dict[int, list[Person]]:
 
 def _create_historic(municipality: Municipality, homes: list[Home]) -> list[int]:
     households = [Household(municipality=municipality, reference=h.reference,
-                            name=f"{h.members[0].info['family']} ({h.members[0].info['country']})")
+                            name=_household_name(h.members[0].info))
                   for h in homes]
     Household.objects.bulk_create(households)
     persons, links, statuses = [], [], []
@@ -338,3 +339,10 @@ def load(municipality: Municipality) -> int:
                              (Place, len(places)), (Stay, len(stays))):
             record_bulk(model, count, "demo data", municipality_id=municipality.pk)
         return len(stays)
+
+
+def _household_name(info: dict) -> str:
+    """"Ahmadi (Afghanistan)": the demo's household names carry the country's German name
+    (a code such as "AF" would show on German pages)."""
+    country = info["country"]
+    return f"{info['family']} ({names('territories', 'de').get(country, country)})"
