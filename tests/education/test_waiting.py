@@ -103,7 +103,8 @@ def test_mothers_waiting_without_childcare(soest):
 def test_free_seats_fit_persons_waiting(soest):
     """A women's course with childcare in the north fits the waiting mother of the north;
     a full course and a course in another district fit nobody; the man fits the regular
-    course but not the women's course; an assessment at B1 excludes a B1 course."""
+    course but not the women's course (and not the later course too: one suggestion per
+    person); an assessment at B1 excludes a B1 course."""
     with scope(municipality=soest):
         north = Area.objects.create(municipality=soest, name="Nord", level="district")
         south = Area.objects.create(municipality=soest, name="Süd", level="district")
@@ -115,6 +116,8 @@ def test_free_seats_fit_persons_waiting(soest):
                                 seats=3, area=north, status="open", title="Kurs Nord")
         CourseFactory(municipality=soest, provider=provider, start=D(2026, 4, 1), seats=3,
                       area=south, status="open", title="Kurs Süd")
+        CourseFactory(municipality=soest, provider=provider, start=D(2026, 5, 4), seats=3,
+                      area=north, status="open", title="Kurs Nord später")
         CourseFactory(municipality=soest, provider=provider, start=D(2026, 4, 1), seats=3,
                       area=north, status="full", title="Voller Kurs")
         mother, _child = _mother(soest, "Mutter", D(2024, 5, 1))

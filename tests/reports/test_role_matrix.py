@@ -40,7 +40,8 @@ EXPECTED = {
     "volunteer_offers": ({"volunteer_coordinator", "coordinator", "caseworker", "benefits",
                           "housing", "school_office"}, {"steering"}),
     # education records: W case work (all persons), "A" coordinator and steering
-    **dict.fromkeys(("childcare", "schooling", "employability", "courses", "measures"),
+    **dict.fromkeys(("childcare", "schooling", "employability", "courses", "measures",
+                     "course_waiting"),
                     ({"caseworker"}, {"coordinator", "steering"})),
     # action plan, fund: no person data; R for case work, school office, volunteer
     # coordination and steering, W coordinator – all see the one (detail) version

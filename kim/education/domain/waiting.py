@@ -232,7 +232,8 @@ def fits(course: Course, access: str, person: Person, age: int, level: int | Non
 def suggestions(municipality: Municipality, day: datetime.date, waiting: Sequence[Gap],
                 per_course: int = 5) -> list[Suggestion]:
     """Courses with free seats and the waiting persons (of ``waiting``, the worklist) who
-    fit each, longest waiting first – a suggestion for the coordinator, not a referral."""
+    fit each, longest waiting first, each person for the earliest course only – a
+    suggestion for the coordinator, not a referral."""
     courses = open_courses(municipality, day)
     if not courses or not waiting:
         return []
@@ -247,11 +248,12 @@ def suggestions(municipality: Municipality, day: datetime.date, waiting: Sequenc
         assessed[pid] = (_level(tuple(skills)), kind)
     needs_care = without_childcare(municipality, day, ids)
     result = []
+    named: set[int] = set()  # each person suggested for one course only (the earliest)
     for course, free in courses:
         found = Suggestion(course, free)
         for gap in waiting:
             person = by_id.get(gap.person_id)
-            if person is None:
+            if person is None or gap.person_id in named:
                 continue
             level, recommended = assessed.get(gap.person_id, (None, ""))
             age = day.year - person.birth_date.year - (
@@ -259,6 +261,7 @@ def suggestions(municipality: Municipality, day: datetime.date, waiting: Sequenc
             if fits(course, gap.access, person, age, level, recommended,
                     gap.person_id in needs_care):
                 found.persons.append(person)
+                named.add(gap.person_id)
                 if len(found.persons) >= min(free, per_course):
                     break
         if found.persons:
