@@ -328,6 +328,7 @@ def load(municipality: Municipality) -> None:
         _cards(municipality, learners, courses, providers, rng)
         _current_enrolments(municipality, courses, rng)
         _schooling(municipality, schools, colleges)
+        _schooling_today(municipality, schools, colleges)
         _measures(municipality, rng)
         Membership.objects.filter(municipality=municipality, user__username="traeger"
                                   ).update(organisation=providers[0])
@@ -377,4 +378,42 @@ def _schooling(municipality: Municipality, schools: list[Organisation],
         records.append(SchoolRecord(municipality=municipality, person=child,
                                     valid_from=since, school=school, class_type=kind,
                                     grade=grade, first_assessment_on=assessed))
+    SchoolRecord.objects.bulk_create(records)
+
+
+NEW_ARRIVALS = 28  # days: children who came since then still wait for the school office
+
+
+def _schooling_today(municipality: Municipality, schools: list[Organisation],
+                     colleges: list[Organisation]) -> None:
+    """This school year's places (from 1 August, or arrival): every child of school age
+    living here has a school, except those who arrived in the last four weeks – they are
+    the school worklist's work today, as in a real office. Tab. 5 (2018/19) stays as it
+    is: these records begin in the current school year."""
+    rng = random.Random(SEED + 6)  # noqa: S311  (its own stream: the other data stay)
+    today = timezone.localdate()
+    year_start = D(today.year if today.month >= 8 else today.year - 1, 8, 1)
+    recent = today - datetime.timedelta(days=NEW_ARRIVALS)
+    stage = {school.pk: row[6] for school, row in zip(schools, TAB5, strict=True)}
+    records = []
+    for child in pool(municipality, today):
+        age = _age(child, today)
+        arrived = child.assignment_date or child.entry_date
+        if not 6 <= age <= 17 or arrived is None or arrived > recent:
+            continue
+        since = max(arrived, year_start)
+        if age >= 16:
+            records.append(SchoolRecord(municipality=municipality, person=child,
+                                        valid_from=since, school=rng.choice(colleges),
+                                        class_type="international"))
+            continue
+        wanted = "primary" if age < 10 else "secondary"
+        school = rng.choice([s for s in schools if stage[s.pk] == wanted])
+        grade = min(age - 5, 10)
+        lateral = (today - arrived).days < 2 * 365
+        records.append(SchoolRecord(
+            municipality=municipality, person=child, valid_from=since, school=school,
+            class_type="lateral" if lateral else "regular", grade=grade,
+            first_assessment_on=arrived + datetime.timedelta(days=14)
+            if lateral and grade >= 5 else None))
     SchoolRecord.objects.bulk_create(records)
