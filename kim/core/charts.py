@@ -45,6 +45,7 @@ class Chart:
     left: int
     right: float
     bottom: float
+    target_y: float | None = None  # a reference line (the quota's 100 %)
 
     @property
     def points(self) -> list[Point]:
@@ -78,14 +79,16 @@ def _figure(value: Any) -> Decimal | None:
     return Decimal(str(value))
 
 
-def chart(periods: Sequence[Any], series: Sequence[Sequence[Any]]) -> Chart | None:
+def chart(periods: Sequence[Any], series: Sequence[Sequence[Any]], *,
+          top_at_least: float = 0.0, target: float | None = None) -> Chart | None:
     """The chart of ``series`` (each a value per period, in order) over ``periods``;
-    dates are placed by time, anything else evenly. None when nothing can be drawn."""
+    dates are placed by time, anything else evenly. The y axis reaches at least
+    ``top_at_least``; ``target`` adds a reference line. None when nothing can be drawn."""
     values = [[_figure(v) for v in line] for line in series]
     drawn = [float(v) for line in values for v in line if v is not None]
     if not periods or not drawn:
         return None
-    top = max(max(drawn), 0.0)
+    top = max(max(drawn), top_at_least, target or 0.0, 0.0)
     step = _nice_step(top) if top > 0 else 1.0
     top = max(step, math.ceil(top / step) * step)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -117,7 +120,8 @@ def chart(periods: Sequence[Any], series: Sequence[Sequence[Any]]) -> Chart | No
         lines.append(Line(points, [" ".join(run) for run in runs if run]))
     ticks = [(y_of(i * step), _label(i * step)) for i in range(int(round(top / step)) + 1)]
     x_labels = [(xs[i], p) for i, p in enumerate(periods) if labelled[i]]
-    return Chart(WIDTH, HEIGHT, lines, x_labels, ticks, LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM)
+    return Chart(WIDTH, HEIGHT, lines, x_labels, ticks, LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM,
+                 y_of(target) if target is not None else None)
 
 
 def line_chart(points: Sequence[tuple[date, Decimal]]) -> Chart | None:

@@ -50,7 +50,7 @@ INTEGRATION_FUND = Report(
         Column("project", _("Project"), "text"),
         Column("field", _("Field of action"), "text"),
         Column("field_code", _("Field of action (code)"), "text", code=True),
-        Column("decided_on", _("Decided on"), "text"),
+        Column("decided_on", _("Decided on"), "text", iso="date"),
         Column("requested", _("Requested (€)"), "number"),
         Column("committed", _("Committed (€)"), "number"),
         Column("paid", _("Paid (€)"), "number"),

@@ -61,7 +61,7 @@ ACTION_PLAN = Report(
         Column("state", _("State"), "text"),
         Column("state_code", _("State (code)"), "text", code=True),
         Column("progress", _("Progress (%)"), "number"),
-        Column("status_date", _("Status as of"), "text"),
+        Column("status_date", _("Status as of"), "text", iso="date"),
         Column("status", _("Status"), "text"),
         Column("need", _("Need for action"), "text"),
     ),

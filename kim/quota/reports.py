@@ -46,7 +46,8 @@ QUOTA = Report(
                   "latest month on or before the date: credited persons (stock plus credited "
                   "state-facility places), obligation, gap and quota; rank 1 receives the "
                   "next assignments."),
-    columns=(Column("month", _("Month"), "text"), Column("ags", _("AGS"), "text"),
+    columns=(Column("month", _("Month"), "text", iso="month"),
+             Column("ags", _("AGS"), "text"),
              Column("name", _("Municipality"), "text"),
              Column("key_percent", _("Key (%)"), "number"),
              Column("stock", _("Stock"), "number"),

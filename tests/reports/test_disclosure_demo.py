@@ -2,6 +2,7 @@
 its PDF fits the paper."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone, translation
@@ -69,6 +70,8 @@ def test_every_report_pdf_shows_every_column_on_the_paper(demo):  # noqa: F811
             assert page.width in (pytest.approx(210 * MM, abs=1), pytest.approx(297 * MM, abs=1))
             right = max(x_max for _x, x_max, _w in page.words)
             assert right <= page.width - 14 * MM, (report.name, right, page.width)
+        iso = [w for w in words if re.fullmatch(r"\d{4}-\d\d(-\d\d)?", w)]
+        assert not iso, (report.name, iso)  # dates and months as people read them
         for column in report.columns:  # codes stay in JSON/CSV: not one on paper
             if column.code:
                 codes = {row[column.key] for row in result.rows} - {"", None}

@@ -36,6 +36,9 @@ class Column:
     ``code`` marks a text column holding a stable code for machines (a status code, an
     ISO date beside its label): JSON, CSV and XLSX carry it, the web page and the PDF
     show only the label column beside it.
+
+    ``iso`` marks a text column of ISO dates ("date": 2018-09-30) or months ("month":
+    2018-09): JSON, CSV and XLSX keep them, the web page and the PDF show them localised.
     """
 
     key: str
@@ -43,6 +46,7 @@ class Column:
     kind: Kind = "count"
     sum_of: tuple[str, ...] = ()
     code: bool = False
+    iso: Literal["", "date", "month"] = ""
 
     @property
     def is_dimension(self) -> bool:
@@ -159,8 +163,9 @@ class Report:
             raise ValueError(f"Report {self.name!r}: parameters {self.params} must include "
                              f"'as_of' and be among {PARAMS}")
         for col in self.columns:
-            if col.code and col.kind != "text":
-                raise ValueError(f"Report {self.name!r}: code column {col.key!r} must be text")
+            if (col.code or col.iso) and col.kind != "text":
+                raise ValueError(f"Report {self.name!r}: code or date column {col.key!r} "
+                                 f"must be text")
         if not self.shown_columns:
             raise ValueError(f"Report {self.name!r}: every column is a code")
         shown = {c.key for c in self.shown_columns}

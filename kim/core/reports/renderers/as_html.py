@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kim.core.charts import chart
@@ -24,10 +26,22 @@ def _cell(value: Any, kind: str, header: bool = False) -> dict[str, Any]:
             "empty": value is None or value == "", "numeric": kind != "text"}
 
 
+def _localised(value: Any, iso: str) -> Any:
+    """An ISO date or month of a text column as people read it (30.09.2018, 09/2018)."""
+    if not iso or not isinstance(value, str) or not value:
+        return value
+    try:
+        day = date.fromisoformat(value if iso == "date" else f"{value}-01")
+    except ValueError:
+        return value  # not a date after all: shown as it is
+    return date_format(day, "SHORT_DATE_FORMAT") if iso == "date" else f"{day:%m/%Y}"
+
+
 def table_context(result: ReportResult) -> dict[str, Any]:
     """The table of the web page and the PDF: the shown columns (no machine codes)."""
     columns = result.report.shown_columns
-    rows = [[_cell(row[c.key], c.kind, header=(i == 0 and c.kind == "text"))
+    rows = [[_cell(_localised(row[c.key], c.iso), c.kind,
+                   header=(i == 0 and c.kind == "text"))
              for i, c in enumerate(columns)] for row in result.rows]
     totals: list[dict[str, Any]] = []
     if result.totals:
