@@ -158,9 +158,11 @@ class Payment(TenantModel):
 class UsageReport(TenantModel):
     """The final report and proof of use (Verwendungsnachweis) of a funded project."""
 
-    application = models.OneToOneField(Application, on_delete=models.PROTECT,
-                                       related_name="usage_report",
-                                       verbose_name=_("application"))
+    # one per application: a unique constraint with the municipality (a one-to-one field
+    # would be unique without it, which a PostgreSQL distributed by municipality refuses)
+    application = models.ForeignKey(Application, on_delete=models.PROTECT,
+                                    related_name="usage_reports",
+                                    verbose_name=_("application"))
     submitted_on = models.DateField(_("submitted on"))
     spent = models.DecimalField(_("money spent (€)"), max_digits=12, decimal_places=2,
                                 validators=[MinValueValidator(Decimal("0"))])
@@ -170,6 +172,8 @@ class UsageReport(TenantModel):
     class Meta:
         verbose_name = _("final report")
         verbose_name_plural = _("final reports")
+        constraints = [models.UniqueConstraint(fields=["municipality", "application"],
+                                               name="usage_report_one_per_application")]
 
     def __str__(self) -> str:
         return f"{self.application}: {short_date(self.submitted_on)}"

@@ -1,34 +1,16 @@
 """Ready for a PostgreSQL distributed by municipality (Citus, issue 17 item 7): every
 tenant-owned table carries ``municipality_id``, and every unique constraint of such a
 table includes it – a distributed table can only enforce uniqueness that contains the
-distribution column. Findings not yet fixed in their app are listed with the reason."""
+distribution column."""
 
 from django.apps import apps
 from django.db import models
 
 from kim.core.models import TenantModel
 
-# (model label, constraint fields) that do not include municipality yet: owned by their
-# apps; each needs a migration there. Remove an entry when it is fixed – the test then
-# fails if it is still listed.
-KNOWN = {
-    ("core.RoleGrant", ("membership", "role")),
-    ("people.PersonLanguage", ("person", "language")),
-    ("people.HouseholdMember", ("person",)),
-    ("people.LegalStatus", ("person", "valid_from")),
-    ("people.Timeline", ("person",)),
-    ("people.Vulnerability", ("person", "kind")),
-    ("casework.CaseAssignment", ("household", "caseworker")),
-    ("housing.StateFacilityCount", ("facility", "date")),
-    ("housing.Unit", ("facility", "name")),
-    ("housing.Place", ("unit", "label")),
-    ("housing.Stay", ("person",)),
-    ("housing.Stay", ("place",)),
-    ("housing.WaitingListEntry", ("household",)),
-    ("quota.LandStatisticsRow", ("statistics", "ags")),
-    # a one-to-one field: becomes a foreign key with (municipality, application) unique
-    ("fund.UsageReport", ("application",)),
-}
+# (model label, constraint fields) that do not include municipality: none any more – each
+# app's migration widened its constraints (issue 17 item 7).
+KNOWN: set[tuple[str, tuple[str, ...]]] = set()
 
 
 def _uniques(model):

@@ -30,7 +30,7 @@ class CaseAssignment(TenantModel):
         verbose_name_plural = _("case assignments")
         ordering = ["since", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["household", "caseworker"],
+            models.UniqueConstraint(fields=["municipality", "household", "caseworker"],
                                     condition=models.Q(until=None),
                                     name="case_assignment_one_open"),
             models.CheckConstraint(

@@ -41,7 +41,7 @@ class RoleGrant(TenantModel):
         verbose_name_plural = _("role grants")
         ordering = ["-requested_at", "-pk"]
         constraints = [models.UniqueConstraint(
-            fields=["membership", "role"], condition=models.Q(status="pending"),
+            fields=["municipality", "membership", "role"], condition=models.Q(status="pending"),
             name="role_grant_one_pending")]
 
     def __str__(self) -> str:

@@ -14,17 +14,24 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Max, Min, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.models import Municipality
 from kim.core.modules import Due, GapContext, GapFlag
 from kim.education.models import INTEGRATION_KINDS, Obligation, Referral
+from kim.people.decision_labels import basis_label
 from kim.people.domain import timelines
 from kim.people.domain.deadlines import horizon
-from kim.people.domain.facts import decisions_for, fact_persons, status_histories
+from kim.people.domain.facts import (
+    db_date,
+    decisions_for,
+    fact_persons,
+    plain_rows,
+    status_histories,
+)
 from kim.people.domain.params import params_for
-from kim.people.models import DecisionSegment, Person
+from kim.people.models import Person
 
 ACCESS = ("entitled", "admissible")
 ENDS = "course_entitlement_ends"
@@ -50,34 +57,18 @@ def enrolled(municipality: Municipality, day: datetime.date) -> QuerySet[Referra
 
 def _access_stored(municipality: Municipality, day: datetime.date,
                    person_ids: Sequence[int] | None) -> dict[int, tuple[str, Any, Any]]:
-    """person id -> (access, since, until) from the stored time lines: a constant number
-    of grouped queries (persons given by subqueries, never by long IN lists)."""
+    """person id -> (access, since, until) from the stored time lines: one index range
+    (``segment_course``) – each row carries the first day and the end of its run of the
+    same access, so neither grows with a person's history nor needs grouped scans."""
     rows = timelines.segments_on(municipality, day).filter(course__in=ACCESS)
     if person_ids is not None:
+        if not person_ids:
+            return {}
         rows = rows.filter(person_id__in=list(person_ids))
-    current = dict(rows.values_list("person_id", "course"))
-    if not current:
-        return {}
-    own = DecisionSegment.objects.filter(municipality=municipality)
-    # The access began after the last earlier row with another value, and ends with the
-    # first later row with another value (or the end of what was computed: open).
-    began: dict[int, datetime.date] = {}
-    ends: dict[int, datetime.date] = {}
-    for value in ACCESS:
-        ids = rows.filter(course=value).values("person_id")
-        began.update(own.filter(person_id__in=ids, valid_to__lte=day).exclude(course=value)
-                     .values("person_id").annotate(d=Max("valid_to"))
-                     .values_list("person_id", "d"))
-        ends.update(own.filter(person_id__in=ids, valid_from__gt=day).exclude(course=value)
-                    .values("person_id").annotate(d=Min("valid_from"))
-                    .values_list("person_id", "d"))
-    first = dict(own.filter(person_id__in=rows.values("person_id"), course__in=ACCESS)
-                 .values("person_id").annotate(d=Min("valid_from"))
-                 .values_list("person_id", "d"))
     one_day = datetime.timedelta(days=1)
-    return {pid: (value, began.get(pid, first.get(pid)),
-                  ends[pid] - one_day if pid in ends else None)
-            for pid, value in current.items()}
+    return {pid: (value, db_date(since), db_date(until) - one_day if until else None)  # type: ignore[operator]
+            for pid, value, since, until in plain_rows(rows.order_by().values_list(
+                "person_id", "course", "course_since", "course_until"))}
 
 
 def _access_live(municipality: Municipality, day: datetime.date,
@@ -139,6 +130,60 @@ def gaps(municipality: Municipality, day: datetime.date,
     return result
 
 
+class GapPage:
+    """The worklist as the paginator reads it: counted and sliced in the database, so a
+    page costs the same constant number of queries at 100 persons and at 100 000 (the
+    whole list, :func:`gaps`, is tens of thousands of entries there). Same entries and
+    order as :func:`gaps`: persons with access by the day it began, then obliged persons
+    without access. ``which``: "" (all), "entitled" or "obliged"."""
+
+    def __init__(self, municipality: Municipality, day: datetime.date, which: str = "") -> None:
+        self.municipality, self.day = municipality, day
+        self.listed: list[Gap] | None = None
+        if which == "obliged" or not timelines.covers(municipality, day):
+            # few obliged persons, or stale time lines (the engine, person by person)
+            found = gaps(municipality, day)
+            self.listed = [g for g in found if (g.obliged if which == "obliged" else
+                                                 g.access == "entitled" if which else True)]
+            return
+        busy = enrolled(municipality, day).values("person_id")
+        rows = timelines.segments_on(municipality, day).exclude(person_id__in=busy)
+        self.rows = rows.filter(course__in=("entitled",) if which else ACCESS)
+        self.obliged = set(Obligation.objects.filter(
+            municipality=municipality, issued_on__lte=day).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=day)).exclude(person_id__in=busy)
+            .values_list("person_id", flat=True))
+        # obliged persons without access come last (no "since"), by id
+        self.extra = [] if which else sorted(
+            self.obliged - set(course_access(municipality, day, list(self.obliged))))
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self.listed is not None:
+            return len(self.listed)
+        if self._count is None:
+            self._count = self.rows.count() + len(self.extra)
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Gap]:
+        if self.listed is not None:
+            return self.listed[index]
+        start, stop, _step = index.indices(self.count())
+        ids = [pid for pid, in self.rows.order_by("course_since", "person_id")
+               .values_list("person_id")[start:stop]]
+        accessible = self.count() - len(self.extra)
+        ids += self.extra[max(start - accessible, 0):max(stop - accessible, 0)]
+        access = _access_stored(self.municipality, self.day, ids)
+        waiting = set(Referral.objects.filter(
+            municipality=self.municipality, start__isnull=True, ended_on__isnull=True,
+            person_id__in=ids).values_list("person_id", flat=True))
+        return [Gap(pid, *access.get(pid, ("", None, None)), pid in self.obliged,
+                    pid in waiting) for pid in ids]
+
+
 def deadlines(municipality: Municipality, person_ids: Sequence[int] | None,
               today: datetime.date) -> Iterator[Due]:
     """The deadline source: the day a course entitlement ends for a person who is not
@@ -162,7 +207,8 @@ def flags(person: Person, context: GapContext) -> list[GapFlag]:
         message = (_("Entitled to an integration course until %(day)s and not enrolled.")
                    % {"day": _short(until)} if until else
                    _("Entitled to an integration course and not enrolled."))
-        result.append(GapFlag("education.not_enrolled", message, str(course.get("basis", ""))))
+        result.append(GapFlag("education.not_enrolled", message,
+                                      basis_label(str(course.get("basis", "")))))
     if Obligation.objects.filter(person=person, issued_on__lte=context.today).filter(
             Q(ended_on__isnull=True) | Q(ended_on__gte=context.today)).exists():
         result.append(GapFlag("education.obliged_not_attending",

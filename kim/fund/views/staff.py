@@ -73,7 +73,7 @@ def _detail(request: TenantRequest, application: Application, *, own: bool) -> H
         "application": application, "own": own, "checks": checks,
         "payments": list(application.payments.all()),
         "paid": decisions.paid(application),
-        "usage": getattr(application, "usage_report", None),
+        "usage": application.usage_reports.first(),
         "can_decide": not own and has_perm(request.user, DECIDE, town),
         "can_write": not own and has_perm(request.user, WRITE, town),
         "can_report": own and has_perm(request.user, "fund.own:write", town, application)})
@@ -116,7 +116,7 @@ def payment_add(request: TenantRequest, application: Application) -> HttpRespons
 
 @tenant_view(WRITE, obj=applications, get_status=302)
 def usage_accept(request: TenantRequest, application: Application) -> HttpResponse:
-    usage = getattr(application, "usage_report", None)
+    usage = application.usage_reports.first()
     if request.method == "POST" and usage is not None and usage.accepted_on is None:
         usage.accepted_on = timezone.localdate()
         usage.save(update_fields=["accepted_on"])

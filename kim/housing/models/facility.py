@@ -83,7 +83,7 @@ class StateFacilityCount(TenantModel):
         verbose_name = _("state facility count")
         verbose_name_plural = _("state facility counts")
         ordering = ["-date", "pk"]
-        constraints = [models.UniqueConstraint(fields=["facility", "date"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "facility", "date"],
                                                name="state_count_one_per_day")]
 
     def __str__(self) -> str:
@@ -104,7 +104,7 @@ class Unit(TenantModel):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["name", "pk"]
-        constraints = [models.UniqueConstraint(fields=["facility", "name"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "facility", "name"],
                                                name="unit_unique_name")]
 
     def __str__(self) -> str:
@@ -127,7 +127,7 @@ class Place(TenantModel):
         verbose_name = _("accommodation place")
         verbose_name_plural = _("accommodation places")
         ordering = ["label", "pk"]
-        constraints = [models.UniqueConstraint(fields=["unit", "label"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "unit", "label"],
                                                name="place_unique_label")]
 
     def __str__(self) -> str:

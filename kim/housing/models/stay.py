@@ -75,9 +75,9 @@ class Stay(TenantModel):
             models.Index(fields=["person", "start"], name="stay_person_start"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["person"], condition=models.Q(end=None),
+            models.UniqueConstraint(fields=["municipality", "person"], condition=models.Q(end=None),
                                     name="stay_one_open_per_person"),
-            models.UniqueConstraint(fields=["place"], condition=models.Q(end=None),
+            models.UniqueConstraint(fields=["municipality", "place"], condition=models.Q(end=None),
                                     name="stay_one_open_per_place"),
             models.CheckConstraint(
                 condition=models.Q(end=None) | models.Q(end__gt=models.F("start")),

@@ -40,7 +40,7 @@ class WaitingListEntry(TenantModel):
         verbose_name_plural = _("waiting list entries")
         ordering = ["applied_on", "pk"]
         constraints = [models.UniqueConstraint(
-            fields=["household"], condition=models.Q(status="active"),
+            fields=["municipality", "household"], condition=models.Q(status="active"),
             name="waiting_one_active_per_household")]
 
     def __str__(self) -> str:

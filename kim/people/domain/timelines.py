@@ -38,7 +38,8 @@ HORIZON_YEARS = 3
 ONE_DAY = datetime.timedelta(days=1)
 COLUMNS = ("municipality_id", "person_id", "year", "valid_from", "valid_to", "resident", "home",
            "status", "regime", "office", "course", "employment", "residence", "childcare",
-           "schooling", "housing", "own_flat")
+           "schooling", "housing", "own_flat", "course_since", "course_until")
+COURSE = COLUMNS.index("course")
 _UNDECIDED = ("", "", "", "", "", None, "", "", "", None)
 
 
@@ -103,7 +104,21 @@ def rows_for(person: FactPerson, statuses: Sequence[Any], memberships: Sequence[
         else:
             rows.append((municipality_id, person.pk, day.year, day, following, resident, home,
                          *values))
-    return rows
+    return _with_course_runs(rows)
+
+
+def _with_course_runs(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Append to each row the first day and the end (exclusive, None when it reaches the
+    end of the time line) of the run of consecutive rows with its ``course`` value."""
+    result: list[tuple[Any, ...]] = []
+    first = 0
+    for index, row in enumerate(rows):
+        last = index + 1 == len(rows)
+        if last or rows[index + 1][COURSE] != row[COURSE]:
+            since, until = rows[first][3], None if last else row[4]
+            result += [(*run, since, until) for run in rows[first:index + 1]]
+            first = index + 1
+    return result
 
 
 def _memberships(where: Q) -> dict[int, list[tuple[Any, ...]]]:

@@ -58,7 +58,8 @@ class HouseholdMember(TenantModel):
         ordering = ["valid_from", "pk"]
         constraints = [
             # A person belongs to at most one household at a time (open-ended membership).
-            models.UniqueConstraint(fields=["person"], condition=models.Q(valid_to=None),
+            models.UniqueConstraint(fields=["municipality", "person"],
+                                    condition=models.Q(valid_to=None),
                                     name="one_current_household"),
             models.CheckConstraint(
                 condition=models.Q(valid_to=None) | models.Q(valid_to__gte=models.F("valid_from")),

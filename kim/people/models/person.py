@@ -113,6 +113,11 @@ class Person(TenantModel):
             models.Index(fields=["municipality", "family_name", "given_names"],
                          name="person_name"),
             models.Index(fields=["municipality", "birth_date"], name="person_birth"),
+            # The API's lists: by id (cursor) and by change (a data warehouse syncing);
+            # one index range of the town instead of the primary key filtered by town or
+            # a sort of all its persons (issue 17 item 6).
+            models.Index(fields=["municipality", "id"], name="person_town_id"),
+            models.Index(fields=["municipality", "updated_at", "id"], name="person_town_changed"),
         ]
 
     def __str__(self) -> str:
@@ -201,7 +206,7 @@ class PersonLanguage(TenantModel):
     class Meta:
         verbose_name = _("language")
         verbose_name_plural = _("languages")
-        constraints = [models.UniqueConstraint(fields=["person", "language"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "person", "language"],
                                                name="person_language_unique")]
 
     def __str__(self) -> str:

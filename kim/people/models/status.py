@@ -42,7 +42,7 @@ class LegalStatus(TenantModel):
                    models.Index(fields=["municipality", "document_number"],
                                 name="status_document")]
         constraints = [
-            models.UniqueConstraint(fields=["person", "valid_from"],
+            models.UniqueConstraint(fields=["municipality", "person", "valid_from"],
                                     name="status_one_per_day"),
             models.CheckConstraint(
                 condition=models.Q(expires_on__isnull=True)

@@ -27,8 +27,9 @@ class Timeline(TenantModel):
     """Which parameter version a person's segments were computed with, and until when
     they reach (exclusive); a report for a later day falls back to the live engine."""
 
-    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="timeline",
-                                  verbose_name=_("person"))
+    # one per person: a unique constraint with the municipality (see UsageReport)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="timelines",
+                               verbose_name=_("person"))
     version = models.CharField(_("parameter version"), max_length=80)
     until = models.DateField(_("computed until"))
 
@@ -37,6 +38,8 @@ class Timeline(TenantModel):
         verbose_name_plural = _("legal time lines")
         indexes = [models.Index(fields=["municipality", "version", "until"],
                                 name="timeline_version")]
+        constraints = [models.UniqueConstraint(fields=["municipality", "person"],
+                                               name="timeline_one_per_person")]
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.version}"
@@ -68,6 +71,13 @@ class DecisionSegment(TenantModel):
     schooling = models.CharField(_("schooling"), max_length=20, blank=True)
     housing = models.CharField(_("housing category"), max_length=20, blank=True)
     own_flat = models.BooleanField(_("entitled to an own flat"), null=True)
+    # The run of rows with this row's ``course`` value: its first day and its end
+    # (exclusive; NULL while it lasts to the end of the time line). The course worklist
+    # reads "since when, until when" from the one row of the day instead of grouped
+    # MIN/MAX scans over all of a municipality's rows (19 s at 100 000 persons).
+    course_since = models.DateField(_("integration course access since"), null=True)
+    course_until = models.DateField(_("integration course access until (exclusive)"),
+                                    null=True)
 
     class Meta:
         verbose_name = _("decision segment")
@@ -82,6 +92,10 @@ class DecisionSegment(TenantModel):
             # SQLite's planner prefers segment_day once the scope adds the municipality.
             models.Index(fields=["municipality", "person", "valid_from", "valid_to", "regime",
                                  "home"], name="segment_person"),
+            # The course worklist: the rows of a day with course access, covering.
+            models.Index(fields=["municipality", "year", "course", "valid_from", "valid_to",
+                                 "resident", "person", "course_since", "course_until"],
+                         name="segment_course"),
         ]
 
     def __str__(self) -> str:

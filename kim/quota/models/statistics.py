@@ -60,7 +60,7 @@ class LandStatisticsRow(TenantModel):
         verbose_name = _("Land statistics row")
         verbose_name_plural = _("Land statistics rows")
         ordering = ["rank"]
-        constraints = [models.UniqueConstraint(fields=["statistics", "ags"],
+        constraints = [models.UniqueConstraint(fields=["municipality", "statistics", "ags"],
                                                name="quota_row_unique_ags")]
         indexes = [models.Index(fields=["municipality", "ags"], name="quota_row_ags")]
 
