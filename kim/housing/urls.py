@@ -18,6 +18,7 @@ urlpatterns = [
     path("places/<int:pk>/block/", facilities.place_block, name="place_block"),
     path("places/<int:pk>/move-in/", stays.move_in, name="move_in"),
     path("stays/<int:pk>/move/", stays.move, name="move"),
+    path("stays/<int:pk>/move/places/", stays.move_places, name="move_places"),
     path("stays/<int:pk>/move-out/", stays.move_out, name="move_out"),
     path("stays/<int:pk>/exception/", stays.exception, name="exception"),
     path("hints/", worklists.hints, name="hints"),

@@ -99,16 +99,50 @@ def test_the_group_rule_is_the_solvers_rule_without_capacity(composition, use, v
         need, tight)] + ([] if composition == "uma" else ["excluded_too_small"])
 
 
-def test_the_move_page_groups_places_by_unit_with_suitable_units_first(personas, housing,
+def _suggestions(client, stay, q):
+    response = client.get(f"/soest/housing/stays/{stay.pk}/move/places/", {"q": q}, **EN)
+    assert response.status_code == 200
+    return response.json()["results"]
+
+
+def test_the_place_picker_keeps_the_grouping_with_suitable_units_first(personas, housing,
                                                                         soest):
     with scope(municipality=soest):
-        unit, _ = men_unit(housing)
-    page = personas["housing"].client().get(
-        f"/soest/housing/stays/{housing['stay'].pk}/move/", **EN).content.decode()
-    men = page.index('<optgroup label="Wohnhaus Süd – Männer 1 (single men, 2 free)">')
-    families = page.index('<optgroup label="Wohnhaus Süd – Wohnung 1 (families, 2 free) – '
-                          'target group does not fit">')
-    assert men < families
-    assert page.index('<optgroup label="Waldstraße – Zimmer 1 (families, 2 free) – target '
-                      'group does not fit">') > men
-    assert "Reason for an exception from the target group" in page
+        _, men = men_unit(housing)
+    flat = housing["flat_places"]
+    client = personas["housing"].client()
+    assert _suggestions(client, housing["stay"], "wohnhaus") == [
+        {"id": men[0].pk, "label": "Wohnhaus Süd – Männer 1 – place 1 (single men, 2 free)"},
+        {"id": men[1].pk, "label": "Wohnhaus Süd – Männer 1 – place 2 (single men, 2 free)"},
+        *[{"id": p.pk, "label": f"Wohnhaus Süd – Wohnung 1 – place {p.label} (families, 2 "
+           "free) – target group does not fit"} for p in flat]]
+    assert [r["id"] for r in _suggestions(client, housing["stay"], "süd wohnung")] == [
+        p.pk for p in flat]
+    assert [r["id"] for r in _suggestions(client, housing["stay"], str(men[1].pk))] == [
+        men[1].pk]
+    occupied = housing["stay"].place
+    assert _suggestions(client, housing["stay"], str(occupied.pk)) == []  # not free
+    page = client.get(f"/soest/housing/stays/{housing['stay'].pk}/move/").content.decode()
+    assert (f'data-picker-url="/soest/housing/stays/{housing["stay"].pk}/move/places/"'
+            in page and 'name="place"' in page)
+
+
+def test_the_place_picker_needs_the_move_permission_and_the_own_town(personas, housing):
+    url = f"/soest/housing/stays/{housing['stay'].pk}/move/places/"
+    assert personas["caseworker"].client().get(url, {"q": "wohn"}).status_code == 403
+    assert personas["foreign"].client().get(url, {"q": "wohn"}).status_code == 404
+
+
+def test_a_foreign_or_taken_place_is_a_form_error(personas, housing, soest, herne):
+    from tests.housing.factories import FacilityFactory
+
+    with scope(municipality=herne):
+        foreign = PlaceFactory(unit=UnitFactory(facility=FacilityFactory(municipality=herne)))
+    client = personas["housing"].client()
+    for number in (foreign.pk, housing["stay"].place.pk, "abc"):
+        response = client.post(f"/soest/housing/stays/{housing['stay'].pk}/move/",
+                               {"place": number, "on": today().isoformat(),
+                                "reason": "phase_change"}, **EN)
+        assert response.status_code == 200 and "place" in response.context["form"].errors
+    with scope(municipality=soest):
+        assert Stay.objects.get(end=None) == housing["stay"]

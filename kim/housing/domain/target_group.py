@@ -98,15 +98,28 @@ def grouped(places: Iterable[Place], need: HouseholdNeed | None) -> list[UnitGro
     return groups
 
 
-def choices(groups: list[UnitGroup]) -> list[tuple[str, list[tuple[int, str]]]]:
-    """Grouped choices for a select: one option group per unit."""
-    result = []
+def place_label(group: UnitGroup, place: Place) -> str:
+    """"Wohnhaus Süd – Männer 1 – place 2 (single men, 2 free)": the picker keeps the
+    grouping by facility and unit in each suggestion."""
+    label = _("%(facility)s – %(unit)s – place %(place)s (%(use)s, %(free)s free)") % {
+        "facility": group.unit.facility.name, "unit": group.unit.name, "place": place.label,
+        "use": TargetUse(group.unit.effective_target_use).label, "free": len(group.places)}
+    if not group.fits:
+        label = _("%(label)s – target group does not fit") % {"label": label}
+    return label
+
+
+def picker_choices(groups: list[UnitGroup], text: str) -> list[tuple[int, str]]:
+    """The free places whose facility, unit or place label contains every word of
+    ``text`` (or whose number it is), in the order of ``grouped``: suitable units first,
+    then the units with the most free places."""
+    number = text.strip() if text.strip().isdigit() else None  # a number is the place's
+    words = [] if number else text.casefold().split()[:5]
+    found = []
     for group in groups:
-        label = _("%(facility)s – %(unit)s (%(use)s, %(free)s free)") % {
-            "facility": group.unit.facility.name, "unit": group.unit.name,
-            "use": TargetUse(group.unit.effective_target_use).label, "free": len(group.places)}
-        if not group.fits:
-            label = _("%(label)s – target group does not fit") % {"label": label}
-        result.append((label, [(p.pk, _("place %(label)s") % {"label": p.label})
-                               for p in group.places]))
-    return result
+        for place in group.places:
+            haystack = " ".join([group.unit.facility.name, group.unit.name,
+                                 place.label]).casefold()
+            if number == str(place.pk) or (words and all(w in haystack for w in words)):
+                found.append((place.pk, place_label(group, place)))
+    return found

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.forms.dates import BoundedDateField, bounded_formfield
+from kim.core.pickers import PickerInput
 from kim.housing.forms import DATE
 from kim.housing.models import Incident, MoveInReason, MoveOutReason, Place
 from kim.people.models import Person
@@ -46,10 +47,13 @@ class MoveInForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    """The new place is chosen from the free places, grouped by facility and unit; units
-    whose target group suits the person's household come first (``choices``)."""
+    """The new place is searched among the free places (a picker, kim/core/pickers.py):
+    suggestions name facility, unit and place, units whose target group suits the
+    person's household first. The number is checked against the free places again."""
 
-    place = forms.TypedChoiceField(label=_("New place"), coerce=int)
+    place = forms.IntegerField(label=_("New place"), widget=PickerInput(),
+                               help_text=_("Type the name of the facility or unit and "
+                                           "choose a free place."))
     on = BoundedDateField(label=_("Moved on"), widget=DATE)
     reason = forms.ChoiceField(label=_("Reason for the move"),
                                choices=[c for c in MoveInReason.choices
@@ -57,12 +61,10 @@ class MoveForm(forms.Form):
     override_reason = override_field()
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
-    def __init__(self, *args: Any, places: Any, choices: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, places: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {}).setdefault("on", timezone.localdate())
         super().__init__(*args, **kwargs)
         self.places = places
-        self.fields["place"].choices = [  # type: ignore[attr-defined]
-            ("", _("– choose a place –")), *choices]
 
     def clean_place(self) -> Place:
         place = self.places.filter(pk=self.cleaned_data["place"]).first()

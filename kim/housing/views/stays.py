@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from kim.core.http import TenantRequest
 from kim.core.localize import short_date
-from kim.core.views.base import add_errors, form_page, tenant_view
+from kim.core.pickers import enable_picker, picker_response
+from kim.core.views.base import add_errors, form_page, tenant_url, tenant_view
 from kim.housing.domain import stays as domain
 from kim.housing.domain import target_group
 from kim.housing.domain.occupancy import free_places
@@ -68,11 +69,12 @@ def move_in(request: TenantRequest, place: Place) -> HttpResponse:
 
 @tenant_view("housing.stays:write", obj=_open_stays)
 def move(request: TenantRequest, stay: Stay) -> HttpResponse:
-    today = timezone.localdate()
-    places = free_places(request.municipality, today)
-    groups = target_group.grouped(places, target_group.need_of(stay.person, today))
-    form = MoveForm(request.POST or None, places=places,
-                    choices=target_group.choices(groups))
+    places = free_places(request.municipality, timezone.localdate())
+    form = MoveForm(request.POST or None, places=places)
+    chosen = form["place"].value()
+    place = places.filter(pk=int(chosen)).first() if str(chosen or "").isdigit() else None
+    enable_picker(form["place"], tenant_url(request, "housing:move_places", pk=stay.pk),
+                  domain.place_name(place) if place is not None else "")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -90,6 +92,16 @@ def move(request: TenantRequest, stay: Stay) -> HttpResponse:
                      intro=_("Currently: %(place)s, since %(date)s.") % {
                          "place": domain.place_name(stay.place),
                          "date": short_date(stay.start)})
+
+
+@tenant_view("housing.stays:write", obj=_open_stays)
+def move_places(request: TenantRequest, stay: Stay) -> HttpResponse:
+    """The place picker of the move form (JSON): free places of the own town, grouped by
+    facility and unit in the label, units that suit the household of the person first."""
+    today = timezone.localdate()
+    groups = target_group.grouped(free_places(request.municipality, today),
+                                  target_group.need_of(stay.person, today))
+    return picker_response(request, lambda text: target_group.picker_choices(groups, text))
 
 
 @tenant_view("housing.stays:write", obj=_open_stays)
