@@ -17,11 +17,13 @@ object of another municipality is "not found", a form error, never a 500)::
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django import forms
 from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 LIMIT = 20  # choices a search answers; more words narrow it
@@ -40,16 +42,22 @@ class PickerInput(forms.TextInput):
                           **(attrs or {})})
 
 
-def enable_picker(bound: forms.BoundField, url: str, label: str = "") -> None:
-    """Point the picker of ``bound`` at its endpoint; ``label`` shows the current choice."""
+def enable_picker(bound: forms.BoundField, url: str, label: str = "",
+                  chosen: list[tuple[str, str]] | None = None) -> None:
+    """Point the picker of ``bound`` at its endpoint; ``label`` shows the current choice.
+    With ``chosen`` (id, label) pairs the picker takes several values: the field holds
+    them separated by commas and the script lists each with a button to remove it."""
     attrs = bound.field.widget.attrs
     attrs["data-picker-url"] = url
     if label:
         attrs["data-picker-label"] = label
+    if chosen is not None:
+        attrs["data-picker-chosen"] = json.dumps([{"id": i, "label": t} for i, t in chosen])
+        attrs["data-picker-remove"] = gettext("Remove %(label)s")
 
 
 def picker_response(request: HttpRequest,
-                    search: Callable[[str], Iterable[tuple[int, str]]]) -> JsonResponse:
+                    search: Callable[[str], Iterable[tuple[int | str, str]]]) -> JsonResponse:
     """``{"results": [{"id": …, "label": …}]}`` for ``?q=`` – empty below MIN_LENGTH
     characters (a number of one digit is a search too)."""
     text = request.GET.get("q", "").strip()[:100]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", persons.person_list, name="person_list"),
     path("new/", persons.person_create, name="person_create"),
     path("import/", imports.person_import, name="person_import"),
+    path("countries/", persons.country_choices, name="country_choices"),
     path("children/", children.children_list, name="children_list"),
     path("children/<int:pk>/", children.child_detail, name="child_detail"),
     path("deadlines/", deadlines.deadline_list, name="deadline_list"),

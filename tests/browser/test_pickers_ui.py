@@ -62,3 +62,27 @@ def test_person_and_household_lists_pass_axe(page, personas, soest):
                 f"/soest/persons/households/{family.pk}/merge/"]:
         page.goto(url)
         assert axe_violations(page) == [], url
+
+
+def test_citizenships_are_chosen_by_name_several_and_removed(page, personas, soest):
+    from django_scopes import scope
+
+    from kim.people.models import Person
+
+    log_in(page, "caseworker-soest", PASSWORD)
+    page.goto("/soest/persons/new/")
+    page.get_by_label("Nachname").fill("Rahimi")
+    page.get_by_label("Vornamen").fill("Omid")
+    page.get_by_label("Geburtsdatum").fill("1994")
+    page.get_by_label("Geschlecht").select_option("m")
+    box = page.get_by_role("combobox", name="Staatsangehörigkeiten")
+    for typed, name in [("syria", "Syrien"), ("türk", "Türkei"), ("afgh", "Afghanistan")]:
+        box.fill(typed)
+        page.get_by_role("option", name=name, exact=True).click()
+    expect(box).to_have_value("")
+    assert axe_violations(page) == [], "chosen countries"
+    page.get_by_role("button", name="Türkei entfernen").click()
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.get_by_role("heading", name=re.compile("Rahimi"))).to_be_visible()
+    with scope(municipality=soest):
+        assert Person.objects.get(family_name="Rahimi").citizenships == ["SY", "AF"]

@@ -90,7 +90,7 @@ def test_create_person_validation_names_fields_and_writes_nothing(personas, soes
     client = personas["caseworker"].client()
     response = client.post("/soest/persons/new/", {
         "family_name": "", "given_names": "X", "birth": "31.02.1990", "sex": "m",
-        "citizenship_codes": "Syrien"})
+        "citizenship_codes": "Syrienland"})
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert set(errors) == {"family_name", "birth", "citizenship_codes"}

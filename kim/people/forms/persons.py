@@ -9,6 +9,8 @@ from django_scopes import scopes_disabled
 
 from kim.core.forms.dates import bounded_formfield
 from kim.core.models import Area
+from kim.core.pickers import PickerInput
+from kim.people.domain.citizenship import code_of
 from kim.people.domain.dates import DateFormatError, parse_partial_date
 from kim.people.models import LegalStatus, Person, Vulnerability
 from kim.people.models.fields import validate_citizenships
@@ -49,9 +51,10 @@ with scopes_disabled():
             label=_("Date of birth"), max_length=10,
             help_text=_("TT.MM.JJJJ, or MM.JJJJ / JJJJ when only that is known"))
         citizenship_codes = forms.CharField(
-            label=_("Citizenships"), max_length=60,
-            help_text=_("ISO country codes separated by commas, e.g. SY or SY, TR; XX = stateless "
-                        "or unknown"))
+            label=_("Citizenships"), max_length=300, widget=PickerInput(),
+            help_text=_("Type the country's name and choose it; several are possible. Without "
+                        "the suggestions: names or ISO codes separated by commas, e.g. SY, TR; "
+                        "XX = stateless or unknown."))
 
         class Meta:
             formfield_callback = bounded_formfield
@@ -91,7 +94,14 @@ with scopes_disabled():
 
         def clean_citizenship_codes(self) -> str:
             raw = self.cleaned_data["citizenship_codes"]
-            codes = [c.strip().upper() for c in raw.replace(";", ",").split(",") if c.strip()]
+            codes = []
+            for part in [c for c in raw.replace(";", ",").split(",") if c.strip()]:
+                code = code_of(part)
+                if not code:
+                    raise forms.ValidationError(
+                        _("%(value)s is not a country kim knows. Choose it from the suggestions "
+                          "or give its ISO code, e.g. SY."), params={"value": part.strip()})
+                codes.append(code)
             validate_citizenships(codes)
             self.instance.citizenships = codes
             return raw  # type: ignore[no-any-return]

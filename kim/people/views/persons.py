@@ -20,6 +20,7 @@ from kim.core.http import TenantRequest
 from kim.core.lists import Column, Listing
 from kim.core.modules.registry import modules
 from kim.core.permissions.check import has_perm
+from kim.core.pickers import enable_picker, picker_response
 from kim.core.views.base import (
     add_errors,
     tenant_redirect,
@@ -27,8 +28,9 @@ from kim.core.views.base import (
     tenant_view,
 )
 from kim.people import decision_labels
-from kim.people.domain import export
+from kim.people.domain import citizenship, export
 from kim.people.domain import persons as domain
+from kim.people.domain.citizenship import country_label
 from kim.people.domain.duplicates import Match, person_like, probable_duplicates_of
 from kim.people.domain.facts import decisions_for
 from kim.people.domain.names import MATCH_EXACT, MATCH_PHONETIC, MATCH_VARIANT
@@ -138,6 +140,9 @@ def person_detail(request: TenantRequest, person: Person) -> HttpResponse:
 
 def _edit(request: TenantRequest, person: Person) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person)
+    citizenships = form["citizenship_codes"]
+    enable_picker(citizenships, tenant_url(request, "people:country_choices"), chosen=[
+        (code, country_label(code)) for code in citizenship.parse(citizenships.value())])
     duplicates: list[Match] = []
     if request.method == "POST" and form.is_valid():
         person = form.save(commit=False)
@@ -166,6 +171,13 @@ def person_create(request: TenantRequest) -> HttpResponse:
 @tenant_view("people.persons:write", obj=Person)
 def person_edit(request: TenantRequest, person: Person) -> HttpResponse:
     return _edit(request, person)
+
+
+@tenant_view("people.persons:write", list_view=True)
+def country_choices(request: TenantRequest) -> HttpResponse:
+    """The citizenship picker of the person form (JSON, kim/core/pickers.py): country
+    names in German and English, the ISO code is what is stored."""
+    return picker_response(request, citizenship.country_choices)
 
 
 def _status_form(request: TenantRequest, person: Person, status: LegalStatus,

@@ -15,10 +15,12 @@
     combo.setAttribute("aria-autocomplete", "list");
     combo.setAttribute("aria-expanded", "false");
     combo.setAttribute("aria-controls", listId);
-    ["aria-describedby", "aria-invalid", "required"].forEach(function (name) {
+    var multiple = "pickerChosen" in original.dataset;  // the search box of several values stays empty
+    ["aria-describedby", "aria-invalid"].concat(multiple ? [] : ["required"]).forEach(function (name) {
       if (original.hasAttribute(name)) combo.setAttribute(name, original.getAttribute(name));
     });
-    combo.value = original.dataset.pickerLabel || original.value;
+    var chosen = multiple ? JSON.parse(original.dataset.pickerChosen) : [];
+    combo.value = multiple ? "" : original.dataset.pickerLabel || original.value;
     original.type = "hidden";
     original.removeAttribute("required");
     var list = document.createElement("ul");
@@ -35,6 +37,35 @@
     combo.parentNode.insertBefore(list, original);
     combo.parentNode.insertBefore(status, original);
     var active = -1, timer = null, asked = "";
+    var picked = null;
+    if (multiple) {  // several values: each chosen one listed with a button to remove it
+      picked = document.createElement("ul");
+      picked.className = "picker-chosen";
+      combo.parentNode.insertBefore(picked, combo);
+      combo.form && combo.form.addEventListener("submit", function () {
+        var typed = combo.value.trim();  // a name typed but not chosen: the server checks it
+        if (typed) original.value = chosen.map(function (c) { return c.id; }).concat([typed]).join(", ");
+      });
+    }
+    function render() {
+      picked.textContent = "";
+      chosen.forEach(function (item, i) {
+        var li = document.createElement("li");
+        li.appendChild(document.createTextNode(item.label + " "));
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "picker-remove";
+        remove.textContent = "×";
+        remove.setAttribute("aria-label", original.dataset.pickerRemove.replace("%(label)s", item.label));
+        remove.addEventListener("click", function () {
+          chosen.splice(i, 1); render(); combo.focus();
+        });
+        li.appendChild(remove);
+        picked.appendChild(li);
+      });
+      original.value = chosen.map(function (c) { return c.id; }).join(", ");
+    }
+    if (multiple) render();
 
     function options() { return list.querySelectorAll("[role=option]"); }
     function close() {
@@ -52,8 +83,17 @@
       all[active].scrollIntoView({block: "nearest"});
     }
     function choose(option) {
-      original.value = option.dataset.id;
-      combo.value = option.textContent;
+      if (multiple) {
+        if (!chosen.some(function (c) { return c.id === option.dataset.id; })) {
+          chosen.push({id: option.dataset.id, label: option.textContent});
+        }
+        render();
+        combo.value = "";
+        asked = "";
+      } else {
+        original.value = option.dataset.id;
+        combo.value = option.textContent;
+      }
       close();
     }
     function show(results) {
@@ -89,7 +129,7 @@
     }
     combo.addEventListener("input", function () {
       var text = combo.value.trim();
-      original.value = /^\d+$/.test(text) ? text : "";  // a number typed is a choice too
+      if (!multiple) original.value = /^\d+$/.test(text) ? text : "";  // a number typed is a choice too
       clearTimeout(timer);
       timer = setTimeout(ask, 200);
     });
