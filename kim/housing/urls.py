@@ -17,6 +17,7 @@ urlpatterns = [
     path("units/<int:pk>/edit/", facilities.unit_edit, name="unit_edit"),
     path("places/<int:pk>/block/", facilities.place_block, name="place_block"),
     path("places/<int:pk>/move-in/", stays.move_in, name="move_in"),
+    path("places/<int:pk>/move-in/persons/", stays.move_in_persons, name="move_in_persons"),
     path("stays/<int:pk>/move/", stays.move, name="move"),
     path("stays/<int:pk>/move/places/", stays.move_places, name="move_places"),
     path("stays/<int:pk>/move-out/", stays.move_out, name="move_out"),

@@ -37,16 +37,17 @@ def test_board_shows_places_residents_and_actions(personas, housing):
 
 def test_move_in_through_the_page(personas, housing, soest):
     with scope(municipality=soest):
-        PersonFactory(municipality=soest, family_name="Yilmaz", given_names="Deniz")
+        person = PersonFactory(municipality=soest, family_name="Yilmaz", given_names="Deniz")
     client = personas["housing"].client()
     url = f"/soest/housing/places/{housing['places'][1].pk}/move-in/"
-    found = get(client, url + "?q=Yilmaz")
-    assert "Yilmaz, Deniz" in found
-    assert "Haddad, Omar" not in get(client, url + "?q=Haddad")  # already has a place
-    with scope(municipality=soest):
-        person = PersonFactory._meta.model.objects.get(family_name="Yilmaz")
+    assert f'data-picker-url="{url}persons/"' in get(client, url)
+    found = client.get(url + "persons/", {"q": "Yilmaz"}, **EN).json()["results"]
+    assert found == [{"id": person.pk, "label": f"Yilmaz, Deniz (born "
+                      f"{person.birth_date_display}, no. {person.pk})"}]
+    housed = client.get(url + "persons/", {"q": "Haddad"}).json()["results"]
+    assert housed == []  # already has a place
     response = client.post(url, {"person": person.pk, "start": today().isoformat(),
-                                 "reason": "arrival", "q": "Yilmaz"}, **EN)
+                                 "reason": "arrival"}, **EN)
     assert response.status_code == 302
     with scope(municipality=soest):
         assert Stay.objects.get(person=person).place == housing["places"][1]
@@ -55,6 +56,26 @@ def test_move_in_through_the_page(personas, housing, soest):
                          "reason": "arrival"}, **EN)
     assert again.status_code == 200
     assert "already has a stay" in again.content.decode()
+
+
+def test_the_person_picker_is_the_own_towns_and_needs_the_move_in_permission(
+        personas, housing, soest, herne):
+    with scope(municipality=herne):
+        foreign = PersonFactory(municipality=herne, family_name="Yilmaz")
+    url = f"/soest/housing/places/{housing['places'][1].pk}/move-in/"
+    client = personas["housing"].client()
+    assert client.get(url + "persons/", {"q": "Yilmaz"}).json()["results"] == []
+    assert client.get(url + "persons/", {"q": str(foreign.pk)}).json()["results"] == []
+    assert personas["caseworker"].client().get(url + "persons/", {"q": "Yilm"}).status_code == 403
+    assert personas["foreign"].client().get(url + "persons/", {"q": "Yilm"}).status_code == 404
+    for number in (foreign.pk, "abc"):
+        response = client.post(url, {"person": number, "start": today().isoformat(),
+                                     "reason": "arrival"}, **EN)
+        assert response.status_code == 200
+        assert response.context["form"].errors["person"] == [
+            "There is no person with this number."]
+    with scope(municipality=herne):
+        assert not Stay.objects.filter(person=foreign).exists()
 
 
 @pytest.mark.parametrize("recorded_as", ["flag", "vulnerability"])

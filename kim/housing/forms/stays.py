@@ -15,11 +15,6 @@ from kim.housing.models import Incident, MoveInReason, MoveOutReason, Place
 from kim.people.models import Person
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj} ({obj.birth_date_display}, ID {obj.pk})"
-
-
 def override_field() -> forms.CharField:
     return forms.CharField(
         label=_("Reason for an exception from the target group"), max_length=200,
@@ -29,8 +24,11 @@ def override_field() -> forms.CharField:
 
 
 class MoveInForm(forms.Form):
-    person = PersonChoiceField(label=_("Person"), queryset=Person.objects.none(),
-                               widget=forms.RadioSelect, empty_label=None)
+    person = forms.ModelChoiceField(
+        label=_("Person"), queryset=Person.objects.none(), widget=PickerInput(),
+        help_text=_("Type the name or number of the person and choose them; persons who "
+                    "already live in a place are moved from their current place."),
+        error_messages={"invalid_choice": _("There is no person with this number.")})
     start = BoundedDateField(label=_("Moved in on"), widget=DATE)
     reason = forms.ChoiceField(label=_("Reason"), choices=MoveInReason.choices,
                                initial=MoveInReason.ARRIVAL)
@@ -40,10 +38,12 @@ class MoveInForm(forms.Form):
     override_reason = override_field()
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
-    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {}).setdefault("start", timezone.localdate())
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = candidates  # type: ignore[attr-defined]
+        # Anyone of the town: one who already has a place gets the domain's message.
+        self.fields["person"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+            municipality=municipality, anonymised_on__isnull=True)
 
 
 class MoveForm(forms.Form):

@@ -19,7 +19,7 @@ from kim.housing.domain.occupancy import free_places
 from kim.housing.forms.stays import ExceptionForm, MoveForm, MoveInForm, MoveOutForm
 from kim.housing.models import Kind, Place, Stay, TargetUse
 from kim.housing.views import board_url, to_board
-from kim.people.domain.persons import search
+from kim.people.domain.persons import picker_label, search
 from kim.people.models import Person
 
 SEARCH_LIMIT = 20
@@ -36,17 +36,18 @@ def _open_stays():  # type: ignore[no-untyped-def]
     return Stay.objects.select_related("person", "place__unit__facility").filter(end=None)
 
 
-@tenant_view("housing.stays:write", obj=lambda: Place.objects.select_related("unit__facility"))
+def _places():  # type: ignore[no-untyped-def]
+    return Place.objects.select_related("unit__facility")
+
+
+@tenant_view("housing.stays:write", obj=_places)
 def move_in(request: TenantRequest, place: Place) -> HttpResponse:
-    text = (request.GET.get("q") or request.POST.get("q") or "").strip()
-    if request.method == "POST":
-        # Only the chosen person: validates the id and keeps the page short on errors.
-        chosen = request.POST.get("person", "")
-        candidates = (Person.objects.filter(pk=int(chosen)) if chosen.isdigit()
-                      else Person.objects.none())
-    else:
-        candidates = _candidates(request, text) if text else Person.objects.none()
-    form = MoveInForm(request.POST or None, candidates=candidates)
+    form = MoveInForm(request.POST or None, municipality=request.municipality)
+    chosen = form["person"].value() if form.is_bound else ""
+    person = (form.fields["person"].queryset.filter(pk=int(chosen)).first()  # type: ignore[attr-defined]
+              if str(chosen or "").isdigit() else None)
+    enable_picker(form["person"], tenant_url(request, "housing:move_in_persons", pk=place.pk),
+                  picker_label(person) if person is not None else "")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         operation = domain.move_in_household if data["household"] else domain.move_in
@@ -61,10 +62,16 @@ def move_in(request: TenantRequest, place: Place) -> HttpResponse:
     return form_page(request, form, title=_("Move in: %(place)s") % {
         "place": domain.place_name(place)},
         cancel_url=board_url(request, place.unit.facility_id),
-        template="housing/move_in.html",
-        extra={"q": text, "searched": bool(text), "place": place,
-               "use_label": TargetUse(place.unit.effective_target_use).label,
-               "found": bool(text) and candidates.exists()})
+        intro=_("Target use of the unit: %(use)s.") % {
+            "use": TargetUse(place.unit.effective_target_use).label})
+
+
+@tenant_view("housing.stays:write", obj=_places)
+def move_in_persons(request: TenantRequest, place: Place) -> HttpResponse:
+    """The person picker of the move-in form (JSON): persons of the own town without a
+    current place, found by name or number."""
+    return picker_response(request, lambda text: [
+        (p.pk, picker_label(p)) for p in _candidates(request, text)])
 
 
 @tenant_view("housing.stays:write", obj=_open_stays)

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from django.db import connection, transaction
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 
 from kim.core.models import Municipality
 from kim.people.domain.bulk import insert_values
@@ -135,3 +136,9 @@ def search(municipality: Municipality, text: str = "",
 def current_household(person: Person) -> HouseholdMember | None:
     return (HouseholdMember.objects.filter(person=person, valid_to=None)
             .select_related("household").first())
+
+
+def picker_label(person: Person) -> str:
+    """"Yilmaz, Deniz (born 03.04.1990, no. 17)": namesakes told apart in a picker."""
+    return gettext("%(name)s (born %(birth)s, no. %(number)s)") % {
+        "name": person, "birth": person.birth_date_display, "number": person.pk}
