@@ -12,7 +12,6 @@ from kim.core.http import TenantRequest
 from kim.core.models import Organisation
 from kim.core.views.base import (
     form_page,
-    paginate,
     run_form,
     tenant_redirect,
     tenant_url,
@@ -22,6 +21,7 @@ from kim.fund.access import organisation_id
 from kim.fund.domain import decisions
 from kim.fund.forms import ApplicationForm, UsageForm
 from kim.fund.models import Application, Round
+from kim.fund.views.listing import OWN
 from kim.fund.views.staff import _detail, applications
 
 OWN_READ, OWN_WRITE = "fund.own:read", "fund.own:write"
@@ -34,8 +34,11 @@ def own_list(request: TenantRequest) -> HttpResponse:
     qs = applications().filter(municipality=town, organisation_id=org) if org else (
         Application.objects.none())
     today = timezone.localdate()
+    table = OWN.run(request, qs, caption=_("Applications"))
+    if table.response:
+        return table.response
     return render(request, "fund/application_list.html", {
-        "page": paginate(request, qs), "own": True, "has_organisation": org is not None,
+        "table": table, "own": True, "has_organisation": org is not None,
         "open_rounds": list(Round.objects.filter(municipality=town, deadline__gte=today)
                             .select_related("fund_year"))})
 

@@ -15,7 +15,6 @@ from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import (
     form_page,
-    paginate,
     run_form,
     tenant_redirect,
     tenant_url,
@@ -24,7 +23,8 @@ from kim.core.views.base import (
 from kim.fund.domain import decisions
 from kim.fund.domain.ledger import ledger
 from kim.fund.forms import DecisionForm, PaymentForm, RoundForm, YearForm
-from kim.fund.models import GUIDELINES, Application, FundYear, Round
+from kim.fund.models import GUIDELINES, Application, Decision, FundYear, Round
+from kim.fund.views.listing import STAFF
 
 READ, WRITE, DECIDE = ("fund.applications:read", "fund.applications:write",
                        "fund.applications:decide")
@@ -60,10 +60,13 @@ def dashboard(request: TenantRequest) -> HttpResponse:
 def application_list(request: TenantRequest) -> HttpResponse:
     qs = applications().filter(municipality=request.municipality)
     state = request.GET.get("decision", "")
-    if state:
+    if state in Decision.values:
         qs = qs.filter(decision=state)
+    table = STAFF.run(request, qs, caption=_("Applications"))
+    if table.response:
+        return table.response
     return render(request, "fund/application_list.html", {
-        "page": paginate(request, qs), "own": False, "decision": state})
+        "table": table, "own": False, "decision": state, "decisions": Decision.choices})
 
 
 def _detail(request: TenantRequest, application: Application, *, own: bool) -> HttpResponse:
