@@ -22,6 +22,7 @@ from kim.monitoring.domain.imports import SPEC, import_observations
 from kim.monitoring.domain.segregation import segregation_series
 from kim.monitoring.domain.series import TOWN, series
 from kim.monitoring.forms import ImportForm, IndicatorForm
+from kim.monitoring.listing import INDICATORS
 from kim.monitoring.models import Indicator, ObservationImport, Topic
 from kim.monitoring.module import AGGREGATES
 
@@ -49,12 +50,14 @@ def indicator_list(request: TenantRequest) -> HttpResponse:
     indicators = (Indicator.objects.filter(municipality=request.municipality)
                   .annotate(latest=Max("observations__period"),
                             points=Count("observations")))
-    labels = dict(Topic.choices)
-    groups: dict[str, list[Indicator]] = {}
-    for indicator in indicators:
-        groups.setdefault(indicator.topic, []).append(indicator)
+    topic = request.GET.get("topic", "")
+    if topic in Topic.values:
+        indicators = indicators.filter(topic=topic)
+    table = INDICATORS.run(request, indicators, caption=_("Indicators"))
+    if table.response:
+        return table.response
     return render(request, "monitoring/indicator_list.html", {
-        "groups": [(labels.get(t, t), groups[t]) for t in Topic.values if t in groups],
+        "table": table, "topics": Topic.choices, "topic": topic,
         "can_write": has_perm(request.user, "monitoring.indicators:write",
                               request.municipality)})
 
