@@ -10,7 +10,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from kim.core.modules.registry import modules
-from kim.core.views import auth, home, identity, twofactor
+from kim.core.views import auth, home, identity, platform, twofactor
 from kim.core.views.base import global_view
 
 
@@ -37,6 +37,11 @@ urlpatterns = [
          name="login_setup"),
     path("accounts/security/", twofactor.security, name="account_security"),
     path("accounts/security/setup/", twofactor.security_setup, name="account_security_setup"),
+    path("platform/", platform.console, name="platform_console"),
+    path("platform/municipalities/new/", platform.municipality_create,
+         name="platform_municipality_new"),
+    path("platform/municipalities/<int:pk>/", platform.municipality_detail,
+         name="platform_municipality"),
     path("platform/identity/", identity.platform_identity_list, name="platform_identity_list"),
     path("platform/identity/<int:pk>/", identity.platform_identity_decide,
          name="platform_identity_decide"),

@@ -1,4 +1,5 @@
-"""Every endpoint of the API: (route, name, module, permissions per method, object, view).
+"""Every endpoint of the API: the modules' own (``KimModule.api``, collected from the
+registry) and the API's own (the changes feed, the reports of core).
 
 The module label is what a token's module list limits; the permissions are the
 registry's, the same the module's pages check.
@@ -6,51 +7,39 @@ registry's, the same the module's pages check.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import import_module
 from typing import Any
 
 from django.urls import path
 
 from kim.api.access import endpoint
-from kim.api.views import bulk, changes, housing, people, reports
+from kim.api.declare import Endpoint
+from kim.api.views import changes, reports
 from kim.core.views.reports import any_report, named_report
 
-# route, name, module, permissions per method, object source, list?, view class
-ENDPOINTS: list[tuple[str, str, str, dict[str, str], Any, bool, Any]] = [
-    ("persons/", "persons", "people",
-     {"GET": "people.persons:read", "POST": "people.persons:write"}, None, True,
-     people.PersonList),
-    ("persons/bulk", "persons_bulk", "people", {"POST": "people.import:write"}, None, False,
-     bulk.PersonBulk),
-    ("persons/<int:pk>/", "person", "people",
-     {"GET": "people.persons:read", "PATCH": "people.persons:write"}, "Person", False,
-     people.PersonDetail),
-    ("persons/<int:pk>/statuses/", "person_statuses", "people",
-     {"GET": "people.status:read", "POST": "people.status:write"}, "Person", False,
-     people.PersonStatuses),
-    ("persons/<int:pk>/decisions/", "person_decisions", "people",
-     {"GET": "people.status:read"}, "Person", False, people.PersonDecisions),
-    ("households/", "households", "people", {"GET": "people.persons:read"}, None, True,
-     people.HouseholdList),
-    ("households/<int:pk>/", "household", "people", {"GET": "people.persons:read"},
-     "Household", False, people.HouseholdDetail),
-    ("facilities/", "facilities", "housing", {"GET": "housing.facilities:read"}, None, True,
-     housing.FacilityList),
-    ("facilities/<int:pk>/", "facility", "housing", {"GET": "housing.facilities:read"},
-     "Facility", False, housing.FacilityDetail),
-    ("stays/", "stays", "housing", {"GET": "housing.stays:read"}, None, True,
-     housing.StayList),
-    ("changes/", "changes", "api", {"GET": "api.changes:read"}, None, True, changes.Changes),
-]
-
-MODULES = frozenset(e[2] for e in ENDPOINTS)
+OWN = [Endpoint("changes/", "changes", {"GET": "api.changes:read"}, changes.Changes,
+                list_view=True)]
 
 
-def _model(name: str | None) -> Any:
-    if name is None:
-        return None
-    from django.apps import apps
+@cache
+def endpoints() -> list[tuple[str, Endpoint]]:
+    """(module label, endpoint) of every module that declares endpoints, then the API's."""
+    from kim.core.modules.registry import modules
 
-    return next(m for m in apps.get_models() if m.__name__ == name)
+    found = [(m.label, e) for m in modules if m.api
+             for e in import_module(m.api).ENDPOINTS]
+    found += [("api", e) for e in OWN]
+    names = [e.name for _label, e in found]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    assert not duplicates, f"API endpoint names declared twice: {duplicates}"
+    return found
+
+
+def _report_names() -> list[str]:
+    from kim.core.reports.registry import reports as registered
+
+    return list(registered.names)
 
 
 # endpoints whose access is a rule, not one permission: the report pages' rules
@@ -60,18 +49,15 @@ RULES: list[tuple[str, str, str, Any, Any, Any]] = [
      lambda municipality: [{"name": name} for name in _report_names()], reports.ReportDetail),
 ]
 
-MODULES = MODULES | {r[2] for r in RULES}
 
-
-def _report_names() -> list[str]:
-    from kim.core.reports.registry import reports as registered
-
-    return list(registered.names)
+def modules() -> frozenset[str]:
+    """What a token's module list may name."""
+    return frozenset({label for label, _e in endpoints()} | {r[2] for r in RULES})
 
 
 def patterns() -> list[Any]:
-    return [*(path(route, endpoint(module, perms, obj=_model(obj), list_view=is_list)(
-        view.as_view()), name=name)
-        for route, name, module, perms, obj, is_list, view in ENDPOINTS),
-        *(path(route, endpoint(module, {}, access=rule, samples=samples)(view.as_view()),
-               name=name) for route, name, module, rule, samples, view in RULES)]
+    return [*(path(e.route, endpoint(label, e.permissions, obj=e.obj,
+                                     list_view=e.list_view)(e.view.as_view()), name=e.name)
+              for label, e in endpoints()),
+            *(path(route, endpoint(module, {}, access=rule, samples=samples)(view.as_view()),
+                   name=name) for route, name, module, rule, samples, view in RULES)]

@@ -9,7 +9,10 @@ from kim.api.models import ApiToken
 from kim.api.tokens import DEFAULT_DAYS, MAX_DAYS, api_modules
 
 MODULE_LABELS = {"people": _("Persons and legal status"), "api": _("Changes feed"),
-                 "housing": _("Accommodation"), "reports": _("Reports")}
+                 "housing": _("Accommodation"), "reports": _("Reports"),
+                 "education": _("Courses and education cards"),
+                 "volunteers": _("Volunteer requests"),
+                 "monitoring": _("Integration monitoring")}
 
 
 class TokenForm(forms.Form):

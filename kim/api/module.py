@@ -37,5 +37,7 @@ module = KimModule(
                         950, "api_web:", parent="account")],
     urls="kim.api.web_urls",
     url_prefix="api-tokens/",
-    public_modules=["kim.api.conf"],  # DRF settings, read by kim/settings/base.py
+    # DRF settings, read by kim/settings/base.py; what modules build their endpoints with
+    public_modules=["kim.api.conf", "kim.api.declare", "kim.api.problems",
+                    "kim.api.views.base", "kim.api.views.lists", "kim.api.views.rows"],
 )

@@ -33,9 +33,9 @@ class Issued:
 
 def api_modules() -> list[str]:
     """Labels of the modules that have API endpoints (what a token may be limited to)."""
-    from kim.api.endpoints import MODULES
+    from kim.api.endpoints import modules
 
-    return sorted(MODULES)
+    return sorted(modules())
 
 
 def issue(user: Any, municipality: Any, *, name: str, access: str = ApiToken.Access.READ,

@@ -15,10 +15,12 @@ from kim.core.modules import (
     AuditRules,
     Card,
     DemoLoader,
+    JobKind,
     KimModule,
     NavItem,
     Perm,
     PolicySetting,
+    lazy,
 )
 from kim.core.permissions.registry import DEFAULT_ROLES
 from kim.core.reports.builtin import USERS_BY_ROLE
@@ -90,6 +92,11 @@ module = KimModule(
         Card("my_access", "core/cards/my_access.html", None, my_access, order=1000),
     ],
     reports=[USERS_BY_ROLE],
+    # Big report exports (kim/core/reports/jobs.py): anyone may follow their own jobs; the
+    # report's own permission is checked when the job runs.
+    jobs=[JobKind("core.report_export", _("Report export"), "core.jobs:read",
+                  lazy("kim.core.reports.jobs.run_export"), "reports/job_result.html",
+                  back_url_name="core:report_list")],
     settings=[
         PolicySetting(twofactor.POLICY_KEY, twofactor.POLICY_LABEL, "json",
                       twofactor.DEFAULT_REQUIRED, "core.roles:write",

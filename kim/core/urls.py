@@ -48,6 +48,7 @@ urlpatterns = [
     path("admin/settings/<str:key>/", settings.setting_change, name="setting_change"),
     path("jobs/", jobs.job_list, name="job_list"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
+    path("jobs/<int:pk>/file/", jobs.job_file, name="job_file"),
     path("reports/", reports.report_list, name="report_list"),
     path("reports/<slug:name>/", reports.report_detail, name="report_detail"),
 ]

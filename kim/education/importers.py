@@ -15,7 +15,15 @@ from typing import IO, Any
 from kim.core.audit.writer import record_bulk
 from kim.core.io import cells
 from kim.core.io.errors import gettext_noop
-from kim.core.io.imports import Column, ImportResult, ImportSpec, Row, Validated, run_import
+from kim.core.io.imports import (
+    Column,
+    ImportResult,
+    ImportSpec,
+    Progress,
+    Row,
+    Validated,
+    run_import,
+)
 from kim.core.models import Area, Municipality, Organisation
 from kim.education.models import (
     Admission,
@@ -70,7 +78,8 @@ def _not_before(line: int, values: dict[str, Any], result: Validated, later: str
 
 
 def import_courses(municipality: Municipality, source: IO[bytes] | bytes, filename: str, *,
-                   dry_run: bool = False) -> ImportResult:
+                   dry_run: bool = False, progress: Progress | None = None
+                   ) -> ImportResult:
     orgs = Organisation.objects.filter(municipality=municipality)
     providers = {name.lower(): pk for pk, name, kinds in orgs.values_list("pk", "name", "kinds")
                  if "provider" in (kinds or [])}
@@ -104,11 +113,12 @@ def import_courses(municipality: Municipality, source: IO[bytes] | bytes, filena
         return len(courses)
 
     return run_import(COURSE_SPEC, source, filename, write=write, dry_run=dry_run,
-                      row_check=row_check)
+                      row_check=row_check, progress=progress)
 
 
 def import_enrolments(municipality: Municipality, source: IO[bytes] | bytes, filename: str, *,
-                      dry_run: bool = False) -> ImportResult:
+                      dry_run: bool = False, progress: Progress | None = None
+                      ) -> ImportResult:
     courses = dict(Course.objects.filter(municipality=municipality).values_list("pk", "seats"))
     persons = Person.objects.filter(municipality=municipality)
     open_pairs = set(Referral.objects.filter(municipality=municipality, ended_on__isnull=True)
@@ -160,4 +170,4 @@ def import_enrolments(municipality: Municipality, source: IO[bytes] | bytes, fil
         return len(referrals)
 
     return run_import(ENROLMENT_SPEC, source, filename, write=write, dry_run=dry_run,
-                      row_check=row_check, check=check)
+                      row_check=row_check, check=check, progress=progress)

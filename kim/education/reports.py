@@ -34,6 +34,7 @@ from kim.education.models import (
     MeasurePlacement,
     Referral,
     SchoolRecord,
+    SchoolStatistic,
 )
 
 DETAIL = "education.records:all"
@@ -81,7 +82,7 @@ CHILDCARE = Report(
     name="childcare", title=_("Childcare of refugee children"),
     description=_("Children under 6 with a recorded childcare situation, by age group "
                   "([Soest] Tab. 4)."),
-    columns=(Column("care", _("Code"), "text"), Column("label", _("Childcare"), "text"),
+    columns=(Column("care", _("Code"), "text", code=True), Column("label", _("Childcare"), "text"),
              Column("u3", _("under 3 years")), Column("ue3", _("3 to 5 years")),
              Column("total", _("Total"), sum_of=("u3", "ue3"))),
     compute=childcare, permission=DETAIL, aggregate_permission=AGGREGATE)
@@ -121,8 +122,19 @@ EMPLOYABILITY = Report(
     compute=employability, permission=DETAIL, aggregate_permission=AGGREGATE)
 
 
+def school_year_of(day: datetime.date) -> datetime.date:
+    """The first day (1 August) of the school year ``day`` belongs to."""
+    start = datetime.date(day.year, 8, 1)
+    return start if day >= start else datetime.date(day.year - 1, 8, 1)
+
+
+STATISTIC = ("classes", "pupils", "foreign_pupils", "joint_teaching")
+
+
 def schooling(municipality: Municipality, params: ReportParams) -> ReportData:
-    """Pupils by school and class type on the day (records not left by then)."""
+    """Per school: the school year's published figures ([Soest] Tab. 5: classes, pupils,
+    foreign pupils, joint teaching) and the refugee pupils recorded in kim by class type on
+    the day (records not left by then)."""
     counts: Counter[tuple[int, str]] = Counter()
     names: dict[int, str] = {}
     for _birth, school_id, school, class_type, left in in_force(
@@ -131,20 +143,39 @@ def schooling(municipality: Municipality, params: ReportParams) -> ReportData:
         if left is None or left > params.as_of:
             counts[(school_id, class_type)] += 1
             names[school_id] = school
+    figures: dict[int, tuple[Any, ...]] = {}
+    for school_id, school, *values in SchoolStatistic.objects.filter(
+            municipality=municipality, school_year=school_year_of(params.as_of)
+            ).values_list("school_id", "school__name", *STATISTIC):
+        names[school_id] = school
+        figures[school_id] = tuple(values)
     types = tuple(ClassType.values)
     rows = []
     for school_id, name in sorted(names.items(), key=lambda item: item[1]):
         row: dict[str, Any] = {"school": name}
+        row.update(zip(STATISTIC, figures.get(school_id, (None,) * len(STATISTIC)),
+                       strict=True))
         for class_type in types:
             row[class_type] = counts[(school_id, class_type)]
         row["total"] = sum(row[t] for t in types)
         rows.append(row)
-    return ReportData(rows, {k: sum(r[k] for r in rows) for k in (*types, "total")})
+    totals = {k: sum(r[k] for r in rows) for k in (*types, "total")}
+    for key in STATISTIC:
+        given = [r[key] for r in rows if r[key] is not None]
+        totals[key] = sum(given) if given else None
+    return ReportData(rows, totals)
 
 
 SCHOOLING = Report(
     name="schooling", title=_("Refugee pupils by school and class type"),
+    description=_("Per school the figures of the school year as published by the school "
+                  "office ([Soest] Tab. 5) and the refugee pupils recorded on the day by "
+                  "class type."),
     columns=(Column("school", _("School"), "text"),
+             Column("classes", _("Classes (school)"), "number"),
+             Column("pupils", _("Pupils (school)"), "number"),
+             Column("foreign_pupils", _("Foreign pupils (school)"), "number"),
+             Column("joint_teaching", _("Joint teaching, GU (school)"), "number"),
              *(Column(t, label) for t, label in ClassType.choices),
              Column("total", _("Total"), sum_of=tuple(ClassType.values))),
     compute=schooling, permission=DETAIL, aggregate_permission=AGGREGATE)
@@ -192,7 +223,8 @@ def courses(municipality: Municipality, params: ReportParams) -> ReportData:
 
 COURSES = Report(
     name="courses", title=_("Courses: seats, occupancy, waiting and completion"),
-    columns=(Column("kind", _("Code"), "text"), Column("label", _("Type"), "text"),
+    columns=(Column("kind", _("Code"), "text", code=True),
+             Column("label", _("Type"), "text"),
              Column("courses", _("Courses running"), "number"),
              Column("seats", _("Seats"), "number"), Column("enrolled", _("Enrolled")),
              Column("waiting", _("Waiting")), Column("completed", _("Completed")),
@@ -226,10 +258,13 @@ def measures(municipality: Municipality, params: ReportParams) -> ReportData:
 
 MEASURES = Report(
     name="measures", title=_("Work measures: places and occupancy"),
-    columns=(Column("kind", _("Code"), "text"), Column("label", _("Type"), "text"),
-             Column("internal", _("Code"), "text"),
+    columns=(Column("kind", _("Code"), "text", code=True),
+             Column("label", _("Type"), "text"),
+             Column("internal", _("Code"), "text", code=True),
              Column("where", _("Internal or external"), "text"),
              Column("places", _("Places"), "number"), Column("occupied", _("Occupied"))),
     compute=measures, permission=DETAIL, aggregate_permission=AGGREGATE)
 
-REPORTS = [CHILDCARE, SCHOOLING, EMPLOYABILITY, COURSES, MEASURES]
+from kim.education.reports_waiting import COURSE_WAITING  # noqa: E402  (its own file)
+
+REPORTS = [CHILDCARE, SCHOOLING, EMPLOYABILITY, COURSES, MEASURES, COURSE_WAITING]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.education.views import cards, courses, gaps, situations
+from kim.education.views import cards, courses, gaps, imports, schooling, situations
 
 app_name = "education"
 
@@ -8,6 +8,7 @@ app_name = "education"
 urlpatterns = [
     path("courses/", courses.course_list, name="course_list"),
     path("courses/new/", courses.course_create, name="course_create"),
+    path("courses/import/", imports.education_import, name="import"),
     path("courses/<int:pk>/", courses.course_detail, name="course_detail"),
     path("courses/<int:pk>/edit/", courses.course_edit, name="course_edit"),
     path("persons/<int:pk>/", cards.card, name="card"),
@@ -27,4 +28,5 @@ urlpatterns = [
     path("measures/<int:pk>/edit/", situations.measure_edit, name="measure_edit"),
     path("worklist/", gaps.gap_list, name="gap_list"),
     path("worklist/childcare/", gaps.childcare_gap_list, name="gap_childcare"),
+    path("worklist/school/", schooling.school_gap_list, name="gap_school"),
 ]

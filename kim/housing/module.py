@@ -40,7 +40,12 @@ from kim.housing.domain.sources import (
     deadlines,
     move_events,
 )
-from kim.housing.reports import HOUSING_PLACEMENT, OCCUPANCY, REFUGEES_OVER_TIME
+from kim.housing.reports import (
+    FEHLBELEGER_TREND,
+    HOUSING_PLACEMENT,
+    OCCUPANCY,
+    REFUGEES_OVER_TIME,
+)
 
 READERS = ("housing", "caseworker", "benefits")
 
@@ -88,7 +93,7 @@ module = KimModule(
            Card("housing_occupancy", "housing/cards/occupancy.html",
                 "reports.housing_aggregates:read",
                 lazy("kim.housing.cards.occupancy_overview"), order=40)],
-    reports=[HOUSING_PLACEMENT, OCCUPANCY, REFUGEES_OVER_TIME],
+    reports=[HOUSING_PLACEMENT, OCCUPANCY, REFUGEES_OVER_TIME, FEHLBELEGER_TREND],
     deadline_sources=[DeadlineSource("housing", DEADLINE_KINDS, deadlines)],
     timeline_sources=[TimelineSource("housing.moves", "housing.stays:read", move_events)],
     person_columns=[PersonColumn("accommodation", _("Accommodation"), "housing.stays:read",
@@ -150,6 +155,7 @@ module = KimModule(
                                "housing.placement": "housing.waiting:read"}),
     urls="kim.housing.urls",
     url_prefix="housing/",
+    api="kim.housing.api",
     public_modules=["kim.housing.models", "kim.housing.domain.occupancy",
                     "kim.housing.domain.stays", "kim.housing.placement.rules"],
 )

@@ -1,11 +1,12 @@
-"""Reports of the accommodation app (product.md §7): ``occupancy``, ``refugees_over_time``."""
+"""Reports of the accommodation app (product.md §7): ``occupancy``, ``refugees_over_time``,
+``fehlbeleger_trend``, ``housing_placement``."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.models import Municipality
-from kim.core.reports.registry import Column, Report, ReportData, ReportParams
+from kim.core.reports.registry import Column, Report, ReportData, ReportParams, Series
 from kim.core.reports.relations import RowRelation
 from kim.housing.domain import fehlbeleger, private_housing
 from kim.housing.domain.occupancy import Figures, facilities, figures_by_facility
@@ -53,6 +54,15 @@ def refugees_over_time(municipality: Municipality, params: ReportParams) -> Repo
     return ReportData(rows, {})
 
 
+def fehlbeleger_trend(municipality: Municipality, params: ReportParams) -> ReportData:
+    """Residents of Phase I/II accommodation and the Fehlbeleger among them at the last 12
+    month ends (the last one the date) – the trend of the Fehlbeleger page."""
+    rows = [{"period": f"{p.day:%m/%Y}", "date": p.day.isoformat(),
+             "residents": p.residents, "fehlbeleger": p.fehlbeleger, "rate": p.rate}
+            for p in fehlbeleger.trend(municipality, params.as_of)]
+    return ReportData(rows, {})
+
+
 REGIME_LABELS = {"asylblg": _("AsylbLG"), "sgb": _("SGB II / SGB XII")}
 MEMBER_LABELS = {"singles": _("single persons"), "families": _("family members")}
 
@@ -81,9 +91,9 @@ def housing_placement(municipality: Municipality, params: ReportParams) -> Repor
 
 PLACEMENT_COLUMNS = (
     Column("regime", _("Benefit regime"), "text"),
-    Column("regime_code", _("Benefit regime (code)"), "text"),
+    Column("regime_code", _("Benefit regime (code)"), "text", code=True),
     Column("members", _("Counted"), "text"),
-    Column("members_code", _("Counted (code)"), "text"),
+    Column("members_code", _("Counted (code)"), "text", code=True),
     Column("placed_rented", _("Placed: flat rented by the municipality")),
     Column("placed_private", _("Placed: private flat")),
     Column("placed", _("Placed"), sum_of=("placed_rented", "placed_private")),
@@ -117,6 +127,7 @@ HOUSING_PLACEMENT = Report(
                   "placeable, not placeable. Households are never split; families have two "
                   "or more members."),
     columns=PLACEMENT_COLUMNS,
+    row_label=("regime", "members"),  # repeated when the PDF splits the wide table
     relations=PLACEMENT_RELATIONS,
     compute=housing_placement,
     permission="housing.waiting:read",
@@ -131,7 +142,8 @@ OCCUPANCY = Report(
     description=_("Places per facility on the date: capacity = occupied + free + blocked; "
                   "rate = occupied share of the places not blocked. Fehlbeleger: residents "
                   "of Phase I/II accommodation whose status entitles them to an own flat."),
-    columns=(Column("facility", _("Facility"), "text"), Column("code", _("Code"), "text"),
+    columns=(Column("facility", _("Facility"), "text"),
+             Column("code", _("Code"), "text", code=True),
              Column("kind", _("Kind"), "text"),
              Column("capacity", _("Places"), sum_of=("occupied", "free", "blocked")),
              Column("occupied", _("Occupied")), Column("free", _("Free")),
@@ -149,11 +161,31 @@ REFUGEES_OVER_TIME = Report(
     title=_("Refugees in accommodation over time"),
     description=_("Persons at each half-year end (and on the date): in municipal shared "
                   "accommodation (Phases I and II) and in state facilities (recorded counts)."),
-    columns=(Column("period", _("Period"), "text"), Column("date", _("Date"), "text"),
+    columns=(Column("period", _("Period"), "text"), Column("date", _("Date"), "text", code=True),
              Column("total", _("Total"), sum_of=("municipal", "state")),
              Column("municipal", _("Municipal accommodation")),
              Column("state", _("State facility"))),
+    series=Series("period", ("total", "municipal", "state")),
     compute=refugees_over_time,
     permission="housing.stays:read",
+    aggregate_permission="reports.housing_aggregates:read",
+)
+
+FEHLBELEGER_TREND = Report(
+    name="fehlbeleger_trend",
+    title=_("Fehlbeleger over time"),
+    description=_("Residents of Phase I/II accommodation and, among them, the Fehlbeleger "
+                  "(whose status entitles them to an own flat) at the last twelve month "
+                  "ends; the last one is the date."),
+    columns=(Column("period", _("Month"), "text"),
+             Column("date", _("Date"), "text", code=True),
+             Column("residents", _("Residents")),
+             Column("fehlbeleger", _("Fehlbeleger")),
+             Column("rate", _("Share of Fehlbeleger"), "percent")),
+    relations=(RowRelation("residents", ("fehlbeleger",), sense=">="),),
+    series=Series("period", ("residents", "fehlbeleger")),
+    compute=fehlbeleger_trend,
+    permission="housing.stays:read",
+    # like occupancy's Fehlbeleger column: an accommodation figure (product.md §2.4)
     aggregate_permission="reports.housing_aggregates:read",
 )

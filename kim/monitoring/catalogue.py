@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+KIM_STATUS = "kim (Personen und Aufenthaltsstatus)"
+KIM_EDUCATION = "kim (Bildung und Arbeit)"
+CHILDCARE = "Betreuung am Stichtag laut der letzten erfassten Situation"
+EMPLOYMENT = "Personen von 18 bis 62 Jahren; Tätigkeit laut der letzten erfassten Situation"
+
 CATALOGUE: tuple[tuple[str, ...], ...] = (
     # population
     ("pop.total", "population", "Einwohnerinnen und Einwohner", "persons", "sub_district",
@@ -53,6 +58,14 @@ CATALOGUE: tuple[tuple[str, ...], ...] = (
     ("school.segregation_primary", "school", "Segregationsindex der Grundschulen", "index",
      "municipality", "annual", "berechnet", "Duncan-Index über die Grundschulen", "", "",
      "[IMIS] 3.1"),
+    ("school.pupils_foreign", "school", "Ausländische Schülerinnen und Schüler", "persons",
+     "institution", "annual", "Stadt Soest, Abteilung Bildung und Sport",
+     "Schüler ohne deutsche Staatsangehörigkeit, Geflüchtete eingeschlossen", "", "",
+     "[Soest] Tab. 5"),
+    ("school.inclusion", "school", "Schülerinnen und Schüler im Gemeinsamen Unterricht",
+     "persons", "institution", "annual", "Stadt Soest, Abteilung Bildung und Sport",
+     "Gemeinsamer Unterricht (GU) von Kindern mit und ohne Förderbedarf", "", "",
+     "[Soest] Tab. 5"),
     ("school.gymnasium_share", "school", "Übergangsquote zum Gymnasium (ausländische Kinder)",
      "percent", "municipality", "annual", "IT.NRW", "", "", "", "[IMIS] 3.1"),
     ("school.newcomer_pupils", "school", "Neu zugewanderte Schülerinnen und Schüler",
@@ -101,7 +114,74 @@ CATALOGUE: tuple[tuple[str, ...], ...] = (
      "municipality", "annual", "BAMF / Kursträger", "", "", "", "[IMIS] 3.1"),
     ("course.completed_b1_share", "courses", "Anteil Abschlüsse B1 im DTZ", "percent",
      "municipality", "annual", "BAMF", "", "", "", "[IMIS] 3.1"),
+    *(  # counts kim computes from its own records (``COMPUTED``, domain/computed.py)
+        (code, topic, name, unit, "district", "monthly", source, definition, "", "", basis)
+        for code, topic, name, unit, source, definition, basis in (
+            ("pop.status_asylum", "population", "Personen im Asylverfahren", "persons",
+             KIM_STATUS, "Aufenthaltsgestattung oder Asylgesuch", "[Soest] Tab. 2"),
+            ("pop.status_tolerated", "population", "Geduldete und Ausreisepflichtige",
+             "persons", KIM_STATUS, "Duldung (§§ 60a–60d AufenthG) oder ausreisepflichtig",
+             "[Soest] Tab. 2"),
+            ("pop.status_protection", "population",
+             "Geflüchtete mit Schutzstatus oder humanitärem Aufenthalt", "persons",
+             KIM_STATUS, "Asyl, Flüchtlings- oder subsidiärer Schutz, Abschiebungsverbot, "
+             "§§ 23–25 und § 104c AufenthG", "[Soest] Tab. 2"),
+            ("pop.status_other", "population", "Weitere Personen in kim", "persons",
+             KIM_STATUS, "Niederlassungserlaubnis, EU-Bürger, Deutsche", "[Soest] Tab. 2"),
+            *((f"pop.age_{low}_{high}" if high else f"pop.age_{low}_plus", "population",
+               f"Personen in kim von {low} bis {high} Jahren" if high
+               else f"Personen in kim ab {low} Jahren", "persons", KIM_STATUS,
+               "Alter am Stichtag; Personen mit einem Aufenthaltsstatus in kim", "[IMIS] 2.1")
+              for low, high in ((0, 5), (6, 17), (18, 64), (65, 0))),
+            ("housing.occupied", "social", "Belegte Plätze in kommunalen Unterkünften",
+             "persons", "kim (Unterbringung)", "Plätze, die am Stichtag ein Aufenthalt "
+             "belegt; Bezirk der Unterkunft", "[Stuttgart] Abb. 1"),
+            ("housing.places", "social", "Plätze in kommunalen Unterkünften", "count",
+             "kim (Unterbringung)", "Alle Plätze, auch gesperrte; Bezirk der Unterkunft",
+             "[Stuttgart] Abb. 1"),
+            ("course.enrolled", "courses", "Teilnehmende an Kursen", "persons",
+             "kim (Bildung)", "Personen, die am Stichtag in einem Kurs angemeldet sind",
+             "[Stuttgart] 5."),
+            ("kita.care_kita", "kita", "Kinder unter 6 Jahren in einer Kita", "persons",
+             KIM_EDUCATION, CHILDCARE, "[Soest] Tab. 4"),
+            ("kita.care_day_care", "kita", "Kinder unter 6 Jahren in Kindertagespflege",
+             "persons", KIM_EDUCATION, CHILDCARE, "[Soest] Tab. 4"),
+            ("kita.care_home", "kita", "Kinder unter 6 Jahren zu Hause betreut", "persons",
+             KIM_EDUCATION, CHILDCARE, "[Soest] Tab. 4"),
+            ("kita.care_waiting", "kita", "Kinder unter 6 Jahren auf der Warteliste",
+             "persons", KIM_EDUCATION, CHILDCARE, "[Soest] Tab. 4"),
+            ("emp.activity_vocational_college", "employment",
+             "Erwerbsfähige Geflüchtete am Berufskolleg", "persons", KIM_EDUCATION,
+             EMPLOYMENT, "[Soest] Tab. 6"),
+            ("emp.activity_language_course", "employment",
+             "Erwerbsfähige Geflüchtete im Sprachkurs", "persons", KIM_EDUCATION,
+             EMPLOYMENT, "[Soest] Tab. 6"),
+            ("emp.activity_employed", "employment",
+             "Erwerbsfähige Geflüchtete in Beschäftigung", "persons", KIM_EDUCATION,
+             EMPLOYMENT, "[Soest] Tab. 6"),
+            ("emp.activity_none", "employment",
+             "Erwerbsfähige Geflüchtete ohne Maßnahme oder auf der Warteliste", "persons",
+             KIM_EDUCATION, EMPLOYMENT, "[Soest] Tab. 6"),
+        )),
 )
+
+# Indicator code -> the count kim computes for it (Indicator.computed, domain/computed.py)
+COMPUTED = {
+    "pop.refugees": "persons.refugees",
+    "pop.status_asylum": "persons.status.asylum",
+    "pop.status_tolerated": "persons.status.tolerated",
+    "pop.status_protection": "persons.status.protection",
+    "pop.status_other": "persons.status.other",
+    "pop.age_0_5": "persons.age.0-5", "pop.age_6_17": "persons.age.6-17",
+    "pop.age_18_64": "persons.age.18-64", "pop.age_65_plus": "persons.age.65-",
+    "housing.occupied": "housing.occupied", "housing.places": "housing.places",
+    "course.enrolled": "education.enrolled",
+    "kita.care_kita": "childcare.kita", "kita.care_day_care": "childcare.day_care",
+    "kita.care_home": "childcare.home", "kita.care_waiting": "childcare.waiting",
+    "emp.activity_vocational_college": "employment.vocational_college",
+    "emp.activity_language_course": "employment.language_course",
+    "emp.activity_employed": "employment.employed", "emp.activity_none": "employment.none",
+}
 
 
 def load_catalogue(municipality: Any) -> int:
@@ -118,6 +198,10 @@ def load_catalogue(municipality: Any) -> int:
 def _load(municipality: Any, Indicator: Any) -> int:  # noqa: N803 - the model class
     have = set(Indicator.objects.filter(municipality=municipality)
                .values_list("code", flat=True))
+    for indicator in Indicator.objects.filter(  # catalogue indicators kim now computes
+            municipality=municipality, computed="", code__in=list(COMPUTED)):
+        indicator.computed = COMPUTED[indicator.code]
+        indicator.save(update_fields=["computed"])
     added = {}
     for (code, topic, name, unit, level, periodicity, source, definition, _num, _den,
          basis) in CATALOGUE:
@@ -125,7 +209,7 @@ def _load(municipality: Any, Indicator: Any) -> int:  # noqa: N803 - the model c
             added[code] = Indicator.objects.create(
                 municipality=municipality, code=code, topic=topic, name=name, unit=unit,
                 level=level, periodicity=periodicity, source=source, definition=definition,
-                basis=basis)
+                basis=basis, computed=COMPUTED.get(code, ""))
     for code, *_rest, numerator, denominator, _basis in CATALOGUE:
         if code in added and numerator:
             indicator = added[code]

@@ -41,5 +41,6 @@ module = KimModule(
     demo_loaders=[DemoLoader("monitoring", 80, _demo)],
     figures=FIGURES,
     urls="kim.monitoring.urls",
+    api="kim.monitoring.api",
     url_prefix="monitoring/",
 )

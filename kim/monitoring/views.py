@@ -17,7 +17,7 @@ from kim.core.permissions.check import has_perm
 from kim.core.reports.disclosure import PRIMARY_MARKER, SECONDARY_MARKER, SECRET_MARKER
 from kim.core.reports.renderers.text import suppression_note
 from kim.core.views.base import form_page, tenant_redirect, tenant_url, tenant_view
-from kim.monitoring.domain.chart import line_chart
+from kim.monitoring.domain.chart import bar_chart, line_chart, period_format
 from kim.monitoring.domain.imports import SPEC, import_observations
 from kim.monitoring.domain.segregation import segregation_series
 from kim.monitoring.domain.series import TOWN, series
@@ -70,10 +70,38 @@ def indicator_detail(request: TenantRequest, indicator: Indicator) -> HttpRespon
     markers = [(None, v) for row in table.rows for v in row.values() if isinstance(v, str)]
     return render(request, "monitoring/indicator_detail.html", {
         "indicator": indicator, "table": table, "lines": lines,
+        "has_areas": any(c.key != TOWN for c in table.columns),
         "note": suppression_note(markers) if markers else "",
         "chart": line_chart(table.values(chart_key)), "chart_label": chart_label,
+        "period_format": period_format([p for p, _v in table.values(chart_key)]),
         "can_write": has_perm(request.user, "monitoring.indicators:write",
                               request.municipality)})
+
+
+@tenant_view(AGGREGATES, obj=Indicator)
+def indicator_compare(request: TenantRequest, indicator: Indicator) -> HttpResponse:
+    """The districts of one period side by side: a bar chart and its table, with the same
+    disclosure control as the time series (the two pages give nothing away together)."""
+    table = series(indicator, aggregate=not _exact(request))
+    areas = [c for c in table.columns if c.key != TOWN]
+    periods = [row["period"] for row in table.rows
+               if any(row.get(c.key) is not None for c in areas)]
+    wanted = request.GET.get("period", "")
+    period = next((p for p in periods if p.isoformat() == wanted),
+                  periods[-1] if periods else None)
+    row = next((r for r in table.rows if r["period"] == period), {})
+    cells = [(c.label, row.get(c.key)) for c in areas]
+    bars = [(label, Decimal(value) if isinstance(value, int | Decimal) else value,
+             _shown(value)["text"]) for label, value in cells]
+    town = next(c for c in table.columns if c.key == TOWN)
+    markers = [(None, v) for _label, v in cells + [(town.label, row.get(TOWN))]
+               if isinstance(v, str)]
+    return render(request, "monitoring/indicator_compare.html", {
+        "indicator": indicator, "period": period, "periods": list(reversed(periods)),
+        "chart": bar_chart(bars) if period else None,
+        "cells": [(label, _shown(value)) for label, value in cells],
+        "town": (town.label, _shown(row.get(TOWN))), "protected": table.protected,
+        "note": suppression_note(markers) if markers else ""})
 
 
 @tenant_view("monitoring.indicators:write", obj=Indicator)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from kim.core.http import TenantRequest
 from kim.core.permissions.check import visible
+from kim.people.decision_labels import due_value
 from kim.people.domain.deadlines import kind_labels, worklist
 from kim.people.domain.persons import search
 
@@ -27,7 +28,8 @@ def deadlines_soon(request: TenantRequest) -> dict[str, Any]:
     labels = kind_labels()
     counts = Counter(d.kind for d in due)
     return {"soon_days": SOON_DAYS, "soon_total": len(due), "soon_until": until,
-            "soon_first": [(d, labels.get(d.kind, d.kind)) for d in due[:5]],
+            "soon_first": [(d, labels.get(d.kind, d.kind), due_value(d.kind, d.value))
+                           for d in due[:5]],
             "soon_kinds": sorted(((labels.get(k, k), n) for k, n in counts.items()),
                                  key=lambda item: (-item[1], str(item[0])))}
 

@@ -8,6 +8,40 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.localize import short_date
+from kim.people.status_labels import STATUS_LABELS
+from kim.rules.reasons import parts, reason
+
+# The engine's explanations inside a legal basis (kim.rules.reasons.REASONS), same
+# parameters; citations stay as they are.
+REASON_LABELS = {
+    "adult": _("adult"),
+    "bamf_admission_stop": _("BAMF practice: no new admissions under § 44 Abs. 4 AufenthG"),
+    "bamf_good_prospect": _("BAMF practice: good prospect to stay"),
+    "course_expired": _("entitlement under § 44 Abs. 2 expired"),
+    "earlier_law": _("earlier law not modelled, rule of %(day)s applied"),
+    "eu_member": _("EU member state"),
+    "exception": _("exception"),
+    "fehlbeleger": _("Fehlbeleger: residents with a residence title"),
+    "first_months": _("first %(months)s months"),
+    "german_citizen": _("German citizenship"),
+    "local_list": _("local list of %(name)s"),
+    "no_claim_under_3": _("no claim under 3 years before %(day)s"),
+    "no_good_prospect": _("no good prospect to stay"),
+    "no_rule": _("no rule for this date"),
+    "no_title": _("neither a residence title nor a Duldung"),
+    "not_admissible": _("not admissible with this status"),
+    "not_decided": _("not decided for settled persons, EU citizens and Germans"),
+    "own_flat_recognition": _("own flat at the latest with the recognition"),
+    "residence_permit": _("residence title"),
+    "school_duty": _("under school duty"),
+    "school_duty_ended": _("school duty ended"),
+    "school_duty_started": _("school duty started"),
+    "status_before": _("status before %(day)s"),
+    "status_not_covered": _("status not covered"),
+    "tolerated_or_leaving": _("tolerated or obliged to leave"),
+    "under_16": _("under 16 years"),
+    "years_elapsed": _("%(years)s years elapsed"),
+}
 
 FIELD_LABELS = {
     "benefits.regime": _("Benefits"),
@@ -77,6 +111,13 @@ VALUE_LABELS: dict[str, dict[Any, Any]] = {
 }
 
 
+DATE_LABELS = {
+    "since": _("since %(day)s"),
+    "entitled_until": _("entitled until %(day)s"),
+    "last_day": _("last day %(day)s"),
+}
+
+
 def _day(value: Any) -> Any:
     """The engine's ISO date as people read it in the active language (05.03.2024)."""
     if isinstance(value, str) and len(value) == 10:
@@ -87,8 +128,32 @@ def _day(value: Any) -> Any:
     return value
 
 
+def basis_label(basis: str) -> str:
+    """A legal basis of the engine in the active language: citations as they are, the
+    explanations translated (an unknown explanation stays as the engine wrote it)."""
+    rendered = []
+    for part in parts(basis):
+        if isinstance(part, str):
+            rendered.append(part)
+        else:
+            code, params = part
+            label = REASON_LABELS.get(code)
+            rendered.append(str(label) % params if label is not None else reason(code, **params))
+    return "".join(rendered)
+
+
 def value_label(field: str, value: Any) -> Any:
     return VALUE_LABELS.get(field, {}).get(value, value)
+
+
+def due_value(kind: str, value: str) -> str:
+    """The new value of a deadline (``Due.value``: a decision code, "true"/"false" or a
+    status code) as people read it."""
+    if value in STATUS_LABELS:
+        return str(STATUS_LABELS[value])
+    if value in ("true", "false"):
+        return str(value_label(kind, value == "true"))
+    return str(value_label(kind, value))
 
 
 def _get(decisions: dict[str, Any], dotted: str) -> Any:
@@ -104,13 +169,16 @@ def rows(decisions: dict[str, Any]) -> list[dict[str, Any]]:
     for field, label in FIELD_LABELS.items():
         value = _get(decisions, field)
         section = decisions.get(field.split(".")[0])
-        basis = section.get("basis", "") if isinstance(section, dict) else ""
+        if isinstance(section, dict):
+            basis = section.get("basis", "")
+        else:  # plain-string decisions are explained beside them
+            basis = decisions.get("explanations", {}).get(field, {}).get("basis", "")
         extra = {}
         if isinstance(section, dict):
-            extra = {k: _day(v) for k, v in section.items()
-                     if k in ("since", "entitled_until", "last_day") and v}
+            extra = {k: DATE_LABELS[k] % {"day": _day(v)} for k, v in section.items()
+                     if k in DATE_LABELS and v}
         result.append({"field": field, "label": label, "value": value_label(field, value),
-                       "code": value, "basis": basis, "dates": extra})
+                       "code": value, "basis": basis_label(basis), "dates": extra})
     return result
 
 

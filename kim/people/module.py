@@ -203,6 +203,7 @@ module = KimModule(
     ),
     urls="kim.people.urls",
     url_prefix="persons/",
+    api="kim.people.api",
     public_modules=[
         "kim.people.models", "kim.people.domain.persons", "kim.people.domain.facts",
         "kim.people.domain.deadlines", "kim.people.domain.children",
@@ -211,8 +212,5 @@ module = KimModule(
         "kim.people.decision_labels", "kim.people.status_labels",
         "kim.people.demo.names",  # fictitious names for every module's demo data
         "kim.people.domain.retention",
-        # the REST API (kim/api) validates and writes through the web's forms and domain
-        "kim.people.domain.recording", "kim.people.forms.persons",
-        "kim.people.importers.persons", "kim.people.importers.columns",
     ],
 )

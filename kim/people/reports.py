@@ -32,7 +32,7 @@ BENEFIT_RECIPIENTS = Report(
                   "benefits follow the AsylbLG, by legal status and basic or analogue "
                   "benefits – as decided by kim's rules."),
     columns=(Column("status", _("Legal status"), "text"),
-             Column("status_code", _("Code"), "text"),
+             Column("status_code", _("Code"), "text", code=True),
              Column("asylblg_basic", _("Basic benefits (§ 3 AsylbLG)")),
              Column("asylblg_analog", _("Analogue benefits (§ 2 AsylbLG)")),
              Column("total", _("Total"), sum_of=("asylblg_basic", "asylblg_analog"))),

@@ -46,7 +46,8 @@ QUOTA = Report(
                   "latest month on or before the date: credited persons (stock plus credited "
                   "state-facility places), obligation, gap and quota; rank 1 receives the "
                   "next assignments."),
-    columns=(Column("month", _("Month"), "text"), Column("ags", _("AGS"), "text"),
+    columns=(Column("month", _("Month"), "text", iso="month"),
+             Column("ags", _("AGS"), "text"),
              Column("name", _("Municipality"), "text"),
              Column("key_percent", _("Key (%)"), "number"),
              Column("stock", _("Stock"), "number"),
@@ -71,7 +72,8 @@ ARRIVALS_BY_ORIGIN = Report(
     description=_("Persons assigned to the municipality per year and country of origin (first "
                   "citizenship), and how many of them were under 18 on the day of the "
                   "assignment."),
-    columns=(Column("year", _("Year"), "text"), Column("country_code", _("Code"), "text"),
+    columns=(Column("year", _("Year"), "text"),
+             Column("country_code", _("Code"), "text", code=True),
              Column("country", _("Country of origin"), "text"),
              Column("persons", _("Persons")), Column("children", _("Of them children"))),
     relations=(RowRelation("persons", ("children",), sense=">="),),  # for disclosure control

@@ -8,6 +8,7 @@ from .codes import ASYLBLG_ALWAYS, OUTSIDE_BENEFIT_LAW
 from .context import AGE_18, Ctx
 from .outcome import Outcome
 from .params import DEFAULT_PARAMS, Params
+from .reasons import reason
 from .tables import FOREVER, At
 
 _SCOPE_BASIS = {
@@ -25,7 +26,7 @@ _SCOPE_BASIS = {
     "humanitarian_25_5": "§ 1 Abs. 1 Nr. 3 c AsylbLG",
 }
 _RUN_OUT = "§ 1 Abs. 3 AsylbLG"  # benefits run to the end of the month the scope ended in
-_NOT_DECIDED = "§ 1 Abs. 1 AsylbLG, § 7 SGB II: not decided for settled, EU and German persons"
+_NOT_DECIDED = f"§ 1 Abs. 1 AsylbLG, § 7 SGB II ({reason('not_decided')})"
 
 OFFICE_BY_REGIME = {
     "asylblg_basic": ("sozialamt", "§ 10 AsylbLG"),

@@ -9,11 +9,15 @@ from .context import AGE_1, AGE_3, Ctx
 from .facts import Person
 from .outcome import Outcome
 from .params import DEFAULT_PARAMS, Params
+from .reasons import reason
 from .tables import At
 
 DUTY_PHASES = frozenset({"full_time", "vocational"})
-GROWN_UP_CHILDCARE: Outcome = ("none", "§ 24 SGB VIII (adult)", (), None)
-GROWN_UP_SCHOOLING: Outcome = ("none", "§ 38 SchulG NRW (school duty ended)", (), None)
+GROWN_UP_CHILDCARE: Outcome = ("none", f"§ 24 SGB VIII ({reason('adult')})", (), None)
+_NO_U3_CLAIM = f"§ 24 SGB VIII a.F. ({reason('no_claim_under_3', day='01.08.2013')})"
+_SCHOOL_STARTED = f"§ 24 Abs. 3 SGB VIII ({reason('school_duty_started')})"
+_DUTY_ENDED = f"§ 38 SchulG NRW ({reason('school_duty_ended')})"
+GROWN_UP_SCHOOLING: Outcome = ("none", _DUTY_ENDED, (), None)
 
 
 def childcare(ctx: Ctx, at: At) -> Outcome:
@@ -25,12 +29,12 @@ def childcare(ctx: Ctx, at: At) -> Outcome:
     if not at.reached(ctx.reach(AGE_3)):
         row = ctx.params.kita_u3.at(at)
         if row is None or not row.value:
-            return "none", "§ 24 SGB VIII a.F. (no claim under 3 before 01.08.2013)", (), None
+            return "none", _NO_U3_CLAIM, (), None
         return "u3", row.basis, (row.ref,), None
     school = ctx.school()
     if not at.reached(school.start):
         return "ue3", "§ 24 Abs. 3 SGB VIII", (school.row.ref,), None
-    return "none", "§ 24 Abs. 3 SGB VIII (school duty started)", (school.row.ref,), None
+    return "none", _SCHOOL_STARTED, (school.row.ref,), None
 
 
 def schooling(ctx: Ctx, at: At) -> Outcome:
@@ -43,7 +47,7 @@ def schooling(ctx: Ctx, at: At) -> Outcome:
     if not at.reached(school.start):
         return "not_yet", "§ 35 Abs. 1 SchulG NRW", refs, None
     if at.reached(school.end):
-        return "none", "§ 38 SchulG NRW (school duty ended)", refs, None
+        return "none", _DUTY_ENDED, refs, None
     if ctx.codes[ctx.status(at)] in ASYLUM_PROCEDURE and not ctx.assigned(at):
         return "not_assigned", "§ 34 Abs. 6 SchulG NRW", refs, None
     if not at.reached(school.vocational):

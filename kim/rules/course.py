@@ -9,13 +9,15 @@ from .codes import ASYLUM_PROCEDURE, COURSE_ADMISSIBLE, COURSE_ADMISSIBLE_DATED,
 from .context import AGE_16, Ctx
 from .dates import ONE_DAY, add_years
 from .outcome import Outcome
+from .reasons import reason
 from .tables import At, Row, V
 
 ENTITLED_BASIS = "§ 44 Abs. 1 Nr. 1 c AufenthG"
-_TOO_YOUNG = "§ 44 Abs. 3 S. 1 Nr. 1 AufenthG (under 16)"
-_IN_SCHOOL = "§ 44 Abs. 3 S. 1 Nr. 1 AufenthG (school duty)"
-_EXPIRED = "§ 44 Abs. 4 S. 1 AufenthG (entitlement of § 44 Abs. 2 expired)"
-_NOT_ADMISSIBLE = "§ 44 Abs. 4 AufenthG (not admissible with this status)"
+_TOO_YOUNG = f"§ 44 Abs. 3 S. 1 Nr. 1 AufenthG ({reason('under_16')})"
+_IN_SCHOOL = f"§ 44 Abs. 3 S. 1 Nr. 1 AufenthG ({reason('school_duty')})"
+_EXPIRED = f"§ 44 Abs. 4 S. 1 AufenthG ({reason('course_expired')})"
+_NOT_ADMISSIBLE = f"§ 44 Abs. 4 AufenthG ({reason('not_admissible')})"
+_GERMAN = f"§ 43 AufenthG ({reason('german_citizen')})"
 
 
 def course(ctx: Ctx, at: At) -> Outcome:
@@ -23,7 +25,7 @@ def course(ctx: Ctx, at: At) -> Outcome:
     i = ctx.status(at)
     code = ctx.codes[i]
     if code == "german":
-        return "not_applicable", "§ 43 AufenthG: German citizen", (), None
+        return "not_applicable", _GERMAN, (), None
     if at.d < ctx.grown_up:
         if not at.reached(ctx.reach(AGE_16)):
             return "not_eligible", _TOO_YOUNG, (), None
@@ -61,7 +63,7 @@ def _asylum_seeker(ctx: Ctx, at: At) -> Outcome:
         listed = ctx.good_prospect(at, ctx.params.good_prospect)
         if listed is not None:
             return "admissible", f"{rule.basis}; {listed.basis}", (rule.ref, listed.ref), None
-        return "not_eligible", f"{rule.basis} (no good prospect to stay)", (rule.ref,), None
+        return "not_eligible", f"{rule.basis} ({reason('no_good_prospect')})", (rule.ref,), None
     return "not_eligible", rule.basis, (rule.ref,), None
 
 

@@ -6,6 +6,7 @@ from .codes import ASYLUM_PROCEDURE, EMPLOYMENT_DULDUNG, RESIDENCE_PERMITS
 from .context import Ctx
 from .dates import add_months
 from .outcome import Outcome
+from .reasons import reason
 from .tables import At
 
 
@@ -28,7 +29,7 @@ def employment(ctx: Ctx, at: At) -> Outcome:
         return _tolerated(ctx, at)
     if code == "duldung_unclear_identity":
         return "banned", "§ 60b Abs. 5 S. 2 AufenthG", (), None
-    return "banned", "§ 4a Abs. 4 AufenthG (neither title nor Duldung)", (), None
+    return "banned", f"§ 4a Abs. 4 AufenthG ({reason('no_title')})", (), None
 
 
 def _procedure(ctx: Ctx, at: At, i: int) -> Outcome:
@@ -47,7 +48,8 @@ def _procedure(ctx: Ctx, at: At, i: int) -> Outcome:
     if wait is None:
         raise LookupError("employment.wait: no row")
     if not at.reached(add_months(start, wait.value)):
-        return "banned", "§ 61 Abs. 2 S. 1 AsylG (first 3 months)", (wait.ref,), None
+        first = reason("first_months", months=wait.value)
+        return "banned", f"§ 61 Abs. 2 S. 1 AsylG ({first})", (wait.ref,), None
     return "permit_required", "§ 61 Abs. 2 S. 1 AsylG", (wait.ref,), None
 
 
@@ -59,5 +61,6 @@ def _tolerated(ctx: Ctx, at: At) -> Outcome:
     if wait is None:
         raise LookupError("employment.wait: no row")
     if not at.reached(add_months(ctx.first_tolerated(), wait.value)):
-        return "banned", "§ 32 Abs. 1 BeschV (first 3 months)", (wait.ref,), None
+        first = reason("first_months", months=wait.value)
+        return "banned", f"§ 32 Abs. 1 BeschV ({first})", (wait.ref,), None
     return "permit_required", "§ 4a Abs. 4 AufenthG; § 32 BeschV", (wait.ref,), None

@@ -9,6 +9,7 @@ from .codes import ASYLUM_PROCEDURE, OUTSIDE_BENEFIT_LAW, RESIDENCE_PERMITS
 from .context import Ctx
 from .outcome import Outcome
 from .params import DEFAULT_PARAMS, Params
+from .reasons import reason
 from .tables import At
 
 _HERNE = "[Herne] 2.2"
@@ -19,7 +20,7 @@ def target_group(ctx: Ctx, at: At, i: int) -> Outcome:
     """Target group at ``at.d``; ``i`` is the status in force (``ctx.status(at)``)."""
     code = ctx.codes[i]
     if code in RESIDENCE_PERMITS:
-        return "secure", f"{_HERNE} (residence permit)", (), None
+        return "secure", f"{_HERNE} ({reason('residence_permit')})", (), None
     if code == "eu_citizen":
         return "eu_citizen", _HERNE, (), None
     if code == "german":
@@ -28,8 +29,8 @@ def target_group(ctx: Ctx, at: At, i: int) -> Outcome:
         listed = ctx.good_prospect(at, ctx.params.local_good_prospect)
         if listed is not None:
             return "likely_secure", f"{_HERNE}; {listed.basis}", (listed.ref,), None
-        return "unlikely", f"{_HERNE} (no good prospect to stay)", (), None
-    return "unlikely", f"{_HERNE} (tolerated or obliged to leave)", (), None
+        return "unlikely", f"{_HERNE} ({reason('no_good_prospect')})", (), None
+    return "unlikely", f"{_HERNE} ({reason('tolerated_or_leaving')})", (), None
 
 
 def housing_category(ctx: Ctx, at: At, i: int) -> Outcome:
@@ -38,7 +39,7 @@ def housing_category(ctx: Ctx, at: At, i: int) -> Outcome:
     if code in OUTSIDE_BENEFIT_LAW:
         return "not_applicable", _SOEST, (), None
     if code in RESIDENCE_PERMITS:
-        return "placeable", f"{_SOEST} (residence permit)", (), None
+        return "placeable", f"{_SOEST} ({reason('residence_permit')})", (), None
     if code in ASYLUM_PROCEDURE:
         safe = ctx.safe_origin(at)
         if safe is not None:
@@ -48,7 +49,7 @@ def housing_category(ctx: Ctx, at: At, i: int) -> Outcome:
             if listed is not None:
                 return "placeable", f"{_SOEST}; {listed.basis}", (listed.ref,), None
         return "not_yet_placeable", _SOEST, (), None
-    return "not_placeable", f"{_SOEST} (tolerated or obliged to leave)", (), None
+    return "not_placeable", f"{_SOEST} ({reason('tolerated_or_leaving')})", (), None
 
 
 def own_flat(ctx: Ctx, at: At, i: int) -> Outcome:
@@ -60,7 +61,7 @@ def own_flat(ctx: Ctx, at: At, i: int) -> Outcome:
 def _own_flat(code: str, at: At, params: Params) -> Outcome:
     row = params.housing_own_flat.at(at)
     if row is None:
-        return False, f"{_SOEST} (no rule for this date)", (), None
+        return False, f"{_SOEST} ({reason('no_rule')})", (), None
     return code in row.value, row.basis, (row.ref,), None
 
 

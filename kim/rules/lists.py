@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
 
+from .reasons import reason
 from .tables import Row, Table
 
 D = date
@@ -15,7 +16,7 @@ _EU_1993 = ("BE", "DE", "DK", "ES", "FR", "GR", "IE", "IT", "LU", "NL", "PT")
 _EU_1995 = ("AT", "FI", "SE")
 _EU_2004 = ("CY", "CZ", "EE", "HU", "LT", "LV", "MT", "PL", "SI", "SK")
 _EU_2007 = ("BG", "RO")
-_EU = "§ 29a Abs. 2 AsylG (EU member state)"
+_EU = f"§ 29a Abs. 2 AsylG ({reason('eu_member')})"
 _ANLAGE_II = "Anlage II zu § 29a AsylG"
 _CUTOFF_2015 = D(2015, 8, 31)  # applications after this date: § 61 Abs. 2 S. 4 AsylG
 
@@ -52,7 +53,7 @@ def _safe_rows() -> dict[str, Table[date]]:
 SAFE_ORIGIN: Mapping[str, Table[date]] = MappingProxyType(_safe_rows())
 
 
-_GOOD_PROSPECT = "BAMF practice: good prospect to stay (gute Bleibeperspektive)"
+_GOOD_PROSPECT = reason("bamf_good_prospect")
 GOOD_PROSPECT: Table[frozenset[str]] = Table(
     "good_prospect",
     [

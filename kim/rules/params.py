@@ -15,6 +15,7 @@ from datetime import date
 
 from .codes import OUTSIDE_BENEFIT_LAW, RESIDENCE_PERMITS
 from .lists import GOOD_PROSPECT, SAFE_ORIGIN
+from .reasons import reason
 from .tables import Row, Table
 
 PARAMS_VERSION = "2025-11-01"
@@ -60,8 +61,7 @@ ASYLBLG_WAITING: Table[Waiting] = Table(
             None,
             D(2015, 2, 28),
             Waiting(15),
-            "§ 2 Abs. 1 AsylbLG (G. v. 10.12.2014; earlier law out of scope, rule of "
-            "01.03.2015 applied)",
+            f"§ 2 Abs. 1 AsylbLG (G. v. 10.12.2014; {reason('earlier_law', day='01.03.2015')})",
         ),
         Row(
             "asylblg.waiting@2015-03-01",
@@ -221,7 +221,7 @@ COURSE_NOTES: Table[str] = Table(
             D(2026, 1, 1),
             None,
             "bamf_admission_stop",
-            "BAMF practice: no new admissions under § 44 Abs. 4 AufenthG",
+            reason("bamf_admission_stop"),
             unconfirmed=True,
         ),
     ],
@@ -285,8 +285,7 @@ EMPLOYMENT_WAIT: Table[int] = Table(
             None,
             D(2014, 11, 5),
             3,
-            "§ 61 Abs. 2 AsylG; § 32 Abs. 1 BeschV (earlier law out of scope, rule of "
-            "06.11.2014 applied)",
+            f"§ 61 Abs. 2 AsylG; § 32 Abs. 1 BeschV ({reason('earlier_law', day='06.11.2014')})",
         ),
         Row(
             "employment.wait@2014-11-06",
@@ -371,8 +370,8 @@ HOUSING_OWN_FLAT: Table[frozenset[str]] = Table(
             None,
             None,
             RESIDENCE_PERMITS | OUTSIDE_BENEFIT_LAW,
-            "[Soest] 5.5 (own flat at the latest with the recognition); [Kamp-Lintfort] "
-            "(Fehlbeleger: residents with a residence permit)",
+            f"[Soest] 5.5 ({reason('own_flat_recognition')}); "
+            f"[Kamp-Lintfort] ({reason('fehlbeleger')})",
         ),
     ],
 )

@@ -6,9 +6,12 @@ from .codes import RESIDENCE_OBLIGATION
 from .context import Ctx
 from .dates import ONE_DAY, add_years
 from .outcome import Outcome
+from .reasons import reason
 from .tables import At
 
-_NOT_COVERED = "§ 12a Abs. 1 AufenthG (status not covered)"
+_NOT_COVERED = f"§ 12a Abs. 1 AufenthG ({reason('status_not_covered')})"
+_BEFORE_2016 = f"§ 12a Abs. 7 AufenthG ({reason('status_before', day='01.01.2016')})"
+_EXCEPTION = f"§ 12a Abs. 1 S. 2 AufenthG ({reason('exception')})"
 
 
 def residence(ctx: Ctx, at: At) -> Outcome:
@@ -26,11 +29,12 @@ def residence(ctx: Ctx, at: At) -> Outcome:
         return False, _NOT_COVERED, (), None
     row = ctx.params.residence_obligation.on(start)
     if row is None or row.value is None:
-        return False, "§ 12a Abs. 7 AufenthG (status before 01.01.2016)", (), None
+        return False, _BEFORE_2016, (), None
     refs = (row.ref, *refs)
     if ctx.person.residence_obligation_exception:
-        return False, "§ 12a Abs. 1 S. 2 AufenthG (exception)", refs, None
+        return False, _EXCEPTION, refs, None
     ends = add_years(start, row.value)
     if at.reached(ends):
-        return False, "§ 12a Abs. 1 AufenthG (3 years elapsed)", refs, None
+        elapsed = reason("years_elapsed", years=row.value)
+        return False, f"§ 12a Abs. 1 AufenthG ({elapsed})", refs, None
     return True, row.basis, refs, ends - ONE_DAY

@@ -142,5 +142,6 @@ module = KimModule(
     public_prefix="offers/",
     public_links=[NavItem("offers", _("Offers for newcomers"), "volunteers_public:offers",
                           None)],
+    api="kim.volunteers.api",
     public_modules=["kim.volunteers.matching"],
 )

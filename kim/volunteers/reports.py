@@ -116,7 +116,8 @@ ACTIVE_MATCHES = Report(
     title=_("Active volunteer assignments by need"),
     description=_("Assignments that had started and not ended on the date, per need of the "
                   "request."),
-    columns=(Column("need_code", _("Code"), "text"), Column("need", _("Need"), "text"),
+    columns=(Column("need_code", _("Code"), "text", code=True),
+             Column("need", _("Need"), "text"),
              Column("matches", _("Active assignments"))),
     compute=active_matches,
     permission="volunteers.pool:read",
@@ -128,7 +129,8 @@ REQUESTS_BY_NEED = Report(
     title=_("Requests for volunteers by need"),
     description=_("Requests received in the period per need: served (an assignment began by "
                   "the end of the period) and not served."),
-    columns=(Column("need_code", _("Code"), "text"), Column("need", _("Need"), "text"),
+    columns=(Column("need_code", _("Code"), "text", code=True),
+             Column("need", _("Need"), "text"),
              Column("received", _("Received"), sum_of=("served", "not_served")),
              Column("served", _("Served")), Column("not_served", _("Not served"))),
     compute=requests_by_need,
@@ -141,7 +143,7 @@ OFFERS_BY_CATEGORY = Report(
     name="volunteer_offers",
     title=_("Offers by category and district"),
     description=_("Entries of the offers directory per category and district."),
-    columns=(Column("category_code", _("Code"), "text"),
+    columns=(Column("category_code", _("Code"), "text", code=True),
              Column("category", _("Category"), "text"),
              Column("district", _("District"), "text"),
              Column("offers", _("Offers"), "number")),

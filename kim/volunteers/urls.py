@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kim.volunteers.views import matches, offers, pool, requests
+from kim.volunteers.views import access_export, matches, offers, pool, requests
 
 app_name = "volunteers"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("new/", pool.volunteer_create, name="volunteer_create"),
     path("<int:pk>/", pool.volunteer_detail, name="volunteer_detail"),
     path("<int:pk>/edit/", pool.volunteer_edit, name="volunteer_edit"),
+    path("<int:pk>/access-export/", access_export.volunteer_access_export,
+         name="volunteer_access_export"),
     path("groups/new/", pool.group_create, name="group_create"),
     path("requests/", requests.request_list, name="request_list"),
     path("requests/new/", requests.request_create, name="request_create"),

@@ -83,7 +83,7 @@ class Translation(TenantModel):
                                                name="welcome_translation_unique_language")]
 
     def __str__(self) -> str:
-        return f"{self.page} ({self.language})"
+        return f"{self.page} ({self.get_language_display()})"  # the name in its own language
 
     @property
     def outdated(self) -> bool:

@@ -6,7 +6,7 @@ import pytest
 from django.urls import NoReverseMatch, resolve, reverse
 from django_scopes import scope
 
-from kim.api.endpoints import ENDPOINTS
+from kim.api.endpoints import endpoints
 from tests.api.conftest import Api, token_for
 from tests.conformance.routes import build_world
 from tests.core.test_permissions import ALL_PERSONAS
@@ -30,9 +30,34 @@ SAME_AS_WEB = {
     # the API's facility has units and places, no residents: the list's permission
     ("facility", "GET"): "housing:facility_list",
     ("stays", "GET"): "housing:facility_board",  # who lives where: the facility board
+    ("waiting_list", "GET"): "housing:waiting_list",
+    ("waiting_list", "POST"): "housing:waiting_add",
+    ("placements", "GET"): "housing:placement_list",
+    ("courses", "GET"): "education:course_list",
+    ("courses", "POST"): "education:course_create",
+    ("course", "GET"): "education:course_detail",
+    ("course", "PATCH"): "education:course_edit",
+    # referrals are the card's entries (the course page lists them with the same rule)
+    ("referrals", "GET"): "education:card",
+    ("referral", "GET"): "education:card",
+    ("referral", "PATCH"): "education:referral_edit",
+    ("person_referrals", "POST"): "education:referral_add",
+    ("person_education", "GET"): "education:card",
+    ("volunteer_requests", "GET"): "volunteers:request_list",
+    ("own_volunteer_requests", "GET"): "volunteers:own_list",
+    ("own_volunteer_requests", "POST"): "volunteers:own_create",
+    ("own_volunteer_request", "GET"): "volunteers:own_detail",
+    ("indicators", "GET"): "monitoring:indicator_list",
+    ("indicator", "GET"): "monitoring:indicator_detail",
+    # the indicator page shows exact figures to holders of monitoring.indicators:read
+    ("observations", "GET"): None,
+    ("observations_bulk", "POST"): "monitoring:import",
     ("changes", "GET"): None,  # the audit log is the web's; the feed names no values
 }
-WEB_CHECKS_INSIDE = {("person_statuses", "GET"): "people.status:read",
+# the API's object differs from the page's (the facility page is its board of residents)
+OTHER_OBJECT = {"facility", "referral"}
+WEB_CHECKS_INSIDE = {("observations", "GET"): "monitoring.indicators:read",
+                     ("person_statuses", "GET"): "people.status:read",
                      ("person_decisions", "GET"): "people.status:read"}
 
 
@@ -44,42 +69,73 @@ def _web_view(name):
     return resolve(url).func.kim_view
 
 
+def _endpoint(name):
+    return next(e for _module, e in endpoints() if e.name == name)
+
+
 def test_every_api_operation_is_mapped():
-    operations = {(name, method) for _r, name, _m, perms, *_ in ENDPOINTS for method in perms}
+    operations = {(e.name, method) for _m, e in endpoints() for method in e.permissions}
     assert operations == set(SAME_AS_WEB)
+
+
+def test_each_module_declares_its_own_endpoints():
+    declared = {e.name: module for module, e in endpoints()}
+    assert declared["persons"] == "people"
+    assert declared["waiting_list"] == "housing"
+    assert declared["changes"] == "api"
 
 
 @pytest.mark.parametrize("operation", [k for k, v in SAME_AS_WEB.items() if v])
 def test_same_permission_and_objects_as_the_web(operation):
     name, method = operation
-    _route, _name, _module, perms, obj, _list, _view = next(e for e in ENDPOINTS
-                                                            if e[1] == name)
+    e = _endpoint(name)
     web = _web_view(SAME_AS_WEB[operation])
-    assert perms[method] == web.permission
-    if obj is not None and web.obj is not None and name != "facility":
-        assert obj == web.obj.__name__
+    assert e.permissions[method] == web.permission
+    if isinstance(e.obj, type) and isinstance(web.obj, type) and name not in OTHER_OBJECT:
+        assert e.obj is web.obj
 
 
-def test_statuses_need_what_the_person_page_checks():
-    perms = next(e[3] for e in ENDPOINTS if e[1] == "person_statuses")
-    assert perms["GET"] == WEB_CHECKS_INSIDE[("person_statuses", "GET")]
-    decisions = next(e[3] for e in ENDPOINTS if e[1] == "person_decisions")
-    assert decisions == {"GET": WEB_CHECKS_INSIDE[("person_decisions", "GET")]}
-    assert perms["POST"] == _web_view("people:status_add").permission
+def test_checks_inside_the_web_pages():
+    for (name, method), permission in WEB_CHECKS_INSIDE.items():
+        assert _endpoint(name).permissions[method] == permission, name
+    assert _endpoint("person_statuses").permissions["POST"] == _web_view(
+        "people:status_add").permission
 
 
 def test_every_role_gets_the_same_answer(personas, soest):
     users = {n: p.user for n, p in personas.items() if p.user is not None}
     build_world(soest, users, 1)
     with scope(municipality=soest):
+        from kim.education.models import Course, Referral
+        from kim.monitoring.models import Indicator
         from kim.people.models import Household, Person
+        from kim.volunteers.models import Request
 
         person = Person.objects.order_by("pk").first()
         household = Household.objects.order_by("pk").first()
+        course = Course.objects.order_by("pk").first()
+        learners = [r.person_id for r in Referral.objects.order_by("pk")]
+        indicator = Indicator.objects.order_by("pk").first()
+        own_request = Request.objects.exclude(created_by=None).order_by("pk").first()
     pairs = [(f"/api/v1/soest/persons/{person.pk}/", f"/soest/persons/{person.pk}/"),
              ("/api/v1/soest/persons/", "/soest/persons/"),
              (f"/api/v1/soest/households/{household.pk}/",
-              f"/soest/persons/households/{household.pk}/")]
+              f"/soest/persons/households/{household.pk}/"),
+             ("/api/v1/soest/waiting-list/", "/soest/housing/waiting/"),
+             ("/api/v1/soest/placements/", "/soest/housing/waiting/placements/"),
+             ("/api/v1/soest/courses/", "/soest/education/courses/"),
+             (f"/api/v1/soest/courses/{course.pk}/", f"/soest/education/courses/{course.pk}/"),
+             ("/api/v1/soest/volunteer-requests/", "/soest/volunteers/requests/"),
+             ("/api/v1/soest/my-volunteer-requests/", "/soest/volunteers/my-requests/"),
+             (f"/api/v1/soest/my-volunteer-requests/{own_request.pk}/",
+              f"/soest/volunteers/my-requests/{own_request.pk}/"),
+             ("/api/v1/soest/indicators/", "/soest/monitoring/"),
+             (f"/api/v1/soest/indicators/{indicator.pk}/",
+              f"/soest/monitoring/indicators/{indicator.pk}/"),
+             # the provider's own learner, another provider's, and a person never referred
+             *((f"/api/v1/soest/persons/{pk}/education/", f"/soest/education/persons/{pk}/")
+               for pk in (*learners[:2], person.pk))]
+    assert len(set(learners[:2])) == 2
     for persona in ALL_PERSONAS[:-2]:
         api = Api(token_for(personas[persona].user, soest, "read"))
         web = personas[persona].client()

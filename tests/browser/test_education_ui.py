@@ -28,7 +28,7 @@ def test_case_work_pages_have_no_serious_violations(page, personas, soest):
                 f"/soest/education/persons/{person}/childcare/",
                 f"/soest/education/referrals/{referral.pk}/",
                 "/soest/education/worklist/", "/soest/education/worklist/childcare/",
-                "/soest/education/measures/"]:
+                "/soest/education/worklist/school/", "/soest/education/measures/"]:
         page.goto(url)
         assert axe_violations(page) == [], url
 
@@ -45,3 +45,14 @@ def test_provider_and_public_pages_have_no_serious_violations(page, personas, so
         assert axe_violations(page) == [], url
     page.goto("/soest/courses/")
     assert axe_violations(page) == [], "public catalogue"
+
+
+def test_coordinator_pages_have_no_serious_violations(page, personas, soest):
+    """The course worklist with its free seats and waiting times, the import page."""
+    _town(soest)
+    with scope(municipality=soest):
+        CourseFactory(municipality=soest, title="Freier Kurs", status="open", seats=30)
+    log_in(page, "coordinator-soest", PASSWORD)
+    for url in ["/soest/education/worklist/", "/soest/education/courses/import/"]:
+        page.goto(url)
+        assert axe_violations(page) == [], url

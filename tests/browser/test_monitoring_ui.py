@@ -17,7 +17,9 @@ def test_monitoring_pages_have_no_serious_violations(page, personas, persona, so
         pks = [Indicator.objects.get(code=c).pk for c in ("soc.asylblg", "pop.migration_share")]
     log_in(page, f"{persona}-soest", PASSWORD)
     pages = ["/soest/", "/soest/monitoring/", "/soest/monitoring/segregation/",
-             *(f"/soest/monitoring/indicators/{pk}/" for pk in pks)]
+             *(f"/soest/monitoring/indicators/{pk}/" for pk in pks),
+             # the districts compared: a year with small counts ("<3" for steering)
+             f"/soest/monitoring/indicators/{pks[0]}/districts/?period=2016-12-31"]
     if persona == "coordinator":
         pages += ["/soest/monitoring/imports/", f"/soest/monitoring/indicators/{pks[0]}/edit/"]
     for url in pages:

@@ -2,7 +2,8 @@
 roles and fields of action come with the municipality, members with the personas), and an
 identity change of an account shared with a partner town that waits for this town, and a
 role request awaiting a second admin's approval, and a finished background job of the
-caseworker (an import check with an error and a probable duplicate)."""
+caseworker (an import check with an error and a probable duplicate) and a finished report
+export with its file."""
 
 from django.contrib.auth.hashers import make_password
 from django_scopes import scopes_disabled
@@ -21,6 +22,7 @@ from kim.core.models import (
     Role,
     User,
 )
+from kim.core.reports import jobs as report_jobs
 
 
 def _partner(municipality):
@@ -64,3 +66,11 @@ def build(municipality, users, n):
                     "errors": [{"row": 3, "column": "sex", "problem": "verwenden Sie f, m"}],
                     "duplicates": [{"row": 4, "person_id": None, "file_row": 2,
                                     "label": "", "reasons": "family_name_exact", "more": 0}]})
+        export = Job.objects.create(
+            municipality=municipality, created_by=users.get("caseworker"),
+            kind=report_jobs.KIND, title=f"Benutzer nach Rolle {i} als PDF",
+            status=Job.Status.DONE, params={"report": "users_by_role", "format": "pdf",
+                                            "as_of": "2026-01-31"},
+            result={"filename": "users_by_role.pdf", "size": 9, "format": "PDF",
+                    "content_type": "application/pdf", "report": "Benutzer nach Rolle"})
+        report_jobs.store(export, b"%PDF-1.4\n")

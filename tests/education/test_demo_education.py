@@ -96,3 +96,26 @@ def test_courses_running_today_have_participants(demo):
             assert Referral.objects.filter(course=course, start__isnull=False).count() >= \
                 course.seats * 2 // 3 > 0, course
         assert enrolled(demo, today) >= sum(c.seats * 2 // 3 for c in running)
+
+
+@pytest.mark.django_db
+def test_schooling_gives_table_5_per_school(demo):
+    """Tab. 5's columns the seed gives (classes, pupils, foreign pupils, GU) per school in
+    2018/19, and the refugee pupils recorded never outnumber a school's foreign pupils."""
+    from kim.education.demo.data import TAB5
+
+    data = report("schooling", "2018-09-30")
+    rows = {r["school"]: r for r in data["rows"]}
+    assert {name: (rows[name]["classes"], rows[name]["pupils"], rows[name]["foreign_pupils"],
+                   rows[name]["joint_teaching"]) for name, *_rest in TAB5} == {
+        name: (classes, pupils, foreign, joint)
+        for name, _district, classes, pupils, foreign, joint, _stage in TAB5}
+    assert (data["totals"]["classes"], data["totals"]["pupils"],
+            data["totals"]["foreign_pupils"], data["totals"]["joint_teaching"]) == (
+        201, 6126, 365, 165)
+    for name, *_rest in TAB5:
+        assert rows[name]["total"] <= rows[name]["foreign_pupils"], name
+    assert rows["Pauli-Hauptschule"]["regular"] == 0
+    colleges = [r for name, r in rows.items() if "Berufskolleg" in name]
+    assert len(colleges) == 2 and all(r["classes"] is None for r in colleges)
+    assert sum(r["international"] for r in colleges) == data["totals"]["international"] > 0

@@ -71,3 +71,44 @@ def test_command_errors_on_stderr_nothing_on_stdout(soest, town, tmp_path):
                      stdout=out, stderr=err)
     assert out.getvalue() == ""
     assert "row 1, column kind: column is missing" in err.getvalue()
+
+
+def test_upload_page_imports_courses_as_a_background_job(
+        transactional_db, personas, soest, django_capture_on_commit_callbacks):
+    """Check first (nothing written), then import; a bad file names row and column and
+    writes nothing; only the coordinator may upload."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.core.jobs import work_off_queue
+    from tests.education.factories import ProviderFactory
+
+    with scope(municipality=soest):
+        ProviderFactory(municipality=soest, name="Kolping Test")
+        ProviderFactory(municipality=soest, name="ESTA Test")
+    client = personas["coordinator"].client()
+    url = "/soest/education/courses/import/"
+
+    def upload(text, **data):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, {"what": "courses", **data, "file": SimpleUploadedFile(
+                "kurse.csv", text.encode(), content_type="text/csv")})
+        assert response.status_code == 302 and "/soest/jobs/" in response["Location"]
+        work_off_queue()
+        return client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="de").content.decode()
+
+    checked = upload(COURSES, dry_run="on")
+    assert "Die Datei ist gültig: 2 Kurse würden importiert." in checked
+    with scope(municipality=soest):
+        assert Course.objects.count() == 0
+    bad = upload(COURSES + "Unbekannt;X;integration;B1;01.02.2026;;5;ja;\n")
+    assert "Es wurde nichts importiert" in bad and "Träger" in bad and "Unbekannt" in bad
+    with scope(municipality=soest):
+        assert Course.objects.count() == 0
+    done = upload(COURSES)
+    assert "Importiert: 2 Kurse." in done
+    with scope(municipality=soest):
+        assert Course.objects.count() == 2
+    assert personas["caseworker"].client().get(url).status_code == 403
+    assert personas["provider"].client().get(url).status_code == 403
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Kurse und Teilnahmen importieren" in page and "Kinderbetreuung" in page

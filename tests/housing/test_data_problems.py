@@ -11,7 +11,6 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.dataproblems import DataProblem, collecting, report_problem
@@ -19,13 +18,12 @@ from kim.core.reports.registry import reports
 from kim.core.reports.service import Audience, audience_for
 from kim.housing.models import Placement, WaitingListEntry
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
+from tests.clock import last_month_end, today
 from tests.housing.conftest import make_housing
 from tests.housing.factories import PersonFactory, StatusFactory, StayFactory
 from tests.people.factories import store_unchecked
 
 D = datetime.date
-TODAY = timezone.localdate()
-MONTH_END = TODAY.replace(day=1) - datetime.timedelta(days=1)  # the last month end
 DAY = datetime.timedelta(days=1)
 BAD = {  # (model, column, value) → the field the problem names
     "birth_9999": ("person", "birth_date", D(9999, 12, 31), "birth_date"),
@@ -66,8 +64,8 @@ def town(request, soest):
         karim = PersonFactory(municipality=soest, family_name="Nasser", given_names="Karim",
                               sex="m", birth_date=D(1991, 4, 2))
         StatusFactory(person=karim, code="gestattung", valid_from=D(2022, 10, 5))
-        StatusFactory(person=karim, code="refugee", valid_from=TODAY.replace(day=1))
-        later = StatusFactory(person=karim, code="settled", valid_from=TODAY + DAY)
+        StatusFactory(person=karim, code="refugee", valid_from=today().replace(day=1))
+        later = StatusFactory(person=karim, code="settled", valid_from=today() + DAY)
         StayFactory(place=home["flat_places"][0], person=karim, start=D(2024, 1, 15))
         household = Household.objects.create(municipality=soest, reference="H-N", name="Nasser")
         HouseholdMember.objects.create(municipality=soest, household=household, person=karim,
@@ -96,7 +94,8 @@ def test_pages_list_the_record_and_show_the_rest(personas, town):
 
 def test_the_box_names_nobody_for_aggregate_audiences(personas, town):
     page = personas["steering"].client().get(  # aggregate audiences: month ends only
-        "/soest/reports/benefit_recipients/", {"as_of": MONTH_END.isoformat()}).content.decode()
+        "/soest/reports/benefit_recipients/",
+        {"as_of": last_month_end().isoformat()}).content.decode()
     assert "Ein Eintrag konnte wegen eines gespeicherten Werts nicht ausgewertet werden" in page
     assert "Nasser" not in page and f"/soest/persons/{town['bad'].pk}/" not in page
 
@@ -111,7 +110,7 @@ def test_every_report_lists_the_record_and_reports_the_rest(personas, town, repo
         for fmt in formats:
             aggregate = audience_for(personas[role].user, definition,
                                      town["bad"].municipality) is Audience.AGGREGATE
-            day = MONTH_END if aggregate else TODAY  # aggregates: month ends only
+            day = last_month_end() if aggregate else today()  # aggregates: month ends only
             response = client.get(f"/soest/reports/{report}/",
                                   {"as_of": day.isoformat(), "format": fmt})
             assert response.status_code in (200, 403), (role, fmt)
@@ -136,7 +135,7 @@ def test_the_rest_is_counted(town):
     def run(name):
         out = io.StringIO()
         err = io.StringIO()
-        call_command("report", name, municipality="soest", as_of=TODAY.isoformat(),
+        call_command("report", name, municipality="soest", as_of=today().isoformat(),
                      stdout=out, stderr=err)
         return json.loads(out.getvalue()), err.getvalue()
 

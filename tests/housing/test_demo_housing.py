@@ -3,17 +3,21 @@
 import datetime
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
-from kim.core.models import Municipality
+from kim.core.models import Municipality, User
 from kim.housing.demo import data as housing
+from kim.housing.demo.bus import BUS
 from kim.housing.domain import fehlbeleger, waitlist
 from kim.housing.domain.occupancy import covering
 from kim.housing.models import Placement, Stay
+from kim.people.models import Household, Person
 from kim.rules import DEFAULT_PARAMS
 
 D = datetime.date
@@ -231,3 +235,48 @@ def test_reports_from_the_time_lines_are_the_engines_on_the_demo(demo):
             assert benefits.counts_from_timelines(demo, day) == benefits.counts_live(demo, day)
             assert private_housing.counts_from_timelines(demo, day) == \
                 private_housing.counts_live(demo, day), day
+
+
+@pytest.mark.django_db
+def test_a_bus_waits_for_placement_and_the_proposal_places_it(demo):
+    """Issue 13 item 12: eight households assigned today (families, a couple, singles)
+    are on the mass-arrival page, and the placement proposal finds places for them."""
+
+    today = timezone.localdate()
+    with scope(municipality=demo):
+        bus = list(Household.objects.filter(reference__startswith="BUS-").order_by("reference"))
+        sizes = [h.members.filter(valid_to=None).count() for h in bus]
+        assert {m.person.assignment_date for h in bus for m in h.members.all()} == {today}
+    assert sizes == [len(members) for _country, members in BUS] == [4, 5, 2, 1, 1, 1, 1, 2]
+    client = Client()
+    client.force_login(User.objects.get(username="unterkunft"))
+    page = client.get("/soest-demo/housing/placement/arrival/")
+    assert page.status_code == 200
+    choices = dict(page.context["form"].fields["households"].choices)
+    assert {h.pk for h in bus} <= set(choices)
+    response = client.post("/soest-demo/housing/placement/arrival/",
+                           {"households": [h.pk for h in bus], "on": today.isoformat()})
+    assert response.status_code == 302
+    plan = client.session["housing_arrival"]["plan"]
+    placed = {a["household"] for a in plan["assignments"]}
+    assert len(placed) + len(plan["unplaced"]) == len(bus)
+    assert len(placed) >= 6  # the demo's free places take most of the bus
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_operator_console_shows_no_person_of_the_demo(demo):
+
+    client = Client()
+    client.force_login(User.objects.get(username="betrieb"))
+    pages = [client.get("/platform/"), *[
+        client.get(f"/platform/municipalities/{pk}/")
+        for pk in Municipality.objects.values_list("pk", flat=True)],
+        client.get("/platform/municipalities/new/")]
+    assert [p.status_code for p in pages] == [200] * len(pages)
+    text = " ".join(p.content.decode() for p in pages)
+    with scopes_disabled():
+        names = set(Person.objects.values_list("family_name", flat=True))
+        names |= set(Person.objects.values_list("given_names", flat=True))
+    assert len(names) > 100
+    assert sorted(n for n in names if n and re.search(rf"\b{re.escape(n)}\b", text)) == []

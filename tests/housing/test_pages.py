@@ -5,15 +5,14 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from kim.core.models import AuditEntry
 from kim.housing.models import Facility, Incident, Place, StateFacilityCount, Stay, Unit
 from kim.people.models import Vulnerability
+from tests.clock import today
 from tests.housing.factories import PersonFactory, PlaceFactory, StayFactory, UnitFactory
 
-TODAY = timezone.localdate()
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
@@ -46,13 +45,13 @@ def test_move_in_through_the_page(personas, housing, soest):
     assert "Haddad, Omar" not in get(client, url + "?q=Haddad")  # already has a place
     with scope(municipality=soest):
         person = PersonFactory._meta.model.objects.get(family_name="Yilmaz")
-    response = client.post(url, {"person": person.pk, "start": TODAY.isoformat(),
+    response = client.post(url, {"person": person.pk, "start": today().isoformat(),
                                  "reason": "arrival", "q": "Yilmaz"}, **EN)
     assert response.status_code == 302
     with scope(municipality=soest):
         assert Stay.objects.get(person=person).place == housing["places"][1]
     again = client.post(f"/soest/housing/places/{housing['places'][2].pk}/move-in/",
-                        {"person": person.pk, "start": TODAY.isoformat(),
+                        {"person": person.pk, "start": today().isoformat(),
                          "reason": "arrival"}, **EN)
     assert again.status_code == 200
     assert "already has a stay" in again.content.decode()
@@ -64,12 +63,12 @@ def test_uma_block_is_a_form_error(personas, housing, soest, recorded_as):
     vulnerability "uma" that case work records."""
     with scope(municipality=soest):
         minor = PersonFactory(municipality=soest, unaccompanied_minor=recorded_as == "flag",
-                              birth_date=TODAY.replace(year=TODAY.year - 15, day=1))
+                              birth_date=today().replace(year=today().year - 15, day=1))
         if recorded_as == "vulnerability":
             Vulnerability.objects.create(municipality=soest, person=minor, kind="uma")
     response = personas["housing"].client().post(
         f"/soest/housing/places/{housing['places'][1].pk}/move-in/",
-        {"person": minor.pk, "start": TODAY.isoformat(), "reason": "arrival"}, **EN)
+        {"person": minor.pk, "start": today().isoformat(), "reason": "arrival"}, **EN)
     assert response.status_code == 200
     assert "can never be placed in shared accommodation" in response.content.decode()
     with scope(municipality=soest):
@@ -80,7 +79,7 @@ def test_move_out_and_move_through_the_pages(personas, housing, soest):
     client = personas["housing"].client()
     stay = housing["stay"]
     move = {"place": housing["flat_places"][0].pk,
-            "on": (TODAY - datetime.timedelta(days=5)).isoformat(), "reason": "phase_change"}
+            "on": (today() - datetime.timedelta(days=5)).isoformat(), "reason": "phase_change"}
     refused = client.post(f"/soest/housing/stays/{stay.pk}/move/", move, **EN)
     assert ("Wohnhaus Süd – Wohnung 1 is meant for families and does not suit Haddad, "
             "Omar&#x27;s household") in refused.content.decode()
@@ -95,7 +94,7 @@ def test_move_out_and_move_through_the_pages(personas, housing, soest):
                       {"on": "2000-01-01", "reason": "own_flat"}, **EN)
     assert "The move-out must be after the move-in" in bad.content.decode()
     assert client.post(f"/soest/housing/stays/{new.pk}/move-out/",
-                       {"on": TODAY.isoformat(), "reason": "own_flat"}).status_code == 302
+                       {"on": today().isoformat(), "reason": "own_flat"}).status_code == 302
 
 
 def test_facility_unit_block_and_count_forms(personas, housing, soest):
@@ -165,7 +164,7 @@ def grow(soest, housing, n):
             unit = UnitFactory(facility=housing["phase1"])
             places = [PlaceFactory(unit=unit, label=str(k)) for k in range(3)]
             for place in places[:2]:
-                StayFactory(place=place, start=TODAY - datetime.timedelta(days=200 + i))
+                StayFactory(place=place, start=today() - datetime.timedelta(days=200 + i))
 
 
 @pytest.mark.parametrize("persona", ["housing", "caseworker"])

@@ -3,17 +3,16 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 from django_scopes import scope
 
 from kim.housing.domain.hints import all_flags
 from kim.housing.domain.phases import chain_start, of_school_age, skip_groups
 from kim.people.models import Household, HouseholdMember, Vulnerability
 from kim.rules.dates import add_months
+from tests.clock import today
 from tests.housing.factories import PersonFactory, PlaceFactory, StayFactory, UnitFactory
 
 D = datetime.date
-TODAY = timezone.localdate()
 
 
 @pytest.mark.parametrize(("birth", "day", "expected"), [
@@ -72,16 +71,16 @@ def residents(soest, housing):
         mother = PersonFactory(municipality=soest, family_name="Karimi", given_names="Leyla",
                                sex="f", birth_date=D(1988, 2, 2))
         son = PersonFactory(municipality=soest, family_name="Karimi", given_names="Reza",
-                            birth_date=TODAY.replace(year=TODAY.year - 10, day=1))
+                            birth_date=today().replace(year=today().year - 10, day=1))
         for person, place in ((mother, places[0]), (son, places[1])):
             HouseholdMember.objects.create(municipality=soest, household=family, person=person,
                                            role="head" if person is mother else "child",
                                            valid_from=D(2020, 1, 1))
-            StayFactory(place=place, person=person, start=add_months(TODAY, -9))
+            StayFactory(place=place, person=person, start=add_months(today(), -9))
         long_stay = PersonFactory(municipality=soest, family_name="Bakr", sex="f",
                                   birth_date=D(1970, 1, 1))
         Vulnerability.objects.create(municipality=soest, person=long_stay, kind="health")
-        begin = add_months(TODAY, -25)
+        begin = add_months(today(), -25)
         StayFactory(place=places[2], person=long_stay, start=begin,
                     end=add_months(begin, 7))
         StayFactory(place=housing["flat_places"][0], person=long_stay,
@@ -90,25 +89,25 @@ def residents(soest, housing):
 
 
 def test_flags_of_all_open_stays(soest, in_soest, residents):
-    flags = {(f.person.family_name, f.kind): f for f in all_flags(soest, TODAY)}
+    flags = {(f.person.family_name, f.kind): f for f in all_flags(soest, today())}
     assert set(flags) == {("Karimi", "phase1_over_6_months"), ("Karimi", "skip_phase1"),
                           ("Bakr", "phase3_due")}
-    karimi = all_flags(soest, TODAY, "phase1_over_6_months")
+    karimi = all_flags(soest, today(), "phase1_over_6_months")
     assert len(karimi) == 2 and not any(f.resolved for f in karimi)
-    assert karimi[0].message == (f"In Phase I since {add_months(TODAY, -9):%m/%d/%Y} (more "
+    assert karimi[0].message == (f"In Phase I since {add_months(today(), -9):%m/%d/%Y} (more "
                                  "than 6 months); a reason must be recorded.")
-    skip = all_flags(soest, TODAY, "skip_phase1")
+    skip = all_flags(soest, today(), "skip_phase1")
     assert {f.groups for f in skip} == {("school_children",)}
     bakr = flags[("Bakr", "phase3_due")]
-    assert bakr.since == add_months(TODAY, -25)
-    assert "Haddad" not in {f.person.family_name for f in all_flags(soest, TODAY)}
+    assert bakr.since == add_months(today(), -25)
+    assert "Haddad" not in {f.person.family_name for f in all_flags(soest, today())}
 
 
 def test_a_recorded_reason_resolves_the_phase1_flag(soest, in_soest, residents):
     stay = residents["mother"].stays.get()
     stay.phase1_exception_reason = "Kein Familienplatz in Phase II frei"
     stay.save()
-    flag = next(f for f in all_flags(soest, TODAY, "phase1_over_6_months")
+    flag = next(f for f in all_flags(soest, today(), "phase1_over_6_months")
                 if f.person == residents["mother"])
     assert flag.resolved
     assert flag.message.endswith("Reason recorded: Kein Familienplatz in Phase II frei")
@@ -116,16 +115,17 @@ def test_a_recorded_reason_resolves_the_phase1_flag(soest, in_soest, residents):
 
 def test_uma_in_shared_accommodation_is_flagged(soest, in_soest, housing):
     uma = PersonFactory(municipality=soest, unaccompanied_minor=True,
-                        birth_date=TODAY.replace(year=TODAY.year - 17, day=1))
-    StayFactory(place=housing["places"][1], person=uma, start=TODAY)  # e.g. an old import
-    assert [f.kind for f in all_flags(soest, TODAY) if f.person == uma] == ["uma_shared"]
+                        birth_date=today().replace(year=today().year - 17, day=1))
+    StayFactory(place=housing["places"][1], person=uma, start=today())  # e.g. an old import
+    assert [f.kind for f in all_flags(soest, today()) if f.person == uma] == ["uma_shared"]
 
 
 def test_uma_recorded_as_vulnerability_is_flagged_too(soest, in_soest, housing):
-    uma = PersonFactory(municipality=soest, birth_date=TODAY.replace(year=TODAY.year - 16, day=1))
+    sixteen = today().replace(year=today().year - 16, day=1)
+    uma = PersonFactory(municipality=soest, birth_date=sixteen)
     Vulnerability.objects.create(municipality=soest, person=uma, kind="uma")
-    StayFactory(place=housing["places"][1], person=uma, start=TODAY)
-    assert [f.kind for f in all_flags(soest, TODAY) if f.person == uma] == ["uma_shared"]
+    StayFactory(place=housing["places"][1], person=uma, start=today())
+    assert [f.kind for f in all_flags(soest, today()) if f.person == uma] == ["uma_shared"]
 
 
 def test_hints_page(personas, residents):
@@ -145,6 +145,6 @@ def test_hints_page(personas, residents):
 def test_vulnerability_is_never_named_in_a_hint(soest, in_soest, housing):
     resident = housing["resident"]
     Vulnerability.objects.create(municipality=soest, person=resident, kind="survivor")
-    skip = [f for f in all_flags(soest, TODAY, "skip_phase1") if f.person == resident]
+    skip = [f for f in all_flags(soest, today(), "skip_phase1") if f.person == resident]
     assert skip[0].message == ("Should not live in Phase I: special protection need "
                                "recorded by case work.")

@@ -7,15 +7,14 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from django_scopes import scope
 
 from kim.housing.domain import placement
 from kim.housing.models import Stay
 from kim.people.models import Household, HouseholdMember, PersonLanguage, Vulnerability
+from tests.clock import today
 from tests.housing.factories import PersonFactory, StatusFactory
 
-TODAY = timezone.localdate()
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
@@ -25,12 +24,12 @@ def household(town, name, *people):
         h = Household.objects.create(municipality=town, name=name)
         for index, (sex, age) in enumerate(people):
             person = PersonFactory(municipality=town, family_name=name, sex=sex,
-                                   birth_date=TODAY.replace(year=TODAY.year - age, day=1),
-                                   assignment_date=TODAY - datetime.timedelta(days=7))
+                                   birth_date=today().replace(year=today().year - age, day=1),
+                                   assignment_date=today() - datetime.timedelta(days=7))
             StatusFactory(person=person, code="gestattung")
             HouseholdMember.objects.create(municipality=town, household=h, person=person,
                                            role="head" if index == 0 else "child",
-                                           valid_from=TODAY - datetime.timedelta(days=7))
+                                           valid_from=today() - datetime.timedelta(days=7))
     return h
 
 
@@ -41,8 +40,8 @@ def test_needs_follow_the_members(soest, housing):
     with scope(municipality=soest):
         Vulnerability.objects.create(municipality=soest, kind="health",
                                      person=single.members.get().person)
-        needs = placement.needs([family, single], TODAY)
-        offers = placement.offers(soest, TODAY)
+        needs = placement.needs([family, single], today())
+        offers = placement.offers(soest, today())
     fam, one = needs[str(family.pk)], needs[str(single.pk)]
     assert (fam.size, fam.composition, fam.skips_phase1, "school" in fam.wants) == (
         2, "family", True, True)
@@ -58,15 +57,15 @@ def test_write_plan_is_all_or_nothing_and_names_household_and_unit(soest, housin
     room, flat = str(housing["room"].pk), str(housing["flat"].pk)
     with scope(municipality=soest):
         with pytest.raises(Exception) as caught:  # both into the Phase II flat: 4 > 2 places
-            placement.write_plan(soest, {str(first.pk): flat, str(second.pk): flat}, TODAY)
+            placement.write_plan(soest, {str(first.pk): flat, str(second.pk): flat}, today())
         assert "Over capacity" in " ".join(caught.value.messages)
         assert Stay.objects.count() == 1  # nothing written
         written = placement.write_plan(soest, {str(first.pk): room, str(second.pk): flat},
-                                       TODAY)
+                                       today())
         assert written == 4 and Stay.objects.filter(end=None).count() == 5
         late = household(soest, "Sultani", ("m", 50))
         with pytest.raises(Exception) as caught:
-            placement.write_plan(soest, {str(late.pk): flat}, TODAY)
+            placement.write_plan(soest, {str(late.pk): flat}, today())
         assert "Sultani" in caught.value.messages[0] and "Wohnung 1" in caught.value.messages[0]
 
 
@@ -79,7 +78,7 @@ def test_household_page_ranks_units_and_moves_in(personas, soest, housing):
     assert "The household stays together" in page
     client = personas["housing"].client()
     assert "Move in here" in client.get(url, **EN).content.decode()
-    response = client.post(url, {"unit": housing["flat"].pk, "on": TODAY.isoformat()}, **EN)
+    response = client.post(url, {"unit": housing["flat"].pk, "on": today().isoformat()}, **EN)
     assert response.status_code == 302
     with scope(municipality=soest):
         assert set(Stay.objects.filter(end=None, place__unit=housing["flat"])
@@ -98,7 +97,7 @@ def test_arrival_is_reviewed_pinned_and_only_written_on_confirmation(personas, s
     ticked = set(re.findall(r'name="households" value="(\d+)"[^>]*checked', page))
     assert ticked == {str(family.pk), str(woman.pk)}  # the whole bus, until unticked
     response = client.post("/soest/housing/placement/arrival/", {
-        "households": [family.pk, woman.pk], "on": TODAY.isoformat()}, **EN)
+        "households": [family.pk, woman.pk], "on": today().isoformat()}, **EN)
     assert response.status_code == 302
     review = client.get("/soest/housing/placement/arrival/review/", **EN).content.decode()
     assert "3 of 3 persons placed" in review

@@ -4,14 +4,13 @@ case work), hints (housing), occupancy key figures with a chart and its numbers
 
 import datetime
 
-from django.utils import timezone
 from django_scopes import scope
 
 from kim.people.models import Deadline
+from tests.clock import today
 from tests.housing.factories import PersonFactory
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-TODAY = timezone.localdate()
 
 
 def start(persona):
@@ -37,13 +36,13 @@ def test_benefits_see_what_is_due_in_the_next_sixty_days(personas, soest):
         for days, kind in ((3, "permit_expiry"), (10, "permit_expiry"), (59, "schooling"),
                            (61, "schooling"), (-1, "schooling")):
             Deadline.objects.create(municipality=soest, person=person, kind=kind,
-                                    date=TODAY + datetime.timedelta(days=days), source="test")
+                                    date=today() + datetime.timedelta(days=days), source="test")
     page = start(personas["benefits"])
     assert "Due in the next 60 days" in page
     assert '<p class="big-figure">3</p>' in page
     assert "<li>Residence document expires: 2</li>" in page
     assert "<li>School duty: 1</li>" in page
-    until = TODAY + datetime.timedelta(days=60)
+    until = today() + datetime.timedelta(days=60)
     assert f"/soest/persons/deadlines/?date_to={until:%Y-%m-%d}" in page
 
 
@@ -56,7 +55,7 @@ def test_school_office_sees_children_by_age(personas, soest):
     with scope(municipality=soest):
         for years in (4, 12, 13, 30):
             PersonFactory(municipality=soest,
-                          birth_date=TODAY.replace(year=TODAY.year - years, day=1)
+                          birth_date=today().replace(year=today().year - years, day=1)
                           - datetime.timedelta(days=1))
     page = start(personas["school_office"])
     assert '<p class="big-figure">3</p>' in page
@@ -72,7 +71,7 @@ def test_housing_office_sees_hints_by_kind(personas, housing):
     assert "No open hint today" in start(personas["housing"])
     stay = housing["stay"]
     with scope(municipality=stay.municipality):
-        stay.start = TODAY - datetime.timedelta(days=400)  # far beyond six months in Phase I
+        stay.start = today() - datetime.timedelta(days=400)  # far beyond six months in Phase I
         stay.save()
     page = start(personas["housing"])
     assert ('<li><a href="/soest/housing/hints/?kind=phase1_over_6_months">Phase I longer '

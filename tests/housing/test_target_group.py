@@ -1,12 +1,10 @@
 """Moves and move-ins obey the unit's target group – the placement solver's rule – and an
 exception needs a recorded reason (issue 13 item 5)."""
 
-import datetime
 import itertools
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django_scopes import scope
 
 from kim.housing.domain import stays
@@ -14,10 +12,9 @@ from kim.housing.models import Stay
 from kim.housing.placement import HouseholdNeed, UnitOffer, exclusions, group_exclusions
 from kim.housing.placement.types import COMPOSITIONS, TARGET_USES
 from kim.people.models import Household, HouseholdMember
+from tests.clock import days_ago, today
 from tests.housing.factories import PersonFactory, PlaceFactory, UnitFactory
 
-TODAY = timezone.localdate()
-AGO = TODAY - datetime.timedelta(days=10)
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
@@ -27,7 +24,7 @@ def family_of(municipality, size):
               for _ in range(size)]
     for person in family:
         HouseholdMember.objects.create(municipality=municipality, household=household,
-                                       person=person, role="other", valid_from=AGO)
+                                       person=person, role="other", valid_from=days_ago(10))
     return family
 
 
@@ -39,7 +36,7 @@ def men_unit(housing):
 def test_a_single_man_is_not_moved_into_a_family_unit_without_a_reason(in_soest, housing):
     stay = housing["stay"]  # Omar Haddad, a single man, in Zimmer 1 (families)
     with pytest.raises(ValidationError) as info:
-        stays.move(stay, housing["flat_places"][0], TODAY, reason="phase_change")
+        stays.move(stay, housing["flat_places"][0], today(), reason="phase_change")
     assert info.value.message_dict == {"place": [
         "Wohnhaus Süd – Wohnung 1 is meant for families and does not suit Haddad, Omar's "
         "household: The target use families does not take single men. To move them there "
@@ -49,7 +46,7 @@ def test_a_single_man_is_not_moved_into_a_family_unit_without_a_reason(in_soest,
 
 
 def test_the_recorded_reason_overrides_and_stays_with_the_new_stay(in_soest, housing):
-    moved = stays.move(housing["stay"], housing["flat_places"][0], TODAY,
+    moved = stays.move(housing["stay"], housing["flat_places"][0], today(),
                        reason="phase_change", note="Schlüssel übergeben",
                        override="Zimmer für Männer belegt")
     assert moved.note == ("Exception from the target group: Zimmer für Männer belegt – "
@@ -58,14 +55,14 @@ def test_the_recorded_reason_overrides_and_stays_with_the_new_stay(in_soest, hou
 
 def test_a_too_long_reason_is_refused_on_its_field(in_soest, housing):
     with pytest.raises(ValidationError) as info:
-        stays.move(housing["stay"], housing["flat_places"][0], TODAY, reason="phase_change",
+        stays.move(housing["stay"], housing["flat_places"][0], today(), reason="phase_change",
                    override="x" * 201)
     assert list(info.value.message_dict) == ["override_reason"]
 
 
 def test_a_single_man_moves_freely_into_a_unit_for_single_men(in_soest, housing):
     _, places = men_unit(housing)
-    moved = stays.move(housing["stay"], places[0], TODAY, reason="phase_change")
+    moved = stays.move(housing["stay"], places[0], today(), reason="phase_change")
     assert (moved.place, moved.note) == (places[0], "")
 
 
@@ -74,18 +71,18 @@ def test_a_family_member_is_refused_by_a_single_men_unit_and_accepted_by_familie
     _, places = men_unit(housing)
     family = family_of(in_soest, 2)
     with pytest.raises(ValidationError) as info:
-        stays.move_in(family[0], places[0], TODAY)
+        stays.move_in(family[0], places[0], today())
     assert "The target use single men does not take families." in info.value.messages[0]
-    assert stays.move_in(family[0], housing["flat_places"][0], TODAY).note == ""
+    assert stays.move_in(family[0], housing["flat_places"][0], today()).note == ""
 
 
 def test_a_household_move_in_is_all_or_nothing_under_the_rule(in_soest, housing):
     unit, places = men_unit(housing)
     family = family_of(in_soest, 2)
     with pytest.raises(ValidationError):
-        stays.move_in_household(family[0], places[0], TODAY)
+        stays.move_in_household(family[0], places[0], today())
     assert not Stay.objects.filter(person__in=family).exists()
-    placed = stays.move_in_household(family[0], places[0], TODAY, override="Notfall")
+    placed = stays.move_in_household(family[0], places[0], today(), override="Notfall")
     assert [s.note for s in placed] == ["Exception from the target group: Notfall"] * 2
 
 

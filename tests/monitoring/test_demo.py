@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django_scopes import scope
 
-from kim.monitoring.demo import DISTRICTS, load
+from kim.monitoring.demo import DISTRICTS, load, month_ends
 from kim.monitoring.domain.series import TOWN, series
 from kim.monitoring.models import Indicator, Observation
 
@@ -18,9 +18,12 @@ def value(code, year, area=None):
     return query.get().value
 
 
+TODAY = datetime.date(2026, 1, 15)
+
+
 def test_demo_reproduces_tab2_and_adds_up(soest):
-    load(soest)
-    load(soest)  # idempotent
+    load(soest, TODAY)
+    load(soest, TODAY)  # idempotent
     with scope(municipality=soest):
         assert [value("pop.foreign", y) for y in (2009, 2011, 2013, 2015, 2017)] == [
             3023, 2880, 3294, 4024, 4276]
@@ -31,14 +34,48 @@ def test_demo_reproduces_tab2_and_adds_up(soest):
             assert parts == value("pop.migration", year)
         assert value("school.newcomer_pupils", 2018) == 150
         # Soester Süden: 22 % of the residents, 40 % of those with a migration background
-        assert value("pop.migration_share", 2017, "Soest-Süd") == Decimal("52.7")  # 5618 / 10655
-        # Duncan over the districts: ½ Σ |m_i/M − n_i/N| = ½ · 0.5069 (checked by hand)
-        assert value("dist.segregation_districts", 2017) == Decimal("0.2535")
-        assert Observation.objects.count() == 17 * 4 * 6 + 17 + 4 + 4 * 6
+        # Tab. 2's shares of the residents with a migration background, as printed
+        assert [value("pop.migration_share", y) for y in (2009, 2011, 2013, 2015, 2017)] == [
+            Decimal(s) for s in ("26.5", "26.1", "26.6", "27.7", "28.7")]
+        # … and of the foreigners and the Germans with a migration background (6.3 … 8.7 %,
+        # 20.2 … 20.0 %), from the same residents
+        shares = [(round(100 * value("pop.foreign", y) / value("pop.total", y), 1),
+                   round(100 * (value("pop.migration", y) - value("pop.foreign", y))
+                         / value("pop.total", y), 1)) for y in (2009, 2011, 2013, 2015, 2017)]
+        assert shares == [(Decimal(f), Decimal(g)) for f, g in (
+            ("6.3", "20.2"), ("6.2", "19.9"), ("6.9", "19.7"), ("8.3", "19.4"),
+            ("8.7", "20.0"))]
+        assert value("pop.migration_share", 2017, "Soest-Süd") == Decimal("52.2")  # 5618 / 10762
+        # Duncan over the districts: ½ Σ |m_i/M − o_i/O| = ½ · 0.50487 (checked by hand)
+        assert value("dist.segregation_districts", 2017) == Decimal("0.2524")
+        # the series 2009–2025, newcomers, Tab. 5, AsylbLG; 20 computed counts for the
+        # town and five districts at twelve month ends
+        assert Observation.objects.filter(computed=False).count() == (
+            17 * 4 * 6 + 17 + 4 + 4 + 4 * 6)
+        assert Observation.objects.filter(computed=True).count() == 20 * 6 * 12
+
+
+def test_demo_reproduces_tab5_school_figures(soest):
+    load(soest, TODAY)
+    with scope(municipality=soest):
+        # the 16 municipal schools of 2018/19: 1,665 + 147 + 703 + 2,316 + 892 + 403 pupils
+        assert [value(code, 2018) for code in (
+            "school.pupils", "school.pupils_foreign", "school.inclusion")] == [6126, 365, 165]
+        # Duncan over the eight primary schools, foreign pupils against the others:
+        # ½ Σ |m_i/171 − (n_i − m_i)/1494| = 0.44349… (Astrid-Lindgren-GS: 69 of 157)
+        assert value("school.segregation_primary", 2018) == Decimal("0.4435")
+
+
+def test_demo_adds_the_computed_counts_of_the_last_twelve_month_ends(soest):
+    assert month_ends(TODAY)[0] == datetime.date(2025, 1, 31)
+    assert month_ends(TODAY)[-1] == datetime.date(2025, 12, 31)
+    assert len(set(month_ends(datetime.date(2024, 3, 31)))) == 12
+    assert month_ends(datetime.date(2024, 3, 31))[-2:] == [datetime.date(2024, 1, 31),
+                                                           datetime.date(2024, 2, 29)]
 
 
 def test_demo_small_counts_are_hidden_for_aggregate_audiences(soest):
-    load(soest)
+    load(soest, TODAY)
     with scope(municipality=soest):
         asylblg = Indicator.objects.get(code="soc.asylblg")
         exact = series(asylblg, aggregate=False)

@@ -8,7 +8,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django_scopes import scope, scopes_disabled
 
 from kim.core.models import AuditEntry
@@ -21,10 +21,10 @@ from kim.people.models.plausibility import (
     person_date_errors,
     status_date_errors,
 )
+from tests.clock import today
 from tests.people.factories import PersonFactory, StatusFactory, store_unchecked
 
 D = datetime.date
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 MARGIN = datetime.timedelta(days=FUTURE_MARGIN_DAYS)
 FORM = {"family_name": "Haddad", "given_names": "Mariam", "birth": "01.03.1990", "sex": "f",
@@ -49,11 +49,11 @@ def person(in_soest):
 
 
 def test_birth_between_1900_and_today():
-    assert person_date_errors(D(1900, 1, 1), {}, TODAY) == {}
-    assert person_date_errors(TODAY, {}, TODAY) == {}
-    assert person_date_errors(D(1899, 12, 31), {}, TODAY) == {
+    assert person_date_errors(D(1900, 1, 1), {}, today()) == {}
+    assert person_date_errors(today(), {}, today()) == {}
+    assert person_date_errors(D(1899, 12, 31), {}, today()) == {
         "birth_date": ["The date of birth (12/31/1899) lies before 01/01/1900."]}
-    assert list(person_date_errors(TODAY + DAY, {}, TODAY)) == ["birth_date"]
+    assert list(person_date_errors(today() + DAY, {}, today())) == ["birth_date"]
 
 
 @pytest.mark.parametrize("field", ["entry_date", "asylum_application_date", "assignment_date",
@@ -61,42 +61,42 @@ def test_birth_between_1900_and_today():
                                    "accommodation_since"])
 def test_person_dates_lie_between_birth_and_the_margin(field):
     birth = D(1990, 3, 1)
-    assert person_date_errors(birth, {field: birth}, TODAY) == {}
-    assert person_date_errors(birth, {field: TODAY + MARGIN}, TODAY) == {}
-    before = person_date_errors(birth, {field: birth - DAY}, TODAY)
+    assert person_date_errors(birth, {field: birth}, today()) == {}
+    assert person_date_errors(birth, {field: today() + MARGIN}, today()) == {}
+    before = person_date_errors(birth, {field: birth - DAY}, today())
     assert list(before) == [field] and "lies before the date of birth (03/01/1990)" in \
         before[field][0]
-    beyond = person_date_errors(birth, {field: TODAY + MARGIN + DAY}, TODAY)
+    beyond = person_date_errors(birth, {field: today() + MARGIN + DAY}, today())
     assert list(beyond) == [field]
     assert beyond[field][0].endswith(f"lies more than {FUTURE_MARGIN_DAYS} days in the future.")
 
 
 def test_messages_name_the_field_in_german_and_english():
     with translation.override("de"):
-        german = person_date_errors(D(1990, 3, 1), {"entry_date": D(1, 1, 1)}, TODAY)
+        german = person_date_errors(D(1990, 3, 1), {"entry_date": D(1, 1, 1)}, today())
     assert german == {"entry_date": ["Einreise nach Deutschland: 01.01.0001 liegt vor dem "
                                      "Geburtsdatum (01.03.1990)."]}
-    english = person_date_errors(D(1990, 3, 1), {"entry_date": D(1, 1, 1)}, TODAY)
+    english = person_date_errors(D(1990, 3, 1), {"entry_date": D(1, 1, 1)}, today())
     assert english == {"entry_date": ["Entry into Germany: 01/01/0001 lies before the date "
                                       "of birth (03/01/1990)."]}
 
 
 def test_birth_after_a_recorded_status_is_refused():
-    errors = person_date_errors(D(2000, 1, 1), {}, TODAY, first_status=D(1999, 5, 1))
+    errors = person_date_errors(D(2000, 1, 1), {}, today(), first_status=D(1999, 5, 1))
     assert errors == {"birth_date": ["The date of birth (01/01/2000) lies after the start of "
                                      "a recorded status (05/01/1999)."]}
 
 
 def test_status_dates():
     birth = D(1990, 3, 1)
-    assert status_date_errors(birth, TODAY + datetime.timedelta(days=3650), birth, TODAY) == {}
-    assert list(status_date_errors(birth - DAY, None, birth, TODAY)) == ["valid_from"]
-    assert list(status_date_errors(TODAY + MARGIN + DAY, None, birth, TODAY)) == ["valid_from"]
-    assert status_date_errors(D(2024, 4, 10), D(2024, 4, 9), birth, TODAY) == {
+    assert status_date_errors(birth, today() + datetime.timedelta(days=3650), birth, today()) == {}
+    assert list(status_date_errors(birth - DAY, None, birth, today())) == ["valid_from"]
+    assert list(status_date_errors(today() + MARGIN + DAY, None, birth, today())) == ["valid_from"]
+    assert status_date_errors(D(2024, 4, 10), D(2024, 4, 9), birth, today()) == {
         "expires_on": ["Document expires on: 04/09/2024 lies before the start of the status "
                        "(04/10/2024)."]}
-    far = TODAY.replace(year=TODAY.year + EXPIRY_MAX_YEARS + 1, day=1)
-    assert status_date_errors(D(2024, 4, 10), far, birth, TODAY) == {
+    far = today().replace(year=today().year + EXPIRY_MAX_YEARS + 1, day=1)
+    assert status_date_errors(D(2024, 4, 10), far, birth, today()) == {
         "expires_on": [f"Document expires on: {far:%m/%d/%Y} lies more than "
                        f"{EXPIRY_MAX_YEARS} years in the future."]}
 
@@ -147,7 +147,7 @@ def test_edit_with_an_implausible_date_stores_nothing(personas, person, change, 
 def test_edit_with_plausible_dates_saves_and_recomputes_deadlines(personas, person):
     person.unaccompanied_minor = True  # a deadline that depends on the birth date
     person.save()
-    born = TODAY.replace(year=TODAY.year - 17, day=1)
+    born = today().replace(year=today().year - 17, day=1)
     response = personas["caseworker"].client().post(
         f"/soest/persons/{person.pk}/edit/",
         {**FORM, "birth": born.strftime("%d.%m.%Y"), "unaccompanied_minor": "on"})
@@ -160,12 +160,12 @@ def test_edit_with_plausible_dates_saves_and_recomputes_deadlines(personas, pers
 
 def test_a_new_person_born_tomorrow_is_refused(personas, soest):
     response = personas["caseworker"].client().post(
-        "/soest/persons/new/", {**FORM, "birth": (TODAY + DAY).strftime("%d.%m.%Y"),
+        "/soest/persons/new/", {**FORM, "birth": (today() + DAY).strftime("%d.%m.%Y"),
                                 "entry_date": "", "asylum_application_date": "",
                                 "assignment_date": "", "confirm_new": "1"})
     assert response.status_code == 200
     assert response.context["form"].errors["birth"] == [  # the page is German
-        f"Das Geburtsdatum ({TODAY + DAY:%d.%m.%Y}) liegt in der Zukunft."]
+        f"Das Geburtsdatum ({today() + DAY:%d.%m.%Y}) liegt in der Zukunft."]
     with scope(municipality=soest):
         assert not Person.objects.exists()
 
@@ -268,7 +268,7 @@ def test_import_refuses_a_birth_in_9999_with_row_and_column(in_soest, dry_run):
 
 def test_import_refuses_dates_before_birth_and_far_ahead(in_soest):
     text = HEADER + ("A1,Haddad,Mariam,1990-03-01,f,SY,1989-10-01,gestattung,1980-01-01\n"
-                     f"A2,Haddad,Karim,2015,m,SY,,duldung,{TODAY + MARGIN + DAY}\n")
+                     f"A2,Haddad,Karim,2015,m,SY,,duldung,{today() + MARGIN + DAY}\n")
     result = run(in_soest, text, dry_run=True)
     assert [(e.row, e.column) for e in result.errors] == [
         (2, "entry_date"), (2, "legal_status_since"), (3, "legal_status_since")]
@@ -301,6 +301,6 @@ def test_merge_refuses_statuses_before_the_kept_birth(in_soest):
     StatusFactory(person=remove, valid_from=D(2022, 10, 5))
     removed = remove.pk
     with pytest.raises(MergeError, match="lies after the start of a recorded status"):
-        merge_persons(keep, remove, TODAY)
+        merge_persons(keep, remove, today())
     assert Person.objects.filter(pk=removed).exists()
     assert LegalStatus.objects.filter(person_id=removed).count() == 1

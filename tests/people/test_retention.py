@@ -39,6 +39,7 @@ from tests.casework.factories import (
     MemberFactory,
     NoteFactory,
 )
+from tests.clock import today
 from tests.housing.factories import (
     FacilityFactory,
     IncidentFactory,
@@ -50,7 +51,6 @@ from tests.housing.factories import (
 )
 
 D = datetime.date
-TODAY = timezone.localdate()
 PAST_REPORTS = [("benefit_recipients", D(2012, 12, 31)), ("occupancy", D(2012, 12, 31)),
                 ("housing_placement", D(2013, 6, 30)), ("refugees_over_time", D(2013, 6, 30))]
 
@@ -163,7 +163,7 @@ def test_what_is_due_is_gone_and_nothing_else(soest, world):
         old = Person.objects.get(pk=world["old"].pk)
         assert (old.family_name, old.given_names, old.external_id, old.phone) == (
             "***", "***", "", "")
-        assert old.anonymised_on == TODAY
+        assert old.anonymised_on == today()
         assert (old.birth_date, old.citizenships, old.moved_away_date) == (
             D(1980, 5, 5), ["SY"], D(2014, 5, 31))
         assert not PersonName.objects.filter(person=old).exists()
@@ -205,13 +205,13 @@ def test_document_files_are_deleted_with_their_records(soest, world, settings):
 
 def test_dry_run_counts_and_changes_nothing(soest, world):
     lines = retention("--dry-run")
-    cutoff10 = TODAY.replace(year=TODAY.year - 10).isoformat()
+    cutoff10 = today().replace(year=today().year - 10).isoformat()
     assert f"soest people.identity anonymise 10 {cutoff10} 2" in lines  # mother and child
     assert f"soest casework.notes delete 10 {cutoff10} 1" in lines
     assert f"soest people.vulnerabilities delete 1 " \
-           f"{TODAY.replace(year=TODAY.year - 1).isoformat()} 2" in lines
+           f"{today().replace(year=today().year - 1).isoformat()} 2" in lines
     assert f"soest housing.incidents delete 3 " \
-           f"{TODAY.replace(year=TODAY.year - 3).isoformat()} 1" in lines
+           f"{today().replace(year=today().year - 3).isoformat()} 1" in lines
     with scope(municipality=soest):
         assert Person.objects.get(pk=world["old"].pk).family_name == "Altfall"
         assert Vulnerability.objects.count() == 2 and Incident.objects.count() == 2
@@ -250,7 +250,7 @@ def test_no_category_outlives_the_persons_anonymisation(soest, world, personas):
         record(soest, "casework.retention.notes_years", D(2000, 1, 1), "30", "",
                personas["admin"].user)
     lines = retention()
-    cutoff10 = TODAY.replace(year=TODAY.year - 10).isoformat()
+    cutoff10 = today().replace(year=today().year - 10).isoformat()
     assert f"soest casework.notes delete 30 {cutoff10} 1" in lines
     with scope(municipality=soest):
         assert not CaseNote.objects.filter(person=world["old"]).exists()

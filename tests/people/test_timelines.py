@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.domain.settings import record
@@ -26,12 +25,12 @@ from kim.people.models import (
     Person,
     Timeline,
 )
+from tests.clock import today
 from tests.housing.random_town import build
 from tests.people.factories import PersonFactory, StatusFactory
 from tests.people.test_import import GOOD, run
 
 D = datetime.date
-TODAY = timezone.localdate()
 FIELDS = ("status", "regime", "office", "course", "employment", "residence", "childcare",
           "schooling", "housing", "own_flat")
 
@@ -45,9 +44,9 @@ def assert_current(municipality):
     """The stored rows are exactly those of a full recomputation."""
     before = stored(municipality)
     assert before, "nothing stored"
-    timelines.refresh_municipality(municipality, TODAY)
+    timelines.refresh_municipality(municipality, today())
     assert stored(municipality) == before
-    assert timelines.covers(municipality, TODAY)
+    assert timelines.covers(municipality, today())
 
 
 def test_stored_segments_are_the_engines_decisions(soest, in_soest):
@@ -126,18 +125,18 @@ def test_a_person_written_without_its_time_line_makes_the_reports_ask_the_engine
     """A database trigger gives every new person a stale placeholder Timeline, also for
     bulk inserts that skip kim's write paths."""
     person = StatusFactory(person=PersonFactory(municipality=soest)).person
-    timelines.refresh_persons(soest, [person.pk], TODAY)
-    assert timelines.covers(soest, TODAY)
+    timelines.refresh_persons(soest, [person.pk], today())
+    assert timelines.covers(soest, today())
     other = Person(municipality=soest, family_name="Bulk", given_names="Ali",
                    birth_date=D(1980, 1, 1), citizenships=["SY"])
     Person.objects.bulk_create([other])
     assert Timeline.objects.filter(person__family_name="Bulk").values_list(
         "version", "until").get() == ("", D(1900, 1, 1))
-    assert not timelines.covers(soest, TODAY)
-    assert timelines.stale_ids(soest, TODAY) == list(
+    assert not timelines.covers(soest, today())
+    assert timelines.stale_ids(soest, today()) == list(
         Person.objects.filter(family_name="Bulk").values_list("pk", flat=True))
-    timelines.refresh_stale(soest, TODAY)
-    assert timelines.covers(soest, TODAY)
+    timelines.refresh_stale(soest, today())
+    assert timelines.covers(soest, today())
 
 
 # --- every write path leaves the time lines current ---------------------------------------
@@ -151,7 +150,7 @@ def family(soest):
         for person in people:
             HouseholdMember.objects.create(municipality=soest, household=household,
                                            person=person, role="head", valid_from=D(2023, 1, 15))
-        timelines.refresh_municipality(soest, TODAY)
+        timelines.refresh_municipality(soest, today())
     return household, people
 
 
@@ -201,11 +200,11 @@ def test_household_changes_keep_the_time_line_current(personas, soest, family):
 
 def test_import_and_merge_keep_the_time_line_current(soest, in_soest, family):
     _household, (head, partner, _child) = family
-    run(soest, GOOD, today=TODAY)
+    run(soest, GOOD, today=today())
     assert DecisionSegment.objects.filter(person__external_id="A3",
                                           status="temporary_protection").exists()
     assert_current(soest)
-    merge_persons(head, partner, TODAY)
+    merge_persons(head, partner, today())
     assert not DecisionSegment.objects.filter(person_id=partner.pk).exists()
     assert_current(soest)
 
@@ -220,8 +219,8 @@ def test_refresh_timelines_command(soest, herne, settings):
     call_command("refresh_timelines", "--municipality", "soest", stdout=out)
     assert out.getvalue() == "soest: 0 time lines recomputed\n"  # nothing stale
     with scope(municipality=soest):
-        Timeline.objects.filter(person=person).update(until=TODAY)  # too short now
-        assert timelines.stale_ids(soest, TODAY) == [person.pk]
+        Timeline.objects.filter(person=person).update(until=today())  # too short now
+        assert timelines.stale_ids(soest, today()) == [person.pk]
     with scope(municipality=herne):
         record(herne, LOCAL_GOOD_PROSPECT, D(2000, 1, 1), "ET", "", None)
     out = io.StringIO()
@@ -265,11 +264,11 @@ def test_report_queries_do_not_grow_with_the_persons(personas, soest):
     clients = {name: personas[persona].client() for name, persona in READERS.items()}
     with scope(municipality=soest):
         build(soest, households=6, seed=3)
-        timelines.refresh_municipality(soest, TODAY)
+        timelines.refresh_municipality(soest, today())
     small = {name: _report_queries(client, name) for name, client in clients.items()}
     with scope(municipality=soest):
         build(soest, households=30, seed=4)
-        timelines.refresh_municipality(soest, TODAY)
+        timelines.refresh_municipality(soest, today())
     large = {name: _report_queries(client, name) for name, client in clients.items()}
     assert {name: q for name, (q, _) in large.items()} == {
         name: q for name, (q, _) in small.items()}

@@ -33,6 +33,9 @@ def test_page_shows_table_own_row_history_and_forecast(personas, sept_2018):
     assert '<title id="quota-chart-title">' in html and '<desc id="quota-chart-desc">' in html
     assert html.count('<th scope="row"><a href="?month=2018-09">') == 1  # the data table
     assert "0,267870503" in html
+    # the crediting rates of 2018 in words and figures, not the parameter's version code
+    assert "Regelplätze zu 50 %, Reserveplätze zu 10 % (§ 3 Abs. 5 FlüAG a.F.)" in html
+    assert "fluag." not in html
     assert "Import" not in html.split("<main", 1)[1].split("<h1>", 1)[0]  # no write links
     assert 'href="/soest/quota/import/"' not in html
 

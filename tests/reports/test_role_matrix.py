@@ -23,6 +23,7 @@ EXPECTED = {
     # accommodation & stays: R/R/W, "A" coordinator and steering
     "occupancy": (CASE_ROLES, {"coordinator", "steering"}),
     "refugees_over_time": (CASE_ROLES, {"coordinator", "steering"}),
+    "fehlbeleger_trend": (CASE_ROLES, {"coordinator", "steering"}),
     # accommodation by legal-status categories: both areas' "A" – steering only
     "housing_placement": (CASE_ROLES, {"steering"}),
     # person master data (citizenship, age): "A" steering only
@@ -39,7 +40,8 @@ EXPECTED = {
     "volunteer_offers": ({"volunteer_coordinator", "coordinator", "caseworker", "benefits",
                           "housing", "school_office"}, {"steering"}),
     # education records: W case work (all persons), "A" coordinator and steering
-    **dict.fromkeys(("childcare", "schooling", "employability", "courses", "measures"),
+    **dict.fromkeys(("childcare", "schooling", "employability", "courses", "measures",
+                     "course_waiting"),
                     ({"caseworker"}, {"coordinator", "steering"})),
     # action plan, fund: no person data; R for case work, school office, volunteer
     # coordination and steering, W coordinator – all see the one (detail) version
@@ -76,7 +78,7 @@ def test_school_office_and_coordinator_get_no_legal_status_aggregates(personas, 
 
 def test_school_office_gets_no_occupancy_aggregates(personas):
     client = personas["school_office"].client()
-    for name in ("occupancy", "refugees_over_time"):
+    for name in ("occupancy", "refugees_over_time", "fehlbeleger_trend"):
         assert client.get(f"/soest/reports/{name}/").status_code == 403
 
 

@@ -160,3 +160,11 @@ def test_case_work_finds_the_household_by_its_reference(personas, soest, househo
     assert response.status_code == 200 and list(response.context["form"].errors) == [
         "household"]
     assert personas["coordinator"].client().get(url).status_code == 403
+
+
+def test_the_household_page_offers_the_folder_to_case_work_only(personas, household):
+    folder = f"/soest/welcome/households/{household.pk}/folder/"
+    page = personas["caseworker"].client().get(f"/soest/persons/households/{household.pk}/")
+    assert page.status_code == 200 and folder in page.content.decode()
+    other = personas["benefits"].client().get(f"/soest/persons/households/{household.pk}/")
+    assert other.status_code == 200 and folder not in other.content.decode()

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -21,6 +22,7 @@ from rest_framework.views import APIView
 
 from kim.api import problems
 from kim.api.models import IdempotentRequest
+from kim.core.views.base import add_errors
 
 MAX_IDEMPOTENCY_KEY = 200
 
@@ -83,7 +85,8 @@ def paged(item: type[serializers.Serializer]) -> type[serializers.Serializer]:  
 
 
 def paginate(view: APIView, request: Request, queryset: models.QuerySet[Any],
-             serialize: Callable[[list[Any]], Any], ordering: str = "pk") -> Response:
+             serialize: Callable[[list[Any]], Any],
+             ordering: str | tuple[str, ...] = "pk") -> Response:
     paginator = Cursor()
     paginator.ordering = ordering
     page = paginator.paginate_queryset(queryset, request, view)
@@ -175,3 +178,41 @@ def idempotent(request: Request, create: Callable[[], Response]) -> Response:
         raise problems.Precondition(
             409, _("A request with this Idempotency-Key is in progress.")) from None
     return response
+
+
+def run_form(form: Any, action: Callable[[dict[str, Any]], Any],
+             rename: Mapping[str, str] | None = None) -> Any:
+    """The web's ``run_form`` for the API: validate the page's form, run ``action`` in one
+    transaction; a form or domain error becomes a problem naming the field."""
+    if not form.is_valid():
+        raise problems.Invalid(form_errors(form, rename))
+    try:
+        with transaction.atomic():
+            return action(form.cleaned_data)
+    except ValidationError as exc:
+        add_errors(form, exc)
+        raise problems.Invalid(form_errors(form, rename)) from None
+
+
+def state_etag(obj: models.Model) -> str:
+    """The ETag of a model without ``updated_at``: of all its stored values."""
+    return etag(obj, *(getattr(obj, f.attname) for f in obj._meta.concrete_fields))
+
+
+def scalar(value: Any) -> Any:
+    """A JSON value as a web form receives it: text (true/false for booleans); a list or
+    an object becomes text the field refuses, naming itself, instead of a server error."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def patch_data(obj: models.Model, fields: list[str], changes: Mapping[str, Any]
+               ) -> dict[str, Any]:
+    """The form data of an update: the object's current values with the sent changes."""
+    from django.forms.models import model_to_dict
+
+    current = {k: scalar(v) for k, v in model_to_dict(obj, fields=fields).items()}
+    return {**current, **changes}

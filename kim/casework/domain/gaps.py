@@ -20,6 +20,7 @@ from kim.core.models import Municipality
 from kim.core.modules import GapContext, GapFlag
 from kim.core.modules.registry import modules
 from kim.core.permissions.check import has_perm
+from kim.people.decision_labels import basis_label
 from kim.people.domain.facts import decisions_for
 from kim.people.domain.persons import current_household, current_status
 from kim.people.models import LegalStatus, Person
@@ -32,9 +33,9 @@ _UNSET = object()
 def _basis(decisions: Any, field: str) -> str:
     section = decisions.get(field)
     if isinstance(section, dict) and section.get("basis"):
-        return str(section["basis"])
+        return basis_label(str(section["basis"]))
     explanation = decisions.get("explanations", {}).get(field, {})
-    return str(explanation.get("basis", "")) if isinstance(explanation, dict) else ""
+    return basis_label(str(explanation.get("basis", ""))) if isinstance(explanation, dict) else ""
 
 
 def gap_flags(person: Person, *, statuses: list[LegalStatus], goals: list[IntegrationGoal],

@@ -14,6 +14,7 @@ import decimal
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +39,34 @@ class Part:
     tables: list[ExportTable]
 
 
+@dataclass(frozen=True)
+class Subject:
+    """Whose export it is. A person of case work gets every module's part and the general
+    texts about case work; another data subject a module keeps (a volunteer) names the
+    module's own ``collect`` (one part), its own texts (who sees the data, where they come
+    from) and the retention rules that concern it."""
+
+    kind: str  # "person", "volunteer" … – the JSON's subject kind and the file name
+    pk: int
+    number: Any  # "person no. 5" / "volunteer no. 3"
+    title: Any = ""  # the part's title (other subjects)
+    collect: Callable[[], list[ExportTable]] | None = None  # other subjects
+    who_sees: Any = ""
+    sources: Any = ""
+    retention: tuple[str, ...] = ()  # rule keys; () = all (persons)
+    retention_when: Any = ""  # "after you stopped volunteering"
+
+    @property
+    def is_person(self) -> bool:
+        return self.collect is None
+
+
+def person_subject(person: Any) -> Subject:
+    from django.utils.translation import gettext_lazy
+
+    return Subject("person", person.pk, gettext_lazy("person no. %(id)s") % {"id": person.pk})
+
+
 def available_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
@@ -54,6 +83,12 @@ def collect(person: Any, municipality: Municipality) -> list[Part]:
     """Every module's part, in the active language."""
     return [Part(p.key, p.title, p.collect(person, municipality))
             for p in modules.personal_data_exports()]
+
+
+def _parts(subject: Subject, person: Any, municipality: Municipality) -> list[Part]:
+    if subject.collect is None:
+        return collect(person, municipality)
+    return [Part(subject.kind, subject.title, subject.collect())]
 
 
 def _plain(value: Any) -> Any:
@@ -73,7 +108,7 @@ def _plain(value: Any) -> Any:
 
 def _shown(value: Any) -> str:
     """A value as the PDF shows it (localised dates, yes/no)."""
-    from django.utils.formats import date_format
+    from django.utils.formats import date_format, number_format
 
     if value is None or value == "":
         return "–"
@@ -86,15 +121,19 @@ def _shown(value: Any) -> str:
         return date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, list | tuple):
         return ", ".join(_shown(v) for v in value)
+    if isinstance(value, decimal.Decimal | float):
+        return number_format(value, use_l10n=True)
     return str(value)
 
 
 def as_json(person: Any, municipality: Municipality, parts: list[Part], language: str,
-            generated: datetime.datetime) -> dict[str, Any]:
+            generated: datetime.datetime, subject: Subject | None = None) -> dict[str, Any]:
+    subject = subject or person_subject(person)
     return {
         "format": FORMAT, "language": language, "generated_at": _plain(generated),
         "municipality": {"slug": municipality.slug, "name": municipality.name},
-        "person_id": person.pk,
+        **({"person_id": person.pk} if subject.kind == "person" else {}),
+        "subject": {"kind": subject.kind, "id": subject.pk},
         "parts": [{"key": p.key, "title": str(p.title), "tables": [{
             "key": t.key, "title": str(t.title),
             "columns": [{"key": k, "label": str(label)} for k, label in t.columns],
@@ -103,22 +142,24 @@ def as_json(person: Any, municipality: Municipality, parts: list[Part], language
     }
 
 
-def retention_rows(municipality: Municipality) -> list[dict[str, Any]]:
+def retention_rows(municipality: Municipality,
+                   keys: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     today = timezone.localdate()
     return [{"label": rule.label, "years": years, "action": rule.action,
-             "per_person": rule.per_person} for rule, years, _c in cutoffs(municipality, today)]
+             "per_person": rule.per_person} for rule, years, _c in cutoffs(municipality, today)
+            if not keys or rule.key in keys]
 
 
 def as_pdf(person: Any, municipality: Municipality, parts: list[Part], language: str,
-           generated: datetime.datetime) -> bytes:
+           generated: datetime.datetime, subject: Subject | None = None) -> bytes:
     from weasyprint import HTML  # heavy import, only when a PDF is wanted
 
-    html = document_html(person, municipality, parts, language, generated)
+    html = document_html(person, municipality, parts, language, generated, subject)
     return HTML(string=html, url_fetcher=_refuse).write_pdf()
 
 
 def document_html(person: Any, municipality: Municipality, parts: list[Part], language: str,
-                  generated: datetime.datetime) -> str:
+                  generated: datetime.datetime, subject: Subject | None = None) -> str:
     """The printable document the PDF is made from (right-to-left where the language is)."""
     info = get_language_info(language)
     shown = [{"title": p.title, "tables": [{
@@ -127,10 +168,11 @@ def document_html(person: Any, municipality: Municipality, parts: list[Part], la
         "pairs": [[(label, _shown(row.get(k))) for k, label in t.columns] for row in t.rows],
         "rows": [[_shown(row.get(k)) for k, _label in t.columns] for row in t.rows],
     } for t in p.tables]} for p in parts]
+    subject = subject or person_subject(person)
     return render_to_string("core/access_export.html", {
-        "municipality": municipality, "person": person, "parts": shown,
+        "municipality": municipality, "subject": subject, "parts": shown,
         "generated": generated, "language": language, "bidi": info["bidi"],
-        "retention": retention_rows(municipality)})
+        "retention": retention_rows(municipality, subject.retention)})
 
 
 def _refuse(url: str, *args: Any, **kwargs: Any) -> Any:
@@ -138,31 +180,43 @@ def _refuse(url: str, *args: Any, **kwargs: Any) -> Any:
     raise ValueError(f"kim loads no resources into an access export ({url[:60]})")
 
 
-def build(person: Any, municipality: Municipality, languages: list[str]) -> bytes:
+def build(person: Any, municipality: Municipality, languages: list[str],
+          subject: Subject | None = None) -> bytes:
     """The ZIP of the export (PDF and JSON per language). Call :func:`record` once it is
-    handed out."""
+    handed out. ``person`` is the data subject (a volunteer with ``subject`` given)."""
+    subject = subject or person_subject(person)
     generated = timezone.now()
-    stem = f"auskunft_{municipality.slug}_{person.pk}_{timezone.localtime(generated):%Y-%m-%d}"
+    stem = _stem(municipality, subject, timezone.localtime(generated).date())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for language in languages:
             with translation.override(language):
-                parts = collect(person, municipality)
-                document = as_json(person, municipality, parts, language, generated)
+                parts = _parts(subject, person, municipality)
+                document = as_json(person, municipality, parts, language, generated, subject)
                 archive.writestr(f"{stem}_{language}.json",
                                  json.dumps(document, ensure_ascii=False, indent=2))
-                archive.writestr(f"{stem}_{language}.pdf",
-                                 as_pdf(person, municipality, parts, language, generated))
+                archive.writestr(f"{stem}_{language}.pdf", as_pdf(
+                    person, municipality, parts, language, generated, subject))
     return buffer.getvalue()
 
 
-def record(person: Any, municipality: Municipality, languages: list[str]) -> None:
+def _stem(municipality: Municipality, subject: Subject, day: datetime.date) -> str:
+    kind = "" if subject.kind == "person" else f"{subject.kind}_"
+    return f"auskunft_{municipality.slug}_{kind}{subject.pk}_{day:%Y-%m-%d}"
+
+
+def record(person: Any, municipality: Municipality, languages: list[str],
+           subject: Subject | None = None) -> None:
     """The audit entry of an issued export (who, when, for whom, which parts)."""
+    subject = subject or person_subject(person)
+    parts = ([p.key for p in modules.personal_data_exports()] if subject.collect is None
+             else [subject.kind])
     write("export", model=person._meta.label_lower, object_id=person.pk,
           municipality_id=municipality.pk,
           changes={"kind": "access export (Art. 15 GDPR)", "languages": languages,
-                   "parts": [p.key for p in modules.personal_data_exports()]})
+                   "parts": parts})
 
 
-def filename(municipality: Municipality, person: Any) -> str:
-    return f"auskunft_{municipality.slug}_{person.pk}_{timezone.localdate():%Y-%m-%d}.zip"
+def filename(municipality: Municipality, person: Any, subject: Subject | None = None) -> str:
+    subject = subject or person_subject(person)
+    return _stem(municipality, subject, timezone.localdate()) + ".zip"

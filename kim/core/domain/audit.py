@@ -151,6 +151,8 @@ def object_label(entry: AuditEntry) -> str:
 
 
 def source_label(source: str) -> str:
+    if source.startswith("command:"):  # "command:load_demo": the command's name is a code
+        return str(SOURCES["demo" if source.endswith("_demo") else "cli"])
     return str(SOURCES.get(source, source))
 
 

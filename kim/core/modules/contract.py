@@ -400,5 +400,8 @@ class KimModule:
     public_prefix: str = ""
     # Entries of the municipality's public start page (NavItem.permission must be None).
     public_links: Sequence[NavItem] = ()
+    # REST API: a module whose ``ENDPOINTS`` (kim.api.declare.Endpoint) kim/api mounts at
+    # /api/v1/<municipality>/; the label is what a token's module list limits.
+    api: str | None = None
     # Modules of this app that other apps may import (the import-boundary check).
     public_modules: Sequence[str] = ()

@@ -34,7 +34,7 @@ USERS_BY_ROLE = Report(
                   "per role."),
     # "code": the default role's code (empty for custom roles) – stable for machines,
     # unlike the translated name.
-    columns=(Column("role", _("Role"), "text"), Column("code", _("Code"), "text"),
+    columns=(Column("role", _("Role"), "text"), Column("code", _("Code"), "text", code=True),
              Column("members", _("Active users"))),
     compute=users_by_role,
     permission="core.users:read",

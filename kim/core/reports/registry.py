@@ -32,12 +32,21 @@ class Column:
 
     ``sum_of`` declares a count column as the row sum of other count columns, so that
     disclosure control knows the equation it publishes.
+
+    ``code`` marks a text column holding a stable code for machines (a status code, an
+    ISO date beside its label): JSON, CSV and XLSX carry it, the web page and the PDF
+    show only the label column beside it.
+
+    ``iso`` marks a text column of ISO dates ("date": 2018-09-30) or months ("month":
+    2018-09): JSON, CSV and XLSX keep them, the web page and the PDF show them localised.
     """
 
     key: str
     label: Promise | str
     kind: Kind = "count"
     sum_of: tuple[str, ...] = ()
+    code: bool = False
+    iso: Literal["", "date", "month"] = ""
 
     @property
     def is_dimension(self) -> bool:
@@ -55,6 +64,16 @@ class ReportData:
 
     rows: list[dict[str, Any]]
     totals: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Series:
+    """A report whose rows are a series (one row per period): the web page and the PDF
+    draw ``lines`` (count/number/percent columns) over ``x`` (a text column, in row
+    order) above the table, which holds every drawn figure."""
+
+    x: str
+    lines: tuple[str, ...]
 
 
 Param = Literal["as_of", "period", "area"]
@@ -92,6 +111,11 @@ class Report:
     params: tuple[Param, ...] = ("as_of",)
     # Linear relations among cells besides sum_of and column totals (kim/core/reports/relations.py)
     relations: tuple[RowRelation, ...] = ()
+    # Drawn as a line chart above the table (web page and PDF); None: a table only
+    series: Series | None = None
+    # The columns that name a row: repeated in every part when the PDF splits a wide
+    # table into column groups (default: the first column shown)
+    row_label: tuple[str, ...] = ()
 
     @property
     def aggregate_permissions(self) -> tuple[str, ...]:
@@ -115,6 +139,11 @@ class Report:
         return [c.key for c in self.columns if c.kind in kinds]
 
     @property
+    def shown_columns(self) -> tuple[Column, ...]:
+        """The columns of the web page and the PDF: all but the machine codes."""
+        return tuple(c for c in self.columns if not c.code)
+
+    @property
     def row_sums(self) -> dict[str, tuple[str, ...]]:
         return {c.key: c.sum_of for c in self.columns if c.sum_of}
 
@@ -133,6 +162,21 @@ class Report:
         if "as_of" not in self.params or not set(self.params) <= set(PARAMS):
             raise ValueError(f"Report {self.name!r}: parameters {self.params} must include "
                              f"'as_of' and be among {PARAMS}")
+        for col in self.columns:
+            if (col.code or col.iso) and col.kind != "text":
+                raise ValueError(f"Report {self.name!r}: code or date column {col.key!r} "
+                                 f"must be text")
+        if not self.shown_columns:
+            raise ValueError(f"Report {self.name!r}: every column is a code")
+        shown = {c.key for c in self.shown_columns}
+        if not set(self.row_label) <= shown:
+            raise ValueError(f"Report {self.name!r}: row label {self.row_label} must be shown "
+                             f"columns")
+        if self.series is not None and (
+                self.series.x not in set(self.keys_of("text")) or not self.series.lines
+                or not set(self.series.lines) <= set(self.keys_of("count", "number", "percent"))):
+            raise ValueError(f"Report {self.name!r}: the series must draw figure columns "
+                             f"over a text column")
         for relation in self.relations:
             if problem := relation.problem(self.keys_of("count"), self.keys_of("text")):
                 raise ValueError(f"Report {self.name!r}: relation {relation}: {problem}")

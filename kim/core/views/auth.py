@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 
 from kim.core.domain import throttle, twofactor
+from kim.core.domain.platform import only_in_inactive_towns
 from kim.core.models import User
 
 T = TypeVar("T")
@@ -70,6 +71,11 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         user = form.get_user()
+        if only_in_inactive_towns(user):  # the operator deactivated its municipality
+            form.add_error(None, _("Access to kim is switched off for your municipality. "
+                                   "Please ask your administration."))
+            return self.render_to_response(self.get_context_data(form=form,
+                                                                 switched_off=True))
         next_url = self.get_success_url()
         if twofactor.has_second_factor(user) or twofactor.is_required(user):
             _start_pending(self.request, user, next_url)

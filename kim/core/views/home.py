@@ -23,6 +23,8 @@ def home(request: HttpRequest) -> HttpResponse:
             .select_related("municipality")
             .order_by("municipality__name")
         )
+    if request.user.is_superuser and not memberships:  # the platform operator
+        return redirect("platform_console")
     if len(memberships) == 1:
         return redirect("core:start", municipality=memberships[0].municipality.slug)
     return render(request, "core/home.html", {"memberships": memberships})

@@ -16,11 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from kim.core.http import TenantRequest
 from kim.core.reports.forms import ReportParamsForm
+from kim.core.reports.jobs import BACKGROUND_FORMATS, runs_in_background, start_export
 from kim.core.reports.registry import reports
 from kim.core.reports.renderers import FORMATS
-from kim.core.reports.renderers.as_html import table_context
+from kim.core.reports.renderers.as_html import chart_context, table_context
 from kim.core.reports.service import Audience, any_report_visible, audience_for, produce
-from kim.core.views.base import tenant_view
+from kim.core.views.base import tenant_redirect, tenant_view
 
 DOWNLOADS = [("csv", _("CSV")), ("xlsx", _("Excel (XLSX)")), ("pdf", _("PDF")),
              ("json", _("JSON"))]
@@ -68,6 +69,9 @@ def report_detail(request: TenantRequest, name: str) -> HttpResponse:
                "aggregate": audience is Audience.AGGREGATE}
     if not form.is_valid():  # a bad date: show the field error, never a 500
         return render(request, "reports/detail.html", context)
+    if fmt in BACKGROUND_FORMATS and runs_in_background(fmt, request.municipality):
+        job = start_export(request.municipality, request.user, report, fmt, form.params())
+        return tenant_redirect(request, "core:job_detail", pk=job.pk)
     result = produce(report, request.municipality, form.params(), audience=audience)
 
     if fmt != "html":
@@ -76,6 +80,10 @@ def report_detail(request: TenantRequest, name: str) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{result.filename(fmt)}"'
         return response
     context["table"] = table_context(result)
-    context["downloads"] = [{"label": label, "query": form.query(format=key)}
+    context["chart"] = chart_context(result)
+    background = runs_in_background(BACKGROUND_FORMATS[0], request.municipality)
+    context["downloads"] = [{"label": label, "query": form.query(format=key),
+                             "background": background and key in BACKGROUND_FORMATS}
                             for key, label in DOWNLOADS]
+    context["background"] = background
     return render(request, "reports/detail.html", context)

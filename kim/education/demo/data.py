@@ -4,7 +4,10 @@ deterministically from the persons and stays the people and housing loaders crea
 - The four integration-course providers of [Soest] 5.1 (Kolping, ESTA with an Alpha
   course from 2018, SEN and VHS from mid-2018) with courses 2017–2026; the demo provider
   login ``traeger`` works for Kolping and sees only the persons referred to its courses.
-- Kitas and the 16 municipal schools of [Soest] Tab. 5, with districts.
+- Kitas and the 16 municipal schools of [Soest] Tab. 5, with districts and Tab. 5's
+  figures of 2018/19 (classes, pupils, foreign pupils, joint teaching), and two vocational
+  colleges with international classes; refugee pupils never outnumber a school's foreign
+  pupils.
 - Tab. 4 exactly on 30.06.2018: U3 10 in a Kita and 19 at home, Ü3 25 in a Kita and 9
   at home.
 - Tab. 6 column totals exactly on 30.09.2018: 122 persons of 18–62, vocational college
@@ -41,6 +44,7 @@ from kim.education.models import (
     MeasurePlacement,
     Referral,
     SchoolRecord,
+    SchoolStatistic,
 )
 from kim.housing.models import Stay
 from kim.people.models import Person
@@ -65,16 +69,32 @@ PROVIDERS = [  # name, district, phone – contact data invented
 KITAS = [("Ev. Kindergarten Sonnenkamp", "Soest-Süd"), ("Kita Regenbogen", "Soest-Süd"),
          ("Städtische Kita Wiesenstraße", "Soest-Mitte"),
          ("Familienzentrum Am Soestbach", "Soest-Nord"), ("Kita St. Patrokli", "Soest-Mitte")]
-SCHOOLS = [  # [Soest] Tab. 5
-    ("Bruno-Grundschule", "Soest-Mitte"), ("Hellweg-Grundschule", "Soest-Süd"),
-    ("Johannes-Grundschule", "Soest-Süd"), ("Patrokli-Grundschule", "Soest-Mitte"),
-    ("Petri-Grundschule", "Soest-Mitte"), ("Wiese-Grundschule", "Soest-Nord"),
-    ("Georg-Grundschule", "Soest-West"), ("Astrid-Lindgren-Grundschule", "Soest-Süd"),
-    ("Pauli-Hauptschule", "Soest-Mitte"), ("Hansa-Realschule", "Soest-Mitte"),
-    ("Christian-Rohlfs-Realschule", "Soest-West"), ("Aldegrever-Gymnasium", "Soest-Mitte"),
-    ("Conrad-von-Soest-Gymnasium", "Soest-Mitte"), ("Archigymnasium", "Soest-Mitte"),
-    ("Hannah-Arendt-Gesamtschule", "Soest-Süd"), ("Sekundarschule Soest", "Soest-Nord"),
+# [Soest] Tab. 5 (school year 2018/19): name, district, classes, pupils, foreign pupils,
+# pupils in joint teaching (GU), school stage (primary / secondary). Gymnasiums and the
+# comprehensive school: classes of Sek. I, pupils of Sek. I and II together ("gesamt").
+TAB5 = [
+    ("Bruno-Grundschule", "Soest-Mitte", 8, 179, 8, 4, "primary"),
+    ("Hellweg-Grundschule", "Soest-Süd", 8, 189, 6, 1, "primary"),
+    ("Johannes-Grundschule", "Soest-Süd", 10, 232, 39, 10, "primary"),
+    ("Patrokli-Grundschule", "Soest-Mitte", 9, 205, 4, 2, "primary"),
+    ("Petri-Grundschule", "Soest-Mitte", 11, 265, 20, 6, "primary"),
+    ("Wiese-Grundschule", "Soest-Nord", 11, 243, 18, 4, "primary"),
+    ("Georg-Grundschule", "Soest-West", 8, 195, 7, 4, "primary"),
+    ("Astrid-Lindgren-Grundschule", "Soest-Süd", 8, 157, 69, 21, "primary"),
+    ("Pauli-Hauptschule", "Soest-Mitte", 7, 147, 41, 14, "secondary"),
+    ("Hansa-Realschule", "Soest-Mitte", 5, 127, 8, 0, "secondary"),
+    ("Christian-Rohlfs-Realschule", "Soest-West", 22, 576, 24, 15, "secondary"),
+    ("Aldegrever-Gymnasium", "Soest-Mitte", 16, 648, 18, 8, "secondary"),
+    ("Conrad-von-Soest-Gymnasium", "Soest-Mitte", 20, 867, 17, 1, "secondary"),
+    ("Archigymnasium", "Soest-Mitte", 18, 801, 12, 1, "secondary"),
+    ("Hannah-Arendt-Gesamtschule", "Soest-Süd", 24, 892, 46, 43, "secondary"),
+    ("Sekundarschule Soest", "Soest-Nord", 16, 403, 28, 31, "secondary"),
 ]
+TAB5_YEAR = D(2018, 8, 1)
+SCHOOLS = [(name, district) for name, district, *_figures in TAB5]
+# the international classes for 16–17-year-olds ([Soest] 5.3; not among Tab. 5's schools)
+COLLEGES = [("Hubertus-Schwartz-Berufskolleg", "Soest-Mitte"),
+            ("Börde-Berufskolleg", "Soest-Süd")]
 # provider index, title, kind, level, first year, courses per year, seats, childcare
 COURSE_LINES = [
     (0, "Integrationskurs", "integration", "B1", 2017, 3, 20, False),
@@ -301,32 +321,99 @@ def load(municipality: Municipality) -> None:
         providers = _organisations(municipality, PROVIDERS, "provider")
         kitas = _organisations(municipality, KITAS, "kita")
         schools = _organisations(municipality, SCHOOLS, "school")
+        colleges = _organisations(municipality, COLLEGES, "school")
         courses = _courses(municipality, providers)
         _childcare(municipality, kitas, rng)
         learners = _employment(municipality, rng)
         _cards(municipality, learners, courses, providers, rng)
         _current_enrolments(municipality, courses, rng)
-        _schooling(municipality, schools, rng)
+        _schooling(municipality, schools, colleges)
+        _schooling_today(municipality, schools, colleges)
         _measures(municipality, rng)
         Membership.objects.filter(municipality=municipality, user__username="traeger"
                                   ).update(organisation=providers[0])
 
 
 def _schooling(municipality: Municipality, schools: list[Organisation],
-               rng: random.Random) -> None:
-    """Children of school age in accommodation at the start of the school year 2018/19."""
+               colleges: list[Organisation]) -> None:
+    """Tab. 5's figures of 2018/19 for the 16 schools, and the children of school age in
+    accommodation at the start of that school year: 6–9 in a primary school, 10–15 in a
+    secondary school, 16–17 in a vocational college's international class. A school gets
+    refugee pupils in proportion to its foreign pupils and never more than those (Tab. 5
+    counts refugees among the foreign pupils); the Pauli-Hauptschule teaches them in its
+    support class ("Förderklasse"), lateral entrants from grade 5 had the KI's first
+    assessment."""
+    SchoolStatistic.objects.bulk_create(
+        SchoolStatistic(municipality=municipality, school=school, school_year=TAB5_YEAR,
+                        classes=classes, pupils=pupils, foreign_pupils=foreign,
+                        joint_teaching=joint)
+        for school, (_name, _district, classes, pupils, foreign, joint, _stage)
+        in zip(schools, TAB5, strict=True))
+    rng = random.Random(SEED + 5)  # noqa: S311  (its own stream: the other data stay)
     day = D(2018, 9, 1)
+    room = {school.pk: row[4] for school, row in zip(schools, TAB5, strict=True)}
+    stage = {school.pk: row[6] for school, row in zip(schools, TAB5, strict=True)}
     records = []
     for child in residents(municipality, day):
         age = _age(child, day)
         if not 6 <= age <= 17:
             continue
+        since = max(_since(child, day), D(2017, 8, 1))
         if age >= 16:
-            school, kind = rng.choice(schools[-2:]), "international"
-        else:
-            school = rng.choice(schools[:8] if age < 10 else schools[8:])
-            kind = rng.choice(["lateral", "lateral", "regular"])
+            records.append(SchoolRecord(municipality=municipality, person=child,
+                                        valid_from=since, school=rng.choice(colleges),
+                                        class_type="international"))
+            continue
+        wanted = "primary" if age < 10 else "secondary"
+        free = [s for s in schools if stage[s.pk] == wanted and room[s.pk] > 0]
+        if not free:
+            continue
+        school = rng.choices(free, weights=[room[s.pk] for s in free])[0]
+        room[school.pk] -= 1
+        grade = min(age - 5, 10)
+        kind = ("lateral" if school.name == "Pauli-Hauptschule"
+                else rng.choice(["lateral", "lateral", "regular"]))
+        assessed = since - datetime.timedelta(days=14) if kind == "lateral" and grade >= 5 \
+            else None
         records.append(SchoolRecord(municipality=municipality, person=child,
-                                    valid_from=max(_since(child, day), D(2017, 8, 1)),
-                                    school=school, class_type=kind, grade=min(age - 5, 10)))
+                                    valid_from=since, school=school, class_type=kind,
+                                    grade=grade, first_assessment_on=assessed))
+    SchoolRecord.objects.bulk_create(records)
+
+
+NEW_ARRIVALS = 28  # days: children who came since then still wait for the school office
+
+
+def _schooling_today(municipality: Municipality, schools: list[Organisation],
+                     colleges: list[Organisation]) -> None:
+    """This school year's places (from 1 August, or arrival): every child of school age
+    living here has a school, except those who arrived in the last four weeks – they are
+    the school worklist's work today, as in a real office. Tab. 5 (2018/19) stays as it
+    is: these records begin in the current school year."""
+    rng = random.Random(SEED + 6)  # noqa: S311  (its own stream: the other data stay)
+    today = timezone.localdate()
+    year_start = D(today.year if today.month >= 8 else today.year - 1, 8, 1)
+    recent = today - datetime.timedelta(days=NEW_ARRIVALS)
+    stage = {school.pk: row[6] for school, row in zip(schools, TAB5, strict=True)}
+    records = []
+    for child in pool(municipality, today):
+        age = _age(child, today)
+        arrived = child.assignment_date or child.entry_date
+        if not 6 <= age <= 17 or arrived is None or arrived > recent:
+            continue
+        since = max(arrived, year_start)
+        if age >= 16:
+            records.append(SchoolRecord(municipality=municipality, person=child,
+                                        valid_from=since, school=rng.choice(colleges),
+                                        class_type="international"))
+            continue
+        wanted = "primary" if age < 10 else "secondary"
+        school = rng.choice([s for s in schools if stage[s.pk] == wanted])
+        grade = min(age - 5, 10)
+        lateral = (today - arrived).days < 2 * 365
+        records.append(SchoolRecord(
+            municipality=municipality, person=child, valid_from=since, school=school,
+            class_type="lateral" if lateral else "regular", grade=grade,
+            first_assessment_on=arrived + datetime.timedelta(days=14)
+            if lateral and grade >= 5 else None))
     SchoolRecord.objects.bulk_create(records)

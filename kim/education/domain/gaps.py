@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from kim.core.models import Municipality
 from kim.core.modules import Due, GapContext, GapFlag
 from kim.education.models import INTEGRATION_KINDS, Obligation, Referral
+from kim.people.decision_labels import basis_label
 from kim.people.domain import timelines
 from kim.people.domain.deadlines import horizon
 from kim.people.domain.facts import (
@@ -206,7 +207,8 @@ def flags(person: Person, context: GapContext) -> list[GapFlag]:
         message = (_("Entitled to an integration course until %(day)s and not enrolled.")
                    % {"day": _short(until)} if until else
                    _("Entitled to an integration course and not enrolled."))
-        result.append(GapFlag("education.not_enrolled", message, str(course.get("basis", ""))))
+        result.append(GapFlag("education.not_enrolled", message,
+                                      basis_label(str(course.get("basis", "")))))
     if Obligation.objects.filter(person=person, issued_on__lte=context.today).filter(
             Q(ended_on__isnull=True) | Q(ended_on__gte=context.today)).exists():
         result.append(GapFlag("education.obliged_not_attending",

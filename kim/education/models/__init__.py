@@ -18,6 +18,7 @@ from kim.education.models.courses import (
     Referral,
     SkillLevel,
 )
+from kim.education.models.schools import SchoolStatistic
 from kim.education.models.situations import (
     MAX_CONTRACT_DAYS,
     Activity,
@@ -37,5 +38,5 @@ __all__ = [
     "Attendance", "Certificate", "CertificateKind", "ChildcareKind", "ChildcareRecord",
     "ClassType", "Course", "CourseKind", "CourseStatus", "EmploymentRecord", "Hindrance",
     "Level", "Measure", "MeasureKind", "MeasurePlacement", "Obligation", "ObligationBasis",
-    "Office", "Referral", "SchoolRecord", "SkillLevel",
+    "Office", "Referral", "SchoolRecord", "SchoolStatistic", "SkillLevel",
 ]

@@ -3,6 +3,9 @@ are not enrolled, longest waiting first (computed from the rules engine, never t
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -10,23 +13,35 @@ from django.utils import timezone
 
 from kim.core.http import TenantRequest
 from kim.core.views.base import tenant_view
-from kim.education.domain.gaps import GapPage
+from kim.education.domain import waiting
+from kim.education.domain.gaps import GapPage, gaps
 from kim.people.models import Person
+from kim.rules.dates import add_years
 
 
 @tenant_view("education.gaps:read", list_view=True)
 def gap_list(request: TenantRequest) -> HttpResponse:
     today = timezone.localdate()
+    mothers = waiting.mothers_waiting(request.municipality, today)
     which = request.GET.get("which", "")
-    which = which if which in ("obliged", "entitled") else ""
-    found = GapPage(request.municipality, today, which)  # counted and sliced in SQL
+    found: GapPage | list[Any]
+    if which == "childcare":  # few persons: the whole list for them
+        found = gaps(request.municipality, today, sorted(mothers))
+    else:
+        which = which if which in ("obliged", "entitled") else ""
+        found = GapPage(request.municipality, today, which)  # counted and sliced in SQL
     page = Paginator(found, 50).get_page(request.GET.get("page"))
     persons = Person.objects.in_bulk([g.person_id for g in page.object_list])
-    rows = [(g, persons.get(g.person_id), (today - g.since).days if g.since else None)
-            for g in page.object_list]
+    rows = [(g, persons.get(g.person_id), (today - g.since).days if g.since else None,
+             g.person_id in mothers) for g in page.object_list]
+    year_ago = add_years(today, -1) + datetime.timedelta(days=1)
+    waited, every = waiting.waiting_table(request.municipality, year_ago, today)
+    ideas = waiting.suggestions(request.municipality, today,
+                                [g for g in found[:waiting.CANDIDATES] if g.access])
     return render(request, "education/gap_list.html", {
         "page": page, "rows": rows, "which": which, "today": today,
-        "query": f"which={which}" if which else ""})
+        "query": f"which={which}" if which else "", "suggestions": ideas,
+        "waited": [r for r in waited if r.started], "every": every, "year_ago": year_ago})
 
 
 @tenant_view("education.situations:write", list_view=True)

@@ -1,7 +1,8 @@
 """Accommodation of soest-demo: facilities, places, stays since 2014, state facility counts
 and a few incidents – reproducing [Soest] Tab. 3 and 5.5.1.2 (see plan.py).
 
-Deterministic: a fixed seed, and nothing depends on the day the demo is loaded.
+Deterministic: a fixed seed, and nothing depends on the day the demo is loaded – except
+the bus waiting for placement (bus.py), assigned on that day.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.audit.writer import record_bulk
+from kim.core.domain.cldr import names
 from kim.core.models import Area, Municipality
+from kim.housing.demo import bus
 from kim.housing.demo.history import factory
 from kim.housing.demo.layout import FACILITIES, STATE, STATE_COUNTS
 from kim.housing.demo.plan import HORIZON, PLACED, Home, Member, fit_placements, later_leaves
@@ -58,6 +61,7 @@ def _homes() -> list[Home]:
     homes: dict[int, Home] = {}
     persons: dict[int, Person] = {}
     for m in (HouseholdMember.objects.filter(valid_to=None, person__assignment_date__isnull=False)
+              .exclude(household__reference__startswith=bus.PREFIX)  # waiting, unhoused
               .select_related("person", "household").order_by("household__reference", "pk")):
         p = persons[m.person_id] = m.person
         member = Member(p.pk, p.sex, p.birth_date, p.moved_away_date, statuses[p.pk])
@@ -106,7 +110,7 @@ def _members(ids: list[int]) -> dict[int, list[Person]]:
 
 def _create_historic(municipality: Municipality, homes: list[Home]) -> list[int]:
     households = [Household(municipality=municipality, reference=h.reference,
-                            name=f"{h.members[0].info['family']} ({h.members[0].info['country']})")
+                            name=_household_name(h.members[0].info))
                   for h in homes]
     Household.objects.bulk_create(households)
     persons, links, statuses = [], [], []
@@ -332,9 +336,17 @@ def load(municipality: Municipality) -> int:
         _placements(municipality, homes)
         _later_placements(municipality)
         _waiting_list(municipality)
+        new_ids += bus.load(municipality)
         refresh_persons(municipality, new_ids, timezone.localdate())
         timelines.refresh_persons(municipality, new_ids)
         for model, count in ((Facility, len(FACILITIES)), (Unit, len(sim.units + sim.flats)),
                              (Place, len(places)), (Stay, len(stays))):
             record_bulk(model, count, "demo data", municipality_id=municipality.pk)
         return len(stays)
+
+
+def _household_name(info: dict) -> str:
+    """"Ahmadi (Afghanistan)": the demo's household names carry the country's German name
+    (a code such as "AF" would show on German pages)."""
+    country = info["country"]
+    return f"{info['family']} ({names('territories', 'de').get(country, country)})"

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from kim.core.audit.writer import record_bulk
+from kim.core.domain.cldr import names
 from kim.core.models import Municipality
 from kim.people.demo.names import FAMILY, GIVEN, REGION
 from kim.people.domain import timelines
@@ -154,7 +155,7 @@ def _household(rng: random.Random, cohort: Cohort, size: int, number: int,
     assigned = cohort.assigned_on or min(entry + datetime.timedelta(days=rng.randint(30, 150)),
                                          D(2018, 9, 28) if entry < D(2018, 9, 1) else D(2026, 1, 1))
     household = Household(municipality=municipality, reference=f"{cohort.reference}-{number:03d}",
-                          name=f"{family} ({country})")
+                          name=f"{family} ({names('territories', 'de').get(country, country)})")
     members = []
     later = _after_2018(rng, cohort.story, country)  # the whole household shares its fate
     roles = ["head"] + (["partner"] if size > 1 and rng.random() < 0.85 else [])

@@ -62,7 +62,7 @@ def _decisions(person: Person) -> list[ExportTable]:
              "this export; each with its legal basis.")
     rows = [{"topic": d["label"], "result": d["value"], "code": d["code"],
              "basis": d["basis"],
-             "dates": ", ".join(f"{k}: {v}" for k, v in d["dates"].items())}
+             "dates": ", ".join(str(v) for v in d["dates"].values())}
             for d in (decision_labels.rows(decisions) if decisions else [])]
     upcoming = [{"date": u["date"], "topic": u["label"], "result": u["value"]}
                 for u in (decision_labels.upcoming(decisions) if decisions else [])]

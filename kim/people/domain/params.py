@@ -17,6 +17,7 @@ from django_scopes import scopes_disabled
 
 from kim.core.models import Municipality, SettingValue
 from kim.rules import DEFAULT_PARAMS, PARAMS_VERSION, Params, params_fingerprint
+from kim.rules.reasons import reason
 from kim.rules.tables import Row
 
 # Bumped when the stored form of the time lines changes (kim.people.domain.timelines).
@@ -57,6 +58,11 @@ def local_good_prospect(municipality: Municipality) -> tuple[LocalList, ...]:
 _built: dict[tuple[str, str, tuple[LocalList, ...]], tuple[Params, str]] = {}
 
 
+def _plain(name: str) -> str:
+    """The municipality's name inside a basis, without the characters that end a reason."""
+    return " ".join(name.translate(str.maketrans(";()", "   ")).split())
+
+
 def _params_and_version(municipality: Municipality) -> tuple[Params, str]:
     local = local_good_prospect(municipality)
     key = (municipality.slug, municipality.name, local)
@@ -66,7 +72,7 @@ def _params_and_version(municipality: Municipality) -> tuple[Params, str]:
         if local:
             rows = [Row(f"local_good_prospect.{municipality.slug}@{item.valid_from or 'open'}",
                         item.valid_from, item.valid_to, item.countries,
-                        f"local list of {municipality.name} (legal-rules.md §3.8)")
+                        reason("local_list", name=_plain(municipality.name)))
                     for item in local]
             try:
                 table = params.local_good_prospect.overlaid(rows)

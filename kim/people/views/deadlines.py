@@ -14,18 +14,9 @@ from kim.core.lists import Column, Listing
 from kim.core.modules.registry import modules
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import tenant_view
-from kim.people.decision_labels import value_label
+from kim.people.decision_labels import due_value as _value
 from kim.people.domain.deadlines import kind_labels, worklist
 from kim.people.forms.deadlines import WorklistForm
-from kim.people.status_labels import STATUS_LABELS
-
-
-def _value(kind: str, value: str) -> str:
-    if value in STATUS_LABELS:
-        return str(STATUS_LABELS[value])
-    if value in ("true", "false"):
-        return str(value_label(kind, value == "true"))
-    return str(value_label(kind, value))
 
 
 def _listing(labels: dict[str, object]) -> Listing:

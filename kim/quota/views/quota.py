@@ -26,7 +26,7 @@ from kim.housing.domain.occupancy import free_places
 from kim.housing.models import SHARED_KINDS
 from kim.quota.domain import statistics as domain
 from kim.quota.domain.chart import quota_chart
-from kim.quota.domain.params import ParameterMissing
+from kim.quota.domain.params import CREDITING, ParameterMissing
 from kim.quota.domain.statistics import TableRow
 from kim.quota.domain.tables import CellError, InputError
 from kim.quota.forms import MAX_UPLOAD_BYTES, QuotaSettingsForm, StatisticsImportForm
@@ -101,6 +101,17 @@ def _month_param(request: HttpRequest) -> datetime | None:
     return month
 
 
+def _crediting(stats: Any) -> dict[str, Any] | None:
+    """The crediting rates a month's table used, for people: percentages and the
+    paragraph (the version code stays in the data)."""
+    ref = stats.crediting_ref.removesuffix(" (U)") if stats else ""
+    row = next((r for r in CREDITING.rows if r.id == ref), None)
+    if row is None:
+        return None
+    return {"regular": row.value.regular * 100, "reserve": row.value.reserve * 100,
+            "basis": row.basis.split(" (")[0]}
+
+
 @tenant_view("quota.statistics:read", list_view=True)
 def quota(request: TenantRequest) -> HttpResponse:
     tenant = request.municipality
@@ -118,7 +129,8 @@ def quota(request: TenantRequest) -> HttpResponse:
     if land.response:
         return land.response
     return render(request, "quota/quota.html", {
-        "stats": stats, "land": land, "table": _table(list(land.rows), own), "own": own,
+        "stats": stats, "land": land, "crediting": _crediting(stats),
+        "table": _table(list(land.rows), own), "own": own,
         "months": domain.months(),
         "history": history,
         "chart": quota_chart([(r.statistics.month, r.quota_percent) for r in history]),

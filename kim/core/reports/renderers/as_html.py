@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kim.core.charts import chart
 from kim.core.reports.disclosure import PRIMARY_MARKER, SECONDARY_MARKER, SECRET_MARKER
+from kim.core.reports.renderers.layout import fit
 from kim.core.reports.renderers.text import suppression_note
 from kim.core.reports.service import ReportResult
 
@@ -22,9 +26,22 @@ def _cell(value: Any, kind: str, header: bool = False) -> dict[str, Any]:
             "empty": value is None or value == "", "numeric": kind != "text"}
 
 
+def _localised(value: Any, iso: str) -> Any:
+    """An ISO date or month of a text column as people read it (30.09.2018, 09/2018)."""
+    if not iso or not isinstance(value, str) or not value:
+        return value
+    try:
+        day = date.fromisoformat(value if iso == "date" else f"{value}-01")
+    except ValueError:
+        return value  # not a date after all: shown as it is
+    return date_format(day, "SHORT_DATE_FORMAT") if iso == "date" else f"{day:%m/%Y}"
+
+
 def table_context(result: ReportResult) -> dict[str, Any]:
-    columns = result.columns
-    rows = [[_cell(row[c.key], c.kind, header=(i == 0 and c.kind == "text"))
+    """The table of the web page and the PDF: the shown columns (no machine codes)."""
+    columns = result.report.shown_columns
+    rows = [[_cell(_localised(row[c.key], c.iso), c.kind,
+                   header=(i == 0 and c.kind == "text"))
              for i, c in enumerate(columns)] for row in result.rows]
     totals: list[dict[str, Any]] = []
     if result.totals:
@@ -41,9 +58,34 @@ def table_context(result: ReportResult) -> dict[str, Any]:
     }
 
 
+def chart_context(result: ReportResult) -> dict[str, Any] | None:
+    """The line chart of a series report (its figures are all in the table)."""
+    series = result.report.series
+    if series is None or not result.rows:
+        return None
+    drawn = chart([row[series.x] for row in result.rows],
+                  [[row[key] for row in result.rows] for key in series.lines])
+    if drawn is None:
+        return None
+    labels = [result.report.column(key).label for key in series.lines]
+    return {"geometry": drawn, "title": str(result.report.title),
+            "lines": [{"label": label, "style": STYLES[i % len(STYLES)], "line": line}
+                      for i, (label, line) in enumerate(zip(labels, drawn.lines,
+                                                            strict=True))]}
+
+
+# Colour and dash per line: told apart in colour, in greyscale print and without colour
+STYLES = ({"colour": "#0b4f8a", "dash": ""}, {"colour": "#b35806", "dash": "6 3"},
+          {"colour": "#1e6b34", "dash": "2 3"}, {"colour": "#6a3d9a", "dash": "10 3 2 3"})
+
+
 def document_context(result: ReportResult) -> dict[str, Any]:
-    return {"result": result, "table": table_context(result),
-            "landscape": len(result.columns) > 6}
+    table = table_context(result)
+    shown = [c.key for c in result.report.shown_columns]
+    labels = [shown.index(key) for key in result.report.row_label] or [0]
+    layout = fit(table, labels)
+    return {"result": result, "table": table, "tables": layout.parts,
+            "landscape": layout.landscape, "chart": chart_context(result)}
 
 
 def render(result: ReportResult) -> bytes:

@@ -21,14 +21,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kim.api import problems
-from kim.api.serializers import (
-    HouseholdSerializer,
-    PersonInputSerializer,
-    PersonPatchSerializer,
-    PersonSerializer,
-    StatusInputSerializer,
-    StatusSerializer,
-)
 from kim.api.views.base import (
     IDEMPOTENCY_KEY,
     IF_MATCH,
@@ -45,6 +37,14 @@ from kim.api.views.base import (
     paginate,
     require_match,
     whole_number,
+)
+from kim.people.api.serializers import (
+    HouseholdSerializer,
+    PersonInputSerializer,
+    PersonPatchSerializer,
+    PersonSerializer,
+    StatusInputSerializer,
+    StatusSerializer,
 )
 from kim.people.domain.facts import decisions_for
 from kim.people.domain.params import params_for

@@ -1,5 +1,5 @@
 """What the API answers (read) and documents as input; the input itself is validated by
-the web's forms (kim/api/views/people.py), so both paths refuse the same data."""
+the web's forms (kim/people/api/views.py), so both paths refuse the same data."""
 
 from __future__ import annotations
 
