@@ -174,6 +174,41 @@ def timed(client, url: str, repeat: int, headers=None) -> tuple[float, float, in
     return statistics.median(times), times[int(len(times) * 0.95) - 1], queries
 
 
+def reports_of(town, persons: int, runs: int = 3) -> None:  # type: ignore[no-untyped-def]
+    """Every registered report for the largest town as ``kim report`` makes it (JSON, the
+    detail audience), at the last month end: median wall time of ``runs``."""
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+    from django_scopes import scope
+
+    from kim.core.reports.registry import reports
+    from kim.people.domain.timelines import refresh_municipality
+
+    # As in production after the nightly `kim refresh_timelines`: the generated segments
+    # are not the engine's, so the town's time lines are computed first (timed too).
+    start = time.perf_counter()
+    with scope(municipality=town):
+        refreshed = refresh_municipality(town)
+    print(f"time lines of {refreshed:,} persons computed in "
+          f"{time.perf_counter() - start:.0f} s")
+    print()
+    as_of = (NOW.date().replace(day=1) - datetime.timedelta(days=1)).isoformat()
+    print(f"| report ({town.slug}, {persons:,} persons, as of {as_of}) | median ms | runs |")
+    print("|---|---|---|")
+    for name in sorted(reports.names):
+        times = []
+        try:
+            for _ in range(runs):
+                start = time.perf_counter()
+                call_command("report", name, municipality=town.slug, as_of=as_of,
+                             fmt="json", stdout=io.StringIO())
+                times.append((time.perf_counter() - start) * 1000)
+        except (CommandError, SystemExit) as error:
+            print(f"| {name} | not run: {str(error)[:80]} | 0 |")
+            continue
+        print(f"| {name} | {statistics.median(times):.0f} | {runs} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database-url", required=True)
@@ -257,6 +292,8 @@ def main() -> None:
             p50, p95, queries = timed(client, url, args.repeat)
             print(f"| {label} ({_n:,}) | {name} | {p50:.1f} | {p95:.1f} | {queries} |")
     print()
+    reports_of(towns[0][0], towns[0][1])
+    print()
     big = towns[0][0].pk
     for title, sql in [
         ("API persons, first page", "SELECT * FROM people_person WHERE municipality_id = %s "
@@ -265,8 +302,10 @@ def main() -> None:
          "ORDER BY updated_at DESC, id DESC LIMIT 51"),
         ("statuses of a person", "SELECT * FROM people_legalstatus WHERE municipality_id = %s "
          "AND person_id = (SELECT min(id) FROM people_person WHERE municipality_id = %s)"),
-        ("time-line segments on a day", "SELECT count(*) FROM people_decisionsegment WHERE "
-         "municipality_id = %s AND valid_from <= '2024-01-01' AND valid_to > '2024-01-01'"),
+        ("time-line segments on a day (as timelines.segments_on asks)",
+         "SELECT count(*) FROM people_decisionsegment WHERE municipality_id = %s AND "
+         "year = 2024 AND valid_from <= '2024-01-01' AND valid_to > '2024-01-01' "
+         "AND resident"),
     ]:
         with connection.cursor() as c:
             c.execute("EXPLAIN (ANALYZE, BUFFERS OFF, TIMING OFF, SUMMARY ON) " + sql,

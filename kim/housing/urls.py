@@ -30,6 +30,7 @@ urlpatterns = [
     path("placement/arrival/review/", placement.arrival_review, name="arrival_review"),
     path("waiting/", waiting.waiting_list, name="waiting_list"),
     path("waiting/new/", waiting.entry_add, name="waiting_add"),
+    path("waiting/households/", waiting.household_choices, name="waiting_households"),
     path("waiting/placements/", waiting.placement_list, name="placement_list"),
     path("waiting/policy/", waiting.policy_edit, name="waiting_policy"),
     path("waiting/<int:pk>/place/", waiting.entry_place, name="waiting_place"),

@@ -29,6 +29,8 @@ urlpatterns = [
     path("<int:pk>/status/<int:status>/edit/", persons.status_edit, name="status_edit"),
     path("<int:pk>/status/<int:status>/delete/", persons.status_delete, name="status_delete"),
     path("<int:pk>/vulnerabilities/new/", persons.vulnerability_add, name="vulnerability_add"),
+    path("households/", households.household_list, name="household_list"),
+    path("households/choices/", households.household_choices, name="household_choices"),
     path("households/<int:pk>/", households.household_detail, name="household_detail"),
     path("households/<int:pk>/split/", households.household_change, {"action": "split"},
          name="household_split"),

@@ -13,6 +13,7 @@ from django_scopes import scopes_disabled
 
 from kim.core.forms.dates import BoundedDateField, bounded_formfield
 from kim.core.models import Area, Organisation
+from kim.core.pickers import PickerInput
 from kim.volunteers.choices import (
     COMMON_LANGUAGES,
     Level,
@@ -147,9 +148,11 @@ with scopes_disabled():
             if household_field:
                 del self.fields["institution"]
                 self.fields["household_number"] = forms.IntegerField(
-                    label=_("Household number"), min_value=1, required=False,
-                    help_text=_("The number of the household in kim. Only you see it; the "
-                                "volunteer coordination does not."))
+                    label=_("Household"), min_value=1, required=False,
+                    widget=PickerInput(),
+                    help_text=_("The household's number in kim, or type a name and choose "
+                                "the household. Only you see it; the volunteer coordination "
+                                "does not."))
 
         def clean_household_number(self) -> Any:
             from kim.people.models import Household

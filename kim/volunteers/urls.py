@@ -20,6 +20,7 @@ urlpatterns = [
     path("requests/<int:pk>/withdraw/", requests.request_withdraw, name="request_withdraw"),
     path("my-requests/", requests.own_list, name="own_list"),
     path("my-requests/new/", requests.own_create, name="own_create"),
+    path("my-requests/households/", requests.own_households, name="own_households"),
     path("my-requests/<int:pk>/", requests.own_detail, name="own_detail"),
     path("my-requests/<int:pk>/withdraw/", requests.own_withdraw, name="own_withdraw"),
     path("propose/", matches.propose, name="propose"),

@@ -141,4 +141,4 @@ def test_citizenships_show_country_names_not_codes(personas, soest):
     page = client.get(f"/soest/persons/{person.pk}/").content.decode()
     assert "<dd>Syrien, Irak</dd>" in page
     listing = client.get("/soest/persons/?q=Landname").content.decode()
-    assert "<td>Syrien, Irak</td>" in listing
+    assert '<td data-label="Staatsangehörigkeiten">Syrien, Irak</td>' in listing

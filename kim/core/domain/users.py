@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kim.core.domain import identity, twofactor
 from kim.core.domain.grants import request_roles
@@ -22,6 +22,15 @@ def members(municipality: Municipality) -> QuerySet[Membership]:
         .prefetch_related("roles")
         .order_by("user__last_name", "user__first_name", "user__username")
     )
+
+
+def filter_members(qs: QuerySet[Membership], text: str = "",
+                   role: Role | None = None) -> QuerySet[Membership]:
+    """The user list's filter: every word in the name or user name; holders of ``role``."""
+    for word in text.split()[:5]:
+        qs = qs.filter(Q(user__first_name__icontains=word) | Q(user__last_name__icontains=word)
+                       | Q(user__username__icontains=word))
+    return qs.filter(roles=role) if role is not None else qs
 
 
 @transaction.atomic

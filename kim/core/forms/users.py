@@ -71,3 +71,15 @@ class PasswordResetForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("The user must choose a new password after logging in with it."),
     )
+
+
+class UserFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or user name"), required=False, max_length=150)
+    role = forms.ModelChoiceField(label=_("Role"), queryset=Role.objects.none(),
+                                  required=False, empty_label=_("all"))
+
+    def __init__(self, *args: Any, roles: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["role"]
+        field.queryset = roles  # type: ignore[attr-defined]
+        field.label_from_instance = role_label  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from kim.core.audit.writer import write
 from kim.core.domain.audit import (
@@ -20,7 +21,17 @@ from kim.core.domain.audit import (
 from kim.core.exports import FORMATS, table_response
 from kim.core.forms.audit import AuditFilterForm
 from kim.core.http import TenantRequest
-from kim.core.views.base import paginate, query_without_page, tenant_view
+from kim.core.lists import Column, Listing
+from kim.core.views.base import tenant_view
+
+# Sorting only: the export is the audit log's own (details by permission, itself logged).
+AUDIT = Listing("audit", [
+    Column("time", _("Time"), sort="timestamp"),
+    Column("user", _("User"), sort="actor_name"),
+    Column("action", _("Action"), sort="action"),
+    Column("object", _("Object")),
+    Column("changes", _("Changes")),
+], default="-time")
 
 
 @tenant_view("core.audit:read", list_view=True)
@@ -28,7 +39,8 @@ def audit_list(request: TenantRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None, kinds=kinds_in_log(request.municipality))
     filters = form.cleaned_data if form.is_valid() else {}
     presenter = Presenter(request.user, request.municipality)
-    qs = entries(request.municipality, **filters, hidden=presenter.hidden)
+    qs = AUDIT.sorted(entries(request.municipality, **filters, hidden=presenter.hidden),
+                      *AUDIT.ordering(request))
     fmt = request.GET.get("format")
     if fmt:
         if fmt not in FORMATS:
@@ -39,9 +51,6 @@ def audit_list(request: TenantRequest) -> HttpResponse:
               changes={"format": fmt, "filters": {k: str(v) for k, v in filters.items() if v},
                        "details": not presenter.hidden})
         return response
-    page = paginate(request, qs)
+    table = AUDIT.run(request, qs, caption=_("Who did what, when"))
     return render(request, "core/audit/list.html", {
-        "form": form, "page": page, "rows": presenter.present(page.object_list),
-        "query": query_without_page(request),
-        "export_query": query_without_page(request),
-    })
+        "form": form, "table": table, "rows": presenter.present(table.rows)})

@@ -10,15 +10,16 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from kim.core.domain import grants, identity, twofactor
 from kim.core.domain import users as domain
 from kim.core.domain.roles import role_label
-from kim.core.forms.users import MemberForm, NewMemberForm, PasswordResetForm
+from kim.core.forms.users import MemberForm, NewMemberForm, PasswordResetForm, UserFilterForm
 from kim.core.http import TenantRequest
+from kim.core.lists import Column, Listing
 from kim.core.models import IdentityChange, Membership, Role, RoleGrant
-from kim.core.views.base import paginate, tenant_redirect, tenant_view
+from kim.core.views.base import tenant_redirect, tenant_view
 
 REQUESTED = gettext_lazy("The change was requested. The account also works for other "
               "municipalities: it takes effect when their administration, or the platform "
@@ -35,11 +36,34 @@ def _requested(request: TenantRequest, change: IdentityChange) -> None:
     messages.info(request, str(REQUESTED_SECOND if second else REQUESTED))
 
 
+USERS = Listing("benutzer", [
+    Column("name", gettext_lazy("Name"), value=lambda m: m.user.get_full_name(),
+           sort=("user__last_name", "user__first_name")),
+    Column("username", gettext_lazy("User name"), value=lambda m: m.user.username,
+           sort="user__username"),
+    Column("roles", gettext_lazy("Roles"),
+           value=lambda m: ", ".join(role_label(r) for r in m.roles.all())),
+    Column("access", gettext_lazy("Access"), sort="-is_active", value=lambda m: (
+        gettext_lazy("active") if m.is_active else gettext_lazy("deactivated"))),
+    Column("actions", gettext_lazy("Actions"), export=False),
+], default="name")
+
+
 @tenant_view("core.users:read", list_view=True)
 def user_list(request: TenantRequest) -> HttpResponse:
-    page = paginate(request, domain.members(request.municipality))
+    form = UserFilterForm(request.GET or None, roles=Role.objects.all())
+    data = form.cleaned_data if form.is_valid() else {}
+    table = USERS.run(request, domain.filter_members(
+        domain.members(request.municipality), data.get("q", ""), data.get("role")))
+    if table.response:
+        return table.response
+    table.caption = ngettext(
+        "%(counter)s user with access to %(municipality)s",
+        "%(counter)s users with access to %(municipality)s", table.page.paginator.count) % {
+            "counter": table.page.paginator.count, "municipality": request.municipality}
     return render(request, "core/users/list.html", {
-        "page": page, "open_requests": identity.open_approvals(request.municipality).count(),
+        "table": table, "form": form,
+        "open_requests": identity.open_approvals(request.municipality).count(),
         "pending_count": grants.pending(request.municipality).count()})
 
 

@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 from kim.core.forms.dates import bounded_formfield
 from kim.core.models import Area
 from kim.housing.forms import DATE
-from kim.housing.models import Facility, Place, StateFacilityCount, Stay, Unit
+from kim.housing.models import Facility, Kind, Place, StateFacilityCount, Stay, Unit
 
 # The area's queryset is built when the class is created, outside any municipality's
 # scope; it is set per request in __init__.
@@ -111,3 +111,8 @@ class StateCountForm(forms.ModelForm):
                                              date=day).exists():
             raise forms.ValidationError(_("There is already a count for this date."))
         return day
+
+
+class FacilityFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), required=False,
+                             choices=[("", _("all")), *Kind.choices])

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kim.core.forms.dates import BoundedDateField
+from kim.core.pickers import PickerInput
 from kim.housing.forms import DATE
 from kim.housing.models import PlacementKind, Unit
 from kim.housing.waiting import CRITERIA, CRITERION_LABELS, CriterionWeight, PriorityPolicy
@@ -68,7 +69,10 @@ class HouseholdField(forms.IntegerField):
 
 
 class EntryForm(forms.Form):
-    household = HouseholdField(label=_("Household number"), min_value=1)
+    household = HouseholdField(
+        label=_("Household"), min_value=1, widget=PickerInput(),
+        help_text=_("Type a name of the household or of a member and choose it – or enter "
+                    "the household's number (shown on the household page)."))
     applied_on = BoundedDateField(label=_("On the list since"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 

@@ -3,21 +3,72 @@ and state facility counts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kim.core.http import TenantRequest
+from kim.core.lists import Column, Listing
+from kim.core.localize import short_date
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import form_page, tenant_url, tenant_view
 from kim.housing.domain.hints import flags_for_stays
 from kim.housing.domain.occupancy import Figures, board, figures_by_facility
-from kim.housing.forms.facilities import BlockForm, FacilityForm, StateCountForm, UnitForm
+from kim.housing.forms.facilities import (
+    BlockForm,
+    FacilityFilterForm,
+    FacilityForm,
+    StateCountForm,
+    UnitForm,
+)
 from kim.housing.models import Facility, Kind, Place, StateFacilityCount, Unit
 from kim.housing.views import board_url, day_param, to_board
+
+
+def _occupied(row: dict[str, Any]) -> int | None:
+    """Occupied places – for a state facility its latest count of persons."""
+    if not row["state"]:
+        return int(row["figures"].occupied)
+    latest = next(iter(row["facility"].counts.all()), None)
+    return latest.persons if latest else None
+
+
+def _figure(name: str) -> Callable[[dict[str, Any]], Any]:
+    """A figure of a facility with places (a state facility has none: its count only)."""
+    return lambda row: None if row["state"] else getattr(row["figures"], name)
+
+
+FACILITIES = Listing("unterkuenfte", [
+    Column("name", _lazy("Facility"), value=lambda r: r["facility"].name,
+           sort=lambda r: r["facility"].name.casefold()),
+    Column("kind", _lazy("Kind"), value=lambda r: r["facility"].get_kind_display(),
+           sort=lambda r: r["order"]),
+    Column("area", _lazy("Area"), value=lambda r: str(r["facility"].area or ""),
+           sort=lambda r: str(r["facility"].area or "").casefold()),
+    Column("target", _lazy("Target use"), value=lambda r: r["target"]),
+    Column("capacity", _lazy("Places"), value=_figure("capacity"), sort=_figure("capacity"),
+           numeric=True),
+    Column("occupied", _lazy("Occupied"), value=_occupied, sort=_occupied, numeric=True),
+    Column("free", _lazy("Free"), value=_figure("free"), sort=_figure("free"), numeric=True),
+    Column("blocked", _lazy("Blocked"), value=_figure("blocked"), sort=_figure("blocked"),
+           numeric=True),
+    Column("rate", _lazy("Occupancy rate"), value=_figure("rate"), sort=_figure("rate"),
+           numeric=True),
+], default="kind")
+
+
+def _target(facility: Facility) -> str:
+    if facility.kind == Kind.STATE:
+        return ""
+    text = str(facility.get_target_use_display())
+    return f"{text}, {_('accessible')}" if facility.accessible else text
 
 
 @tenant_view("housing.facilities:read", list_view=True)
@@ -25,13 +76,18 @@ def facility_list(request: TenantRequest) -> HttpResponse:
     town = request.municipality
     day = day_param(request)
     figures = figures_by_facility(town, day)
+    form = FacilityFilterForm(request.GET or None)
+    kind = form.cleaned_data.get("kind") if form.is_valid() else ""
     everything = list(Facility.objects.filter(municipality=town).select_related("area")
-                      .prefetch_related("counts"))
-    groups = []
-    for kind, label in Kind.choices:
-        rows = [(f, figures.get(f.pk, Figures())) for f in everything if f.kind == kind]
-        if rows:
-            groups.append({"kind": kind, "label": label, "rows": rows})
+                      .prefetch_related("counts").order_by("name", "pk"))
+    order = {k: i for i, k in enumerate(Kind.values)}
+    rows = [{"facility": f, "figures": figures.get(f.pk, Figures()), "state": f.kind == Kind.STATE,
+             "order": order[f.kind], "target": _target(f)}
+            for f in everything if not kind or f.kind == kind]
+    table = FACILITIES.run(request, rows, caption=_("Occupancy on %(date)s") % {
+        "date": short_date(day)})
+    if table.response:
+        return table.response
     total = Figures()
     for fig in (figures.get(f.pk) for f in everything):
         if fig is not None:
@@ -39,7 +95,8 @@ def facility_list(request: TenantRequest) -> HttpResponse:
             total.occupied += fig.occupied
             total.blocked += fig.blocked
     return render(request, "housing/facility_list.html", {
-        "groups": groups, "total": total, "day": day, "is_today": day == timezone.localdate(),
+        "table": table, "form": form, "any": bool(everything), "total": total, "day": day,
+        "is_today": day == timezone.localdate(),
         "can_write": has_perm(request.user, "housing.facilities:write", town)})
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from kim.core.exports import FORMATS, table_response
 from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
+from kim.core.pickers import enable_picker, picker_response
 from kim.core.views.base import (
     add_errors,
     form_page,
@@ -35,6 +36,7 @@ from kim.housing.forms.placement import (
 from kim.housing.models import EntryStatus, Kind, Unit, WaitingListEntry
 from kim.housing.texts import reason_text
 from kim.housing.waiting import CRITERION_LABELS, WAITING_TEXTS
+from kim.people.domain.households import picker_choices
 from kim.people.models import Household
 
 
@@ -87,6 +89,7 @@ def waiting_list(request: TenantRequest) -> HttpResponse:
 def entry_add(request: TenantRequest) -> HttpResponse:
     initial = {"household": request.GET.get("household", "")}
     form = EntryForm(request.POST or None, initial=initial)
+    enable_picker(form["household"], tenant_url(request, "housing:waiting_households"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -99,6 +102,12 @@ def entry_add(request: TenantRequest) -> HttpResponse:
             return HttpResponseRedirect(_list_url(request))
     return form_page(request, form, title=_("Put a household on the waiting list"),
                      cancel_url=_list_url(request))
+
+
+@tenant_view("housing.waiting:write", list_view=True)
+def household_choices(request: TenantRequest) -> HttpResponse:
+    """The household picker of the waiting list form (JSON, kim/core/pickers.py)."""
+    return picker_response(request, lambda text: picker_choices(request.municipality, text))
 
 
 @tenant_view("housing.waiting:write")

@@ -6,9 +6,11 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext
 
 from kim.core.localize import short_date
+from kim.core.models import Municipality
 from kim.people.domain import timelines
 from kim.people.models import Household, HouseholdMember, Person
 
@@ -60,3 +62,29 @@ def merge(target: Household, source: Household, on: datetime.date) -> int:
     source.dissolved_on = on
     source.save()
     return moved
+
+
+def picker_choices(municipality: Municipality, text: str, limit: int = 20) -> list[tuple[int, str]]:
+    """Current households for a picker: by number, or every word in the household's name
+    or a current member's name; labelled so that namesakes can be told apart (3 queries)."""
+    qs = Household.objects.filter(municipality=municipality, dissolved_on=None)
+    if text.isdigit():
+        qs = qs.filter(pk=int(text))
+    for word in [] if text.isdigit() else text.split()[:5]:
+        named = HouseholdMember.objects.filter(
+            Q(person__family_name__icontains=word) | Q(person__given_names__icontains=word),
+            municipality=municipality, valid_to=None).values("household_id")
+        qs = qs.filter(Q(name__icontains=word) | Q(pk__in=named))
+    qs = qs.order_by("name", "pk").prefetch_related(Prefetch(
+        "members", to_attr="current", queryset=HouseholdMember.objects.filter(valid_to=None)
+        .select_related("person").order_by("valid_from", "pk")))
+    return [(h.pk, picker_label(h)) for h in qs[:limit]]
+
+
+def picker_label(household: Household) -> str:
+    """"Ahmadi (no. 12): Reza 1985, Sara 1990, …" – needs ``current`` members prefetched."""
+    members = [f"{m.person.given_names} {m.person.birth_date:%Y}"
+               for m in household.current]  # type: ignore[attr-defined]
+    return gettext("%(name)s (no. %(number)s): %(members)s") % {
+        "name": household.name or "–", "number": household.pk,
+        "members": ", ".join(members[:4]) + (", …" if len(members) > 4 else "") or "–"}

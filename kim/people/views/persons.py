@@ -12,16 +12,16 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from kim.core.audit.writer import record_read
 from kim.core.exports import FORMATS, table_response
 from kim.core.http import TenantRequest
+from kim.core.lists import Column, Listing
 from kim.core.modules.registry import modules
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import (
     add_errors,
-    paginate,
-    query_without_page,
     tenant_redirect,
     tenant_url,
     tenant_view,
@@ -47,38 +47,58 @@ MATCH_LABELS = {MATCH_EXACT: _lazy("same name"), MATCH_PHONETIC: _lazy("sounds a
                 MATCH_VARIANT: _lazy("other spelling")}
 
 
+def _person_listing(columns: list[Any], ranked: bool) -> Listing:
+    """The person list's columns: the match kind while searching, then the columns other
+    modules add (accommodation, household …) for the user's permissions. Searching keeps
+    the ranked order until a column is chosen; otherwise by name."""
+    return Listing("personen", [
+        Column("name", _lazy("Name"), sort=("family_name", "given_names")),
+        *([Column("match", _lazy("Match"))] if ranked else []),
+        Column("birth", _lazy("Date of birth"), sort="birth_date"),
+        Column("citizenships", _lazy("Citizenships")),
+        Column("status", _lazy("Legal status today")),
+        *(Column(c.key, c.label) for c in columns),
+    ], default="" if ranked else "name")
+
+
 @tenant_view("people.persons:read", list_view=True)
 def person_list(request: TenantRequest) -> HttpResponse:
     town = request.municipality
     form = PersonSearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     text, year = filters.get("q") or "", filters.get("birth_year")
-    fmt = request.GET.get("format")
-    if fmt:
-        if fmt not in FORMATS:
-            raise Http404
-        qs = domain.search(town, text, year)
-        return table_response("personen", fmt, export.HEADERS, export.rows(qs, _today()))
-    ranked = ranked_search(town, text, year) if text else None
-    if ranked is not None:
-        page = paginate(request, ranked.ids)
-        loaded = {p.pk: p for p in domain.with_list_data(
-            Person.objects.filter(pk__in=list(page.object_list)))}
-        persons = [loaded[pk] for pk in page.object_list if pk in loaded]
-    else:
-        page = paginate(request, domain.with_list_data(domain.search(town, "", year)))
-        persons = list(page.object_list)
     columns = [c for c in modules.person_columns()
                if has_perm(request.user, c.permission, town)]
+    listing = _person_listing(columns, bool(text))
+    column, descending = listing.ordering(request)
+    fmt = request.GET.get("format")
+    if fmt:  # the import format (product.md §5.2), with the filter and order shown
+        if fmt not in FORMATS:
+            raise Http404
+        qs = listing.sorted(domain.search(town, text, year), column, descending)
+        return table_response("personen", fmt, export.HEADERS, export.rows(qs, _today()))
+    ranked = ranked_search(town, text, year) if text else None
+    if ranked is not None and column is None:
+        table = listing.run(request, ranked.ids)
+        loaded = {p.pk: p for p in domain.with_list_data(
+            Person.objects.filter(pk__in=list(table.rows)))}
+        persons = [loaded[pk] for pk in table.rows if pk in loaded]
+    else:
+        table = listing.run(request, domain.with_list_data(domain.search(town, text, year)))
+        persons = list(table.rows)
+    count = table.page.paginator.count
+    table.caption = ngettext("%(counter)s person", "%(counter)s persons", count) % {
+        "counter": count}
     ids = [p.pk for p in persons]
     values = {c.key: c.values(town, ids) for c in columns}
     today = _today()
     rows = [{"person": p, "status": domain.current_status(list(p.statuses.all()), today),
              "match": MATCH_LABELS.get(ranked.kinds.get(p.pk, "")) if ranked else None,
-             "extra": [values[c.key].get(p.pk, "–") for c in columns]} for p in persons]
+             "extra": [(c.label, values[c.key].get(p.pk, "–")) for c in columns]}
+            for p in persons]
     return render(request, "people/person_list.html", {
-        "form": form, "page": page, "rows": rows, "query": query_without_page(request),
-        "columns": columns, "ranked": ranked is not None,
+        "form": form, "table": table, "rows": rows, "ranked": ranked is not None,
+        "ranked_order": ranked is not None and column is None,
         "truncated": ranked.truncated if ranked else False})
 
 

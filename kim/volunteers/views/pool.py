@@ -7,14 +7,14 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kim.core.domain.settings import setting
 from kim.core.http import TenantRequest
+from kim.core.lists import Column, Listing
 from kim.core.permissions.check import has_perm
 from kim.core.views.base import (
     form_page,
-    paginate,
-    query_without_page,
     run_form,
     tenant_redirect,
     tenant_url,
@@ -32,6 +32,18 @@ def _can_write(request: TenantRequest) -> bool:
     return has_perm(request.user, "volunteers.pool:write", request.municipality)
 
 
+VOLUNTEERS = Listing("ehrenamtliche", [
+    Column("name", _lazy("Name"), value=str, sort=("family_name", "first_name")),
+    Column("groups", _lazy("Working groups"),
+           value=lambda v: ", ".join(g.name for g in v.working_groups.all())),
+    Column("load", _lazy("Current assignments"), value=lambda v: v.load, sort="load",
+           numeric=True),
+    Column("capacity", _lazy("At most"), value=lambda v: v.capacity, sort="capacity",
+           numeric=True),
+    Column("left", _lazy("Left on"), value=lambda v: v.left_on, sort="left_on"),
+], default="name")
+
+
 @tenant_view("volunteers.pool:read", list_view=True)
 def volunteer_list(request: TenantRequest) -> HttpResponse:
     groups = list(WorkingGroup.objects.all())
@@ -46,10 +58,12 @@ def volunteer_list(request: TenantRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:100]
     if q:
         qs = qs.filter(Q(first_name__icontains=q) | Q(family_name__icontains=q))
+    table = VOLUNTEERS.run(request, qs)
+    if table.response:
+        return table.response
     return render(request, "volunteers/volunteer_list.html", {
-        "page": paginate(request, qs), "groups": groups, "group": group, "q": q,
-        "show_left": request.GET.get("left") == "1", "query": query_without_page(request),
-        "can_write": _can_write(request)})
+        "table": table, "groups": groups, "group": group, "q": q,
+        "show_left": request.GET.get("left") == "1", "can_write": _can_write(request)})
 
 
 @tenant_view("volunteers.pool:read", obj=Volunteer)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from kim.core.domain.settings import setting
 from kim.core.http import TenantRequest
 from kim.core.permissions.check import has_perm
+from kim.core.pickers import enable_picker, picker_response
 from kim.core.views.base import (
     form_page,
     paginate,
@@ -24,6 +25,7 @@ from kim.core.views.base import (
     tenant_url,
     tenant_view,
 )
+from kim.people.domain.households import picker_choices
 from kim.volunteers.choices import slot_labels
 from kim.volunteers.domain import lifecycle, proposal
 from kim.volunteers.domain.policy import REQUEST_WAIT_DAYS
@@ -118,6 +120,8 @@ def own_list(request: TenantRequest) -> HttpResponse:
 def own_create(request: TenantRequest) -> HttpResponse:
     form = RequestForm(request.POST or None, household_field=True, instance=Request(
         municipality=request.municipality, created_by=request.user))
+    if has_perm(request.user, "people.persons:read", request.municipality):
+        enable_picker(form["household_number"], tenant_url(request, "volunteers:own_households"))
     if run_form(request, form, lambda d: form.save(), _("The request was sent to the "
                                                         "volunteer coordination.")):
         return tenant_redirect(request, "volunteers:own_detail", pk=form.instance.pk)
@@ -126,6 +130,15 @@ def own_create(request: TenantRequest) -> HttpResponse:
                      intro=_("The volunteer coordination sees the need, language, district "
                              "and times, and the short description – never the household. "
                              "Write no names there."))
+
+
+@tenant_view("volunteers.own_requests:write", list_view=True)
+def own_households(request: TenantRequest) -> HttpResponse:
+    """The household picker of the request form (JSON, kim/core/pickers.py) – names only
+    for those who may see persons; the others type the number."""
+    town = request.municipality
+    allowed = has_perm(request.user, "people.persons:read", town)
+    return picker_response(request, lambda text: picker_choices(town, text) if allowed else [])
 
 
 @tenant_view("volunteers.own_requests:write", obj=_open)
