@@ -26,11 +26,7 @@ def occupancy(municipality: Municipality, params: ReportParams) -> ReportData:
     occupancy rate and Fehlbeleger ([Soest] 5.5.1.2, [Kamp-Lintfort])."""
     as_of = params.as_of
     figures = figures_by_facility(municipality, as_of)
-    entries, _residents = fehlbeleger.listing(municipality, as_of)
-    wrong = {}
-    for entry in entries:
-        fid = entry.stay.place.unit.facility_id
-        wrong[fid] = wrong.get(fid, 0) + 1
+    wrong = fehlbeleger.count_by_facility(municipality, as_of)
     rows = []
     total = Figures()
     for facility in facilities(municipality):
