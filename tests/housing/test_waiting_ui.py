@@ -13,8 +13,9 @@ from kim.core.models import AuditEntry
 from kim.housing.domain import private_housing, waitlist
 from kim.housing.domain import stays as stays_domain
 from kim.housing.models import Placement, Stay, WaitingListEntry
+from tests.clock import today
 from tests.housing.factories import FacilityFactory, PlaceFactory, StatusFactory, UnitFactory
-from tests.housing.test_placement_ui import EN, TODAY, _queries, household
+from tests.housing.test_placement_ui import EN, _queries, household
 
 URL = "/soest/housing/waiting/"
 
@@ -24,7 +25,7 @@ def recognised(town, h):
     with scope(municipality=town):
         for member in h.members.all():
             StatusFactory(person=member.person, code="refugee",
-                          valid_from=TODAY - datetime.timedelta(days=200))
+                          valid_from=today() - datetime.timedelta(days=200))
 
 
 @pytest.mark.django_db
@@ -34,16 +35,16 @@ def test_list_ranks_eligible_with_reasons_and_shows_ineligible_apart(personas, s
     waiting = household(soest, "Rahimi", ("m", 22))
     with scope(municipality=soest):  # a Duldung: not placeable
         StatusFactory(person=waiting.members.get().person, code="duldung",
-                      valid_from=TODAY - datetime.timedelta(days=20))
+                      valid_from=today() - datetime.timedelta(days=20))
     recognised(soest, big)
     recognised(soest, small)
     client = personas["housing"].client()
-    for h, applied in ((big, TODAY - datetime.timedelta(days=40)),
-                       (small, TODAY - datetime.timedelta(days=100)), (waiting, TODAY)):
+    for h, applied in ((big, today() - datetime.timedelta(days=40)),
+                       (small, today() - datetime.timedelta(days=100)), (waiting, today())):
         response = client.post(f"{URL}new/", {"household": h.pk,
                                               "applied_on": applied.isoformat()}, **EN)
         assert response.status_code == 302
-    again = client.post(f"{URL}new/", {"household": big.pk, "applied_on": TODAY.isoformat()},
+    again = client.post(f"{URL}new/", {"household": big.pk, "applied_on": today().isoformat()},
                         **EN)
     assert "is already on the waiting list" in again.content.decode()
     page = personas["caseworker"].client().get(URL, **EN).content.decode()
@@ -88,21 +89,21 @@ def test_private_placement_ends_stays_closes_entry_and_counts_in_tab7(personas, 
     client = personas["housing"].client()
     client.post(f"{URL}new/", {"household": fam.pk, "applied_on": "2025-01-01"}, **EN)
     client.post(f"/soest/housing/placement/households/{fam.pk}/",
-                {"unit": housing["flat"].pk, "on": TODAY.isoformat()})
+                {"unit": housing["flat"].pk, "on": today().isoformat()})
     with scope(municipality=soest):
         entry = WaitingListEntry.objects.get()
         assert Stay.objects.filter(end=None, place__unit=housing["flat"]).count() == 2
     url = f"{URL}{entry.pk}/place/"
-    missing = client.post(url, {"kind": "rented_flat", "on": TODAY.isoformat()}, **EN)
+    missing = client.post(url, {"kind": "rented_flat", "on": today().isoformat()}, **EN)
     assert "Choose the flat the household moves into" in missing.content.decode()
-    tomorrow = (TODAY + datetime.timedelta(days=1)).isoformat()
+    tomorrow = (today() + datetime.timedelta(days=1)).isoformat()
     response = client.post(url, {"kind": "private", "on": tomorrow}, **EN)
     assert "cannot be in the future" in response.content.decode()
     # A stay cannot end on the day it began: place the household a day later in the past.
     with scope(municipality=soest):
         Stay.objects.filter(place__unit=housing["flat"]).update(
-            start=TODAY - datetime.timedelta(days=5))
-    response = client.post(url, {"kind": "private", "on": TODAY.isoformat()}, **EN)
+            start=today() - datetime.timedelta(days=5))
+    response = client.post(url, {"kind": "private", "on": today().isoformat()}, **EN)
     assert response.status_code == 302
     with scope(municipality=soest):
         entry.refresh_from_db()
@@ -112,7 +113,7 @@ def test_private_placement_ends_stays_closes_entry_and_counts_in_tab7(personas, 
         assert set(Stay.objects.filter(place__unit=housing["flat"])
                    .values_list("move_out_reason", flat=True)) == {"own_flat"}
         assert AuditEntry.objects.filter(model="housing.placement").exists()
-        persons, households = private_housing.counts(soest, TODAY)
+        persons, households = private_housing.counts(soest, today())
     assert persons[("sgb", "families", "placed_private")] == 2
     assert households[("sgb", "families", "placed_private")] == 1
     assert client.get(url).status_code == 404  # closed entries cannot be placed again
@@ -132,11 +133,11 @@ def test_rented_flat_placement_moves_the_household(personas, soest, housing):
     with scope(municipality=soest):
         entry = WaitingListEntry.objects.get()
     response = client.post(f"{URL}{entry.pk}/place/", {
-        "kind": "rented_flat", "unit": unit.pk, "on": TODAY.isoformat()})
+        "kind": "rented_flat", "unit": unit.pk, "on": today().isoformat()})
     assert response.status_code == 302
     with scope(municipality=soest):
         assert Stay.objects.get(end=None, place__unit=unit).person.family_name == "Omari"
-        persons, _households = private_housing.counts(soest, TODAY)
+        persons, _households = private_housing.counts(soest, today())
     assert persons[("sgb", "singles", "placed_rented")] == 1
 
 
@@ -161,13 +162,13 @@ def test_waiting_list_query_count_is_constant(personas, soest, housing):
     first = household(soest, "Eins", ("m", 30))
     with scope(municipality=soest):
         WaitingListEntry.objects.create(municipality=soest, household=first,
-                                        applied_on=TODAY)
+                                        applied_on=today())
     few = _queries(client, URL)
     for n in range(5):
         h = household(soest, f"Mehr{n}", ("f", 30), ("m", 5))
         recognised(soest, h)
         with scope(municipality=soest):
-            WaitingListEntry.objects.create(municipality=soest, household=h, applied_on=TODAY)
+            WaitingListEntry.objects.create(municipality=soest, household=h, applied_on=today())
     assert _queries(client, URL) == few
 
 
@@ -179,19 +180,19 @@ def test_moves_into_flats_count_as_placed_in_tab7_without_a_placement_record(soe
     rented = household(soest, "Omari", ("m", 30))
     recognised(soest, private)
     recognised(soest, rented)
-    moved_out = TODAY - datetime.timedelta(days=3)  # assigned a week ago
+    moved_out = today() - datetime.timedelta(days=3)  # assigned a week ago
     with scope(municipality=soest):
         flats = FacilityFactory(municipality=soest, kind="rented_flat", target_use="mixed")
         for member in private.members.all():
             stay = Stay.objects.create(municipality=soest, person=member.person,
                                        place=PlaceFactory(unit=housing["flat"]),
-                                       start=TODAY - datetime.timedelta(days=6))
+                                       start=today() - datetime.timedelta(days=6))
             stays_domain.move_out(stay, moved_out, reason="own_flat")
         Stay.objects.create(municipality=soest, person=rented.members.get().person,
                             place=PlaceFactory(unit=UnitFactory(facility=flats)),
-                            start=TODAY - datetime.timedelta(days=2))
+                            start=today() - datetime.timedelta(days=2))
         before, _h = private_housing.counts(soest, moved_out - datetime.timedelta(days=1))
-        persons, households = private_housing.counts(soest, TODAY)
+        persons, households = private_housing.counts(soest, today())
     assert before[("sgb", "families", "placeable")] == 2  # still in Phase II then
     assert (persons[("sgb", "families", "placed_private")],
             households[("sgb", "families", "placed_private")]) == (2, 1)
@@ -211,10 +212,10 @@ def test_household_placement_without_waiting_list_and_the_placement_list(persona
     client.post(f"{URL}new/", {"household": listed.pk, "applied_on": "2025-01-01"})
     for h in (fam, listed):
         response = client.post(f"/soest/housing/placement/households/{h.pk}/record/", {
-            "kind": "private", "on": TODAY.isoformat(), "note": "=HYPERLINK(1)"}, **EN)
+            "kind": "private", "on": today().isoformat(), "note": "=HYPERLINK(1)"}, **EN)
         assert response.status_code == 302, h
     bad = client.post(f"/soest/housing/placement/households/{fam.pk}/record/",
-                      {"kind": "elsewhere", "on": TODAY.isoformat()}, **EN)
+                      {"kind": "elsewhere", "on": today().isoformat()}, **EN)
     assert "Select a valid choice" in bad.content.decode()
     with scope(municipality=soest):
         assert Placement.objects.count() == 2
@@ -242,10 +243,10 @@ def test_waiting_list_export_has_positions_and_reasons(personas, soest, housing)
     recognised(soest, big)
     with scope(municipality=soest):  # a Duldung: not placeable
         StatusFactory(person=waiting.members.get().person, code="duldung",
-                      valid_from=TODAY - datetime.timedelta(days=20))
+                      valid_from=today() - datetime.timedelta(days=20))
         for h in (big, waiting):
             WaitingListEntry.objects.create(municipality=soest, household=h,
-                                            applied_on=TODAY - datetime.timedelta(days=70))
+                                            applied_on=today() - datetime.timedelta(days=70))
     response = personas["caseworker"].client().get(URL, {"format": "xlsx"}, **EN)
     assert response["Content-Disposition"] == 'attachment; filename="warteliste.xlsx"'
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -271,13 +272,13 @@ def test_placement_list_query_count_is_constant(personas, soest, housing):
     client = personas["caseworker"].client()
     with scope(municipality=soest):
         Placement.objects.create(municipality=soest, household=household(soest, "Eins", ("m", 3)),
-                                 kind="private", placed_on=TODAY, regime="sgb")
+                                 kind="private", placed_on=today(), regime="sgb")
     few = _queries(client, f"{URL}placements/")
     with scope(municipality=soest):
         for n in range(6):
             h = household(soest, f"Mehr{n}", ("f", 30), ("m", 5))
             Placement.objects.create(municipality=soest, household=h, kind="rented_flat",
-                                     placed_on=TODAY, regime="asylblg")
+                                     placed_on=today(), regime="asylblg")
     assert _queries(client, f"{URL}placements/") == few
 
 
@@ -287,7 +288,7 @@ def test_waiting_list_explains_in_german(personas, soest, housing):
     recognised(soest, fam)
     with scope(municipality=soest):
         WaitingListEntry.objects.create(municipality=soest, household=fam,
-                                        applied_on=TODAY - datetime.timedelta(days=70))
+                                        applied_on=today() - datetime.timedelta(days=70))
     page = personas["housing"].client().get(URL, HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Monate auf der Warteliste: 2 (gezählt 2) × 10 = 20 Punkte" in page
     assert "Berechtigt: aktuell vermittelbar (Mitglieder mit dieser Kategorie: 2 von 2)." in page
