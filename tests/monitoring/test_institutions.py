@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django_scopes import scope
 
 from kim.core.models import Area, Organisation
+from kim.monitoring.domain.chart import bar_chart
 from kim.monitoring.domain.segregation import INSTITUTIONS, segregation_series
 from kim.monitoring.domain.series import series
 from kim.monitoring.models import Indicator, Observation, ObservationImport
@@ -166,3 +167,9 @@ def test_api_gives_the_institution_of_an_observation(personas, schools, soest):
     table = api.get(f"/api/v1/soest/indicators/{indicator.pk}/").json()["table"]
     assert [c["institution"] for c in table["columns"]] == [
         None, *[org.pk for org in schools.values()]]
+
+
+def test_long_school_names_are_shortened_to_fit_the_bar_chart():
+    chart = bar_chart([("Conrad-von-Soest-Gymnasium", Decimal(17), "17"),
+                       ("Astrid-Lindgren-GS", Decimal(69), "69")])
+    assert [b.label for b in chart.bars] == ["Conrad-von-Soest-Gy…", "Astrid-Lindgren-GS"]
