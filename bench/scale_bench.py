@@ -271,8 +271,11 @@ def main() -> None:
           f"PostgreSQL {connection.pg_version}")
     print(f"{len(plan)} municipalities, {total:,} persons (largest {plan[0]:,}, smallest "
           f"{min(plan):,}), {2 * total:,} statuses, {segments:,} time-line segments")
-    print(f"generated with COPY in {generated:.0f} s (+{made - started:.0f} s creating the "
-          f"municipalities with their roles)")
+    if args.reuse:
+        print("measured again on the database of an earlier run (--reuse)")
+    else:
+        print(f"generated with COPY in {generated:.0f} s (+{made - started:.0f} s creating "
+              f"the municipalities with their roles)")
     print(f"database size {db_bytes / 2**20:,.0f} MiB = "
           f"{db_bytes / total * 100_000 / 2**20:,.0f} MiB per 100 000 persons")
     print()
