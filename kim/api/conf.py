@@ -27,4 +27,18 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1/",
+    # Several modules call a field "kind", "level" or "status": each choice set gets its
+    # own stable name in the schema (without this, drf-spectacular invents hashed names).
+    "ENUM_NAME_OVERRIDES": {
+        "CourseKindEnum": "kim.education.models.courses.CourseKind",
+        "CourseStatusEnum": "kim.education.models.courses.CourseStatus",
+        "CefrLevelEnum": "kim.education.models.courses.Level",
+        "SkillLevelEnum": "kim.education.models.courses.SkillLevel",
+        "CertificateKindEnum": "kim.education.models.courses.CertificateKind",
+        "FacilityKindEnum": "kim.housing.models.facility.Kind",
+        "WaitingStatusEnum": "kim.housing.models.waiting.EntryStatus",
+        "PlacementKindEnum": "kim.housing.models.waiting.PlacementKind",
+        "VolunteerRequestStatusEnum": "kim.volunteers.models.pool.Request.Status",
+        "AreaLevelEnum": "kim.monitoring.models.Level",
+    },
 }

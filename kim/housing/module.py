@@ -44,6 +44,7 @@ from kim.housing.reports import (
     FEHLBELEGER_TREND,
     HOUSING_PLACEMENT,
     OCCUPANCY,
+    OCCUPANCY_TREND,
     REFUGEES_OVER_TIME,
 )
 
@@ -93,7 +94,8 @@ module = KimModule(
            Card("housing_occupancy", "housing/cards/occupancy.html",
                 "reports.housing_aggregates:read",
                 lazy("kim.housing.cards.occupancy_overview"), order=40)],
-    reports=[HOUSING_PLACEMENT, OCCUPANCY, REFUGEES_OVER_TIME, FEHLBELEGER_TREND],
+    reports=[HOUSING_PLACEMENT, OCCUPANCY, OCCUPANCY_TREND, REFUGEES_OVER_TIME,
+             FEHLBELEGER_TREND],
     deadline_sources=[DeadlineSource("housing", DEADLINE_KINDS, deadlines)],
     timeline_sources=[TimelineSource("housing.moves", "housing.stays:read", move_events)],
     person_columns=[PersonColumn("accommodation", _("Accommodation"), "housing.stays:read",

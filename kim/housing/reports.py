@@ -9,8 +9,14 @@ from kim.core.models import Municipality
 from kim.core.reports.registry import Column, Report, ReportData, ReportParams, Series
 from kim.core.reports.relations import RowRelation
 from kim.housing.domain import fehlbeleger, private_housing
-from kim.housing.domain.occupancy import Figures, facilities, figures_by_facility
+from kim.housing.domain.occupancy import (
+    Figures,
+    facilities,
+    figures_by_facility,
+    occupied_trend,
+)
 from kim.housing.domain.series import series
+from kim.housing.models import Place
 
 COUNTS = ("capacity", "occupied", "free", "blocked", "fehlbeleger")
 
@@ -20,11 +26,7 @@ def occupancy(municipality: Municipality, params: ReportParams) -> ReportData:
     occupancy rate and Fehlbeleger ([Soest] 5.5.1.2, [Kamp-Lintfort])."""
     as_of = params.as_of
     figures = figures_by_facility(municipality, as_of)
-    entries, _residents = fehlbeleger.listing(municipality, as_of)
-    wrong = {}
-    for entry in entries:
-        fid = entry.stay.place.unit.facility_id
-        wrong[fid] = wrong.get(fid, 0) + 1
+    wrong = fehlbeleger.count_by_facility(municipality, as_of)
     rows = []
     total = Figures()
     for facility in facilities(municipality):
@@ -60,6 +62,17 @@ def fehlbeleger_trend(municipality: Municipality, params: ReportParams) -> Repor
     rows = [{"period": f"{p.day:%m/%Y}", "date": p.day.isoformat(),
              "residents": p.residents, "fehlbeleger": p.fehlbeleger, "rate": p.rate}
             for p in fehlbeleger.trend(municipality, params.as_of)]
+    return ReportData(rows, {})
+
+
+def occupancy_trend(municipality: Municipality, params: ReportParams) -> ReportData:
+    """Occupied places at the last 12 month ends and their share of the usable places.
+    kim keeps no history of places: the share is taken of today's usable places."""
+    places = Place.objects.filter(municipality=municipality)
+    usable = places.count() - places.filter(blocked=True).count()
+    rows = [{"period": f"{day:%m/%Y}", "date": day.isoformat(), "occupied": occupied,
+             "rate": round(100 * occupied / usable, 1) if usable else None}
+            for day, occupied in occupied_trend(municipality, params.as_of)]
     return ReportData(rows, {})
 
 
@@ -187,5 +200,22 @@ FEHLBELEGER_TREND = Report(
     compute=fehlbeleger_trend,
     permission="housing.stays:read",
     # like occupancy's Fehlbeleger column: an accommodation figure (product.md §2.4)
+    aggregate_permission="reports.housing_aggregates:read",
+)
+
+OCCUPANCY_TREND = Report(
+    name="occupancy_trend",
+    title=_("Occupancy over time"),
+    description=_("Occupied places in the municipality's accommodation at the last twelve "
+                  "month ends (the last one is the date), and their share of the usable "
+                  "places – counted as recorded today, since kim keeps no history of "
+                  "places."),
+    columns=(Column("period", _("Month"), "text"),
+             Column("date", _("Date"), "text", code=True),
+             Column("occupied", _("Occupied places")),
+             Column("rate", _("Occupancy rate"), "percent")),
+    series=Series("period", ("occupied",)),
+    compute=occupancy_trend,
+    permission="housing.stays:read",
     aggregate_permission="reports.housing_aggregates:read",
 )

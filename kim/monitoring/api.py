@@ -10,6 +10,7 @@ before it shows them). Observations are recorded as on the import page: the same
 
 from __future__ import annotations
 
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.parsers import JSONParser
@@ -46,6 +47,8 @@ class ColumnSerializer(serializers.Serializer):  # type: ignore[type-arg]
     key = serializers.CharField()
     label = serializers.CharField()
     area = serializers.IntegerField(source="area_id", allow_null=True)
+    institution = serializers.IntegerField(source="institution_id", allow_null=True,
+                                           help_text="The Organisation (school, Kita …)")
 
 
 class RowSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -103,17 +106,21 @@ class IndicatorDetail(ApiView):
 class ObservationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     indicator = serializers.IntegerField(source="indicator_id", read_only=True)
     area = serializers.IntegerField(source="area_id", read_only=True, allow_null=True)
+    institution = serializers.IntegerField(source="institution_id", read_only=True,
+                                           allow_null=True)
 
     class Meta:
         model = Observation
-        fields = ["id", "indicator", "period", "area", "value", "previous", "computed"]
+        fields = ["id", "indicator", "period", "area", "institution", "value", "previous",
+                  "computed"]
         read_only_fields = fields
 
 
 OBSERVATIONS = Listing(
     filters=[Filter("indicator", "indicator_id", "int"),
              Filter("area", "area_id", "int"),
-             Filter("town", "area__isnull", "bool",
+             Filter("institution", "institution_id", "int"),
+             Filter("town", "is_town", "bool",
                     description="Only the figures of the whole municipality"),
              Filter("period_from", "period__gte", "date"),
              Filter("period_to", "period__lte", "date")],
@@ -124,7 +131,10 @@ class ObservationList(ApiView):
     @extend_schema(operation_id="observations_list", parameters=OBSERVATIONS.parameters(),
                    responses={200: paged(ObservationSerializer), **READ_ERRORS})
     def get(self, request: Request) -> Response:
-        return OBSERVATIONS.respond(self, request, Observation.objects.all(),
+        town = ExpressionWrapper(Q(area__isnull=True, institution__isnull=True),
+                                 output_field=BooleanField())
+        return OBSERVATIONS.respond(self, request,
+                                    Observation.objects.annotate(is_town=town),
                                     lambda page: ObservationSerializer(page, many=True).data)
 
 
@@ -133,7 +143,8 @@ class ObservationRows(serializers.Serializer):  # type: ignore[type-arg]
         child=serializers.DictField(), max_length=MAX_ROWS_JSON,
         help_text="One object per observation, keyed by the import's columns "
                   f"({', '.join(c.key for c in SPEC.columns)}); values as in the import "
-                  "file (indicator code, period as year, month or day, area name or code).")
+                  "file (indicator code, period as year, month or day, area name or code, "
+                  "institution name).")
 
 
 class ImportedSerializer(serializers.Serializer):  # type: ignore[type-arg]

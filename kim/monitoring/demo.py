@@ -7,8 +7,9 @@ Reproduced seed figures ([Soest] Tab. 2, whole town, 31.12.): foreigners 3,023 (
 background 12,708 / 12,100 / 12,770 / 13,503 / 14,047; [Soest] 5.2: about 150 newcomer
 pupils at municipal schools at the start of 2018; [Soest] Tab. 5 (school year 2018/19):
 the 16 municipal schools' pupils, foreign pupils and pupils in inclusive classes (GU), as
-town totals and as the Duncan index over the eight primary schools (there are no
-institution areas: the schools themselves are the education module's). Years between and
+town totals, per school (institution observations on the town's Organisations of the
+same names, which the education demo creates) and as the Duncan index over the eight
+primary schools (0.4435, also on the segregation page over the primary schools). Years between and
 after are interpolated and continued (invented); the district split is invented. The counts
 kim computes from the demo's own records (``kim monitoring refresh``) are added for the
 last twelve month ends.
@@ -23,7 +24,7 @@ from typing import Any
 from django.utils import timezone
 from django_scopes import scope
 
-from kim.core.models import Area
+from kim.core.models import Area, Organisation, OrganisationKind
 from kim.monitoring.catalogue import load_catalogue
 from kim.monitoring.domain.computed import refresh
 from kim.monitoring.models import Indicator, Observation
@@ -41,15 +42,22 @@ TAB2_RESIDENTS = {2009: 47955, 2011: 46360, 2013: 48030, 2015: 48755, 2017: 4892
 YEARS = range(2009, 2026)
 # [Soest] Tab. 5, school year 2018/19: school -> (pupils, foreign pupils, pupils in GU);
 # grammar and comprehensive schools with Sek. II ("gesamt")
-TAB5_PRIMARY = {"Bruno-GS": (179, 8, 4), "Hellweg-GS": (189, 6, 1),
-                "Johannes-GS": (232, 39, 10), "Patrokli-GS": (205, 4, 2),
-                "Petri-GS": (265, 20, 6), "Wiese-GS": (243, 18, 4), "Georg-GS": (195, 7, 4),
-                "Astrid-Lindgren-GS": (157, 69, 21)}
+# (named as the education demo names the schools, the Organisations of the town)
+TAB5_PRIMARY = {"Bruno-Grundschule": (179, 8, 4), "Hellweg-Grundschule": (189, 6, 1),
+                "Johannes-Grundschule": (232, 39, 10), "Patrokli-Grundschule": (205, 4, 2),
+                "Petri-Grundschule": (265, 20, 6), "Wiese-Grundschule": (243, 18, 4),
+                "Georg-Grundschule": (195, 7, 4),
+                "Astrid-Lindgren-Grundschule": (157, 69, 21)}
 TAB5_SECONDARY = {"Pauli-Hauptschule": (147, 41, 14), "Hansa-Realschule": (127, 8, 0),
                   "Christian-Rohlfs-Realschule": (576, 24, 15),
                   "Aldegrever-Gymnasium": (648, 18, 8), "Conrad-von-Soest-Gymnasium": (867, 17, 1),
                   "Archigymnasium": (801, 12, 1), "Hannah-Arendt-Gesamtschule": (892, 46, 43),
-                  "Sekundarschule": (403, 28, 31)}
+                  "Sekundarschule Soest": (403, 28, 31)}
+# The primary schools' figures once more, as indicators of their own: the segregation page
+# over these institutions shows the Duncan index of [Soest] Tab. 5's primary schools
+PRIMARY_INDICATORS = (("school.primary_pupils", "Schülerinnen und Schüler der Grundschulen"),
+                      ("school.primary_pupils_foreign",
+                       "Ausländische Schülerinnen und Schüler der Grundschulen"))
 TAB5_YEAR = 2018
 # Persons receiving AsylbLG benefits per district: small counts show disclosure control
 ASYLBLG = {2015: (41, 18, 9, 63, 2), 2016: (52, 22, 11, 80, 1), 2017: (38, 15, 7, 61, 2),
@@ -94,11 +102,38 @@ def load(municipality: Any, today: datetime.date | None = None) -> None:
             refresh(municipality, day)
 
 
-def _tab5(add: Any) -> None:
-    schools = [*TAB5_PRIMARY.values(), *TAB5_SECONDARY.values()]
+def _schools(municipality: Any) -> dict[str, Organisation]:
+    """Tab. 5's schools as the town's Organisations: found by name (the education demo
+    creates them), created where missing."""
+    found = {}
+    for name in [*TAB5_PRIMARY, *TAB5_SECONDARY]:
+        org, _new = Organisation.objects.get_or_create(
+            municipality=municipality, name=name,
+            defaults={"kinds": [OrganisationKind.SCHOOL], "city": "Soest"})
+        found[name] = org
+    return found
+
+
+def _primary_indicators(municipality: Any) -> None:
+    for code, name in PRIMARY_INDICATORS:
+        Indicator.objects.get_or_create(
+            municipality=municipality, code=code,
+            defaults={"name": name, "topic": "school", "unit": "persons",
+                      "level": "institution", "source": "[Soest] Tab. 5",
+                      "basis": "[Soest] Tab. 5"})
+
+
+def _tab5(municipality: Any, add: Any) -> None:
+    schools = {**TAB5_PRIMARY, **TAB5_SECONDARY}
+    institutions = _schools(municipality)
     for code, column in (("school.pupils", 0), ("school.pupils_foreign", 1),
                          ("school.inclusion", 2)):
-        add(code, TAB5_YEAR, sum(school[column] for school in schools))
+        add(code, TAB5_YEAR, sum(school[column] for school in schools.values()))
+        for name, figures in schools.items():
+            add(code, TAB5_YEAR, figures[column], institution=institutions[name])
+    for (code, _name), column in zip(PRIMARY_INDICATORS, (0, 1), strict=True):
+        for name, figures in TAB5_PRIMARY.items():
+            add(code, TAB5_YEAR, figures[column], institution=institutions[name])
     primary = indices([Unit(name, foreign, pupils)
                        for name, (pupils, foreign, _gu) in TAB5_PRIMARY.items()])
     add("school.segregation_primary", TAB5_YEAR,
@@ -107,6 +142,7 @@ def _tab5(add: Any) -> None:
 
 def _series_2009(municipality: Any) -> None:
     load_catalogue(municipality)
+    _primary_indicators(municipality)
     indicators = {i.code: i for i in Indicator.objects.filter(municipality=municipality)}
     if Observation.objects.filter(indicator=indicators["pop.total"]).exists():
         return
@@ -118,10 +154,11 @@ def _series_2009(municipality: Any) -> None:
     residents_total = _series(TAB2_RESIDENTS, 60)
     rows: list[Observation] = []
 
-    def add(code: str, year: int, value: Decimal | int, area: Area | None = None) -> None:
+    def add(code: str, year: int, value: Decimal | int, area: Area | None = None,
+            institution: Organisation | None = None) -> None:
         rows.append(Observation(municipality=municipality, indicator=indicators[code],
                                 period=datetime.date(year, 12, 31), area=area,
-                                value=Decimal(value)))
+                                institution=institution, value=Decimal(value)))
 
     for year in YEARS:
         total = residents_total[year]
@@ -144,7 +181,7 @@ def _series_2009(municipality: Any) -> None:
             Decimal(str(round_half_up(segregation.dissimilarity))))
     for year, newcomers in ((2016, 118), (2017, 141), (2018, 150), (2019, 137)):
         add("school.newcomer_pupils", year, newcomers)
-    _tab5(add)
+    _tab5(municipality, add)
     for year, parts in ASYLBLG.items():
         add("soc.asylblg", year, sum(parts))
         for area, part in zip(areas, parts, strict=True):

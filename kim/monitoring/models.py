@@ -123,7 +123,8 @@ class ObservationImport(TenantModel):
 
 @audited()
 class Observation(TenantModel):
-    """The value of an indicator for a period (its last day) and an area (none: the whole
+    """The value of an indicator for a period (its last day) and an area or an institution
+    (a school, a Kita: an Organisation of the municipality; neither: the whole
     municipality). ``previous`` keeps the value an import replaced."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE,
@@ -132,6 +133,9 @@ class Observation(TenantModel):
     period = models.DateField(_("period end"))
     area = models.ForeignKey("core.Area", on_delete=models.PROTECT, null=True, blank=True,
                              related_name="+", verbose_name=_("area"))
+    institution = models.ForeignKey("core.Organisation", on_delete=models.PROTECT,
+                                    null=True, blank=True, related_name="+",
+                                    verbose_name=_("institution"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
     previous = models.DecimalField(_("previous value"), max_digits=14, decimal_places=4,
                                    null=True, blank=True)
@@ -147,9 +151,16 @@ class Observation(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["municipality", "indicator", "period", "area"],
                                     name="observation_unique_area"),
+            models.UniqueConstraint(fields=["municipality", "indicator", "period",
+                                            "institution"],
+                                    name="observation_unique_institution"),
             models.UniqueConstraint(fields=["municipality", "indicator", "period"],
-                                    condition=models.Q(area__isnull=True),
+                                    condition=models.Q(area__isnull=True,
+                                                       institution__isnull=True),
                                     name="observation_unique_town"),
+            models.CheckConstraint(condition=models.Q(area__isnull=True)
+                                   | models.Q(institution__isnull=True),
+                                   name="observation_area_or_institution"),
         ]
 
     def __str__(self) -> str:

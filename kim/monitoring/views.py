@@ -19,11 +19,11 @@ from kim.core.reports.renderers.text import suppression_note
 from kim.core.views.base import form_page, tenant_redirect, tenant_url, tenant_view
 from kim.monitoring.domain.chart import bar_chart, line_chart, period_format
 from kim.monitoring.domain.imports import SPEC, import_observations
-from kim.monitoring.domain.segregation import segregation_series
-from kim.monitoring.domain.series import TOWN, series
+from kim.monitoring.domain.segregation import AREAS, INSTITUTIONS, segregation_series
+from kim.monitoring.domain.series import TOWN, Column, series
 from kim.monitoring.forms import ImportForm, IndicatorForm
 from kim.monitoring.listing import INDICATORS
-from kim.monitoring.models import Indicator, ObservationImport, Topic
+from kim.monitoring.models import Indicator, Level, ObservationImport, Topic
 from kim.monitoring.module import AGGREGATES
 
 
@@ -39,6 +39,12 @@ def _shown(value: object) -> dict[str, str]:
                   SECRET_MARKER: _("kept secret")}
         return {"text": value, "title": titles.get(value, "")}
     return {"text": number_format(value, force_grouping=True), "title": ""}
+
+
+def _schools_only(columns: list[Column]) -> bool:
+    """Only institutions (schools, Kitas) and no districts: the pages say so."""
+    units = [c for c in columns if c.key != TOWN]
+    return bool(units) and all(c.institution_id is not None for c in units)
 
 
 def _exact(request: TenantRequest) -> bool:
@@ -74,6 +80,8 @@ def indicator_detail(request: TenantRequest, indicator: Indicator) -> HttpRespon
     return render(request, "monitoring/indicator_detail.html", {
         "indicator": indicator, "table": table, "lines": lines,
         "has_areas": any(c.key != TOWN for c in table.columns),
+        "compare_label": (_("Compare the institutions") if _schools_only(table.columns)
+                          else _("Compare the districts")),
         "note": suppression_note(markers) if markers else "",
         "chart": line_chart(table.values(chart_key)), "chart_label": chart_label,
         "period_format": period_format([p for p, _v in table.values(chart_key)]),
@@ -101,6 +109,9 @@ def indicator_compare(request: TenantRequest, indicator: Indicator) -> HttpRespo
                if isinstance(v, str)]
     return render(request, "monitoring/indicator_compare.html", {
         "indicator": indicator, "period": period, "periods": list(reversed(periods)),
+        "heading": (_("Institutions compared") if _schools_only(table.columns)
+                    else _("Districts compared")),
+        "unit_label": _("Institution") if _schools_only(table.columns) else _("Area"),
         "chart": bar_chart(bars) if period else None,
         "cells": [(label, _shown(value)) for label, value in cells],
         "town": (town.label, _shown(row.get(TOWN))), "protected": table.protected,
@@ -149,11 +160,17 @@ def segregation(request: TenantRequest) -> HttpResponse:
     by_code = {i.code: i for i in counts}
     minority = by_code.get(request.GET.get("minority", "pop.migration"))
     total = by_code.get(request.GET.get("total", "pop.total"))
-    points, gaps = (segregation_series(minority, total, aggregate=not _exact(request))
+    over = request.GET.get("over") or (
+        INSTITUTIONS if minority and minority.level == Level.INSTITUTION else AREAS)
+    over = over if over in (AREAS, INSTITUTIONS) else AREAS
+    points, gaps = (segregation_series(minority, total, aggregate=not _exact(request),
+                                       over=over)
                     if minority and total
                     and minority != total else ([], []))
     chart = line_chart([(p.period, Decimal(str(p.dissimilarity))) for p in points])
     return render(request, "monitoring/segregation.html", {
         "indicators": counts, "minority": minority, "total": total, "points": points,
+        "over": over, "units": [(AREAS, _("districts and sub-districts")),
+                                (INSTITUTIONS, _("institutions (schools, Kitas)"))],
         "gaps": gaps, "chart": chart, "chart_label": _("dissimilarity index"),
         "indicator": {"name": _("Segregation")}})

@@ -27,7 +27,7 @@ def test_accommodation_pages_pass_axe_and_a_move_in_works(page, personas, soest)
                 f"/soest/housing/stays/{stay}/move/", f"/soest/housing/stays/{stay}/move-out/",
                 f"/soest/housing/places/{free}/block/", "/soest/housing/facilities/new/",
                 "/soest/reports/occupancy/", "/soest/reports/refugees_over_time/",
-                "/soest/reports/fehlbeleger_trend/"]:
+                "/soest/reports/fehlbeleger_trend/", "/soest/reports/occupancy_trend/"]:
         page.goto(url)
         assert axe_violations(page) == [], url
     page.goto(f"/soest/housing/places/{free}/move-in/")

@@ -162,7 +162,8 @@ def test_membership_changes_are_visible_to_the_admin(personas, soest):
         membership.save()
     page = page_of(personas["admin"].client(), "?model=core.membership")
     assert "Details eingeschränkt" not in page
-    assert "<li>aktiv: ja → nein</li>" in page  # the field label, not its key
+    assert ('<li>aktiv: <span translate="no">ja</span> → '
+            '<span translate="no">nein</span></li>') in page  # the field label, not its key
 
 
 def test_vulnerability_factory_entry_is_minimised(soest):

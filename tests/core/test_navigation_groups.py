@@ -24,8 +24,10 @@ def test_the_caseworkers_main_navigation_has_one_entry_per_area(personas):
 def test_a_groups_pages_show_its_entries_as_a_section_navigation(personas):
     context = personas["caseworker"].client().get("/soest/education/worklist/", **DE).context
     assert labels(context["section_items"]) == [
-        "Kurse", "Kurs-Arbeitsliste", "Arbeitsmaßnahmen", "Kita-Arbeitsliste"]
-    assert [i["current"] for i in context["section_items"]] == [False, True, False, False]
+        "Kurse", "Kurs-Arbeitsliste", "Arbeitsmaßnahmen", "Kita-Arbeitsliste",
+        "Schul-Arbeitsliste"]
+    assert [i["current"] for i in context["section_items"]] == [False, True, False, False,
+                                                                False]
     current = [i for i in context["nav_items"] if i["current"]]
     assert labels(current) == ["Kurse"]
 

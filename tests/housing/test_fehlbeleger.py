@@ -88,3 +88,19 @@ def test_export_of_the_list_sorted_as_asked(personas, town):
     assert lines == ["Person,Facility,Living there since,Entitled since",
                      f'"Tolerated, Amal",{facility},2023-02-01,2024-05-01',
                      f'"Refugee, Amal",{facility},2023-02-01,2024-04-10']
+
+
+def test_stored_time_lines_give_the_engines_figures(soest, in_soest, town):
+    """Occupancy and the trend read the stored time lines at scale (one grouped query
+    instead of the engine per resident): the same figures as the engine."""
+    from kim.people.domain import timelines
+
+    day = D(2024, 6, 30)
+    assert not timelines.covers(soest, day)
+    live = (fehlbeleger.trend(soest, day), fehlbeleger.count_by_facility(soest, day))
+    timelines.refresh_municipality(soest)
+    assert timelines.covers(soest, day)
+    stored = (fehlbeleger.trend(soest, day), fehlbeleger.count_by_facility(soest, day))
+    assert stored == live
+    assert [p.fehlbeleger for p in live[0]][-4:] == [0, 1, 1, 1]  # recognised 10.04.2024
+    assert list(live[1].values()) == [1]

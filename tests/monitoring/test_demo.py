@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from django_scopes import scope
 
+from kim.core.models import Organisation
 from kim.monitoring.demo import DISTRICTS, load, month_ends
+from kim.monitoring.domain.segregation import INSTITUTIONS, segregation_series
 from kim.monitoring.domain.series import TOWN, series
 from kim.monitoring.models import Indicator, Observation
 
@@ -14,7 +16,8 @@ from kim.monitoring.models import Indicator, Observation
 def value(code, year, area=None):
     query = Observation.objects.filter(indicator__code=code,
                                        period=datetime.date(year, 12, 31))
-    query = query.filter(area__name=area) if area else query.filter(area__isnull=True)
+    query = (query.filter(area__name=area) if area
+             else query.filter(area__isnull=True, institution__isnull=True))
     return query.get().value
 
 
@@ -51,7 +54,7 @@ def test_demo_reproduces_tab2_and_adds_up(soest):
         # the series 2009–2025, newcomers, Tab. 5, AsylbLG; 20 computed counts for the
         # town and five districts at twelve month ends
         assert Observation.objects.filter(computed=False).count() == (
-            17 * 4 * 6 + 17 + 4 + 4 + 4 * 6)
+            17 * 4 * 6 + 17 + 4 + 4 + 4 * 6 + 3 * 16 + 2 * 8)
         assert Observation.objects.filter(computed=True).count() == 20 * 6 * 12
 
 
@@ -64,6 +67,20 @@ def test_demo_reproduces_tab5_school_figures(soest):
         # Duncan over the eight primary schools, foreign pupils against the others:
         # ½ Σ |m_i/171 − (n_i − m_i)/1494| = 0.44349… (Astrid-Lindgren-GS: 69 of 157)
         assert value("school.segregation_primary", 2018) == Decimal("0.4435")
+        # … per school, on the town's Organisations of Tab. 5's names
+        per_school = Observation.objects.filter(indicator__code="school.pupils_foreign",
+                                                institution__isnull=False)
+        assert per_school.count() == 16
+        assert per_school.get(institution__name="Astrid-Lindgren-Grundschule").value == 69
+        assert sum(o.value for o in per_school) == 365
+        assert sorted(o.kinds for o in Organisation.objects.all()) == [["school"]] * 16
+        # the segregation series over the primary schools gives the same index
+        points, gaps = segregation_series(
+            Indicator.objects.get(code="school.primary_pupils_foreign"),
+            Indicator.objects.get(code="school.primary_pupils"), over=INSTITUTIONS)
+        assert [(p.period, p.units, p.minority, p.total, p.dissimilarity) for p in points
+                ] == [(datetime.date(2018, 12, 31), 8, 171, 1665, 0.4435)]
+        assert gaps == []
 
 
 def test_demo_adds_the_computed_counts_of_the_last_twelve_month_ends(soest):

@@ -1,10 +1,10 @@
-"""Monitoring's part of the conformance world: every call adds a district and an
-indicator with observations for the town and the district, and one import."""
+"""Monitoring's part of the conformance world: every call adds a district, a school and an
+indicator with observations for the town, the district and the school, and one import."""
 
 import datetime
 from decimal import Decimal
 
-from kim.core.models import Area
+from kim.core.models import Area, Organisation
 from kim.monitoring.models import Indicator, Observation, ObservationImport
 
 
@@ -18,7 +18,9 @@ def build(municipality, users, n):
                                              topic="population")
         record = ObservationImport.objects.create(municipality=municipality,
                                                   filename=f"welt{i}.csv", rows=2)
-        for place, value in ((None, 10), (area, 10)):
+        school = Organisation.objects.create(municipality=municipality,
+                                             name=f"Schule W{number}", kinds=["school"])
+        for place, value in (({}, 10), ({"area": area}, 10), ({"institution": school}, 4)):
             Observation.objects.create(municipality=municipality, indicator=indicator,
-                                       period=datetime.date(2018, 12, 31), area=place,
-                                       value=Decimal(value), source_import=record)
+                                       period=datetime.date(2018, 12, 31),
+                                       value=Decimal(value), source_import=record, **place)

@@ -159,13 +159,14 @@ def test_upload_page(transactional_db, personas, soest, django_capture_on_commit
         response = client.post("/soest/persons/import/", {"file": upload})
     assert response.status_code == 302 and "/soest/jobs/" in response["Location"]
     waiting = client.get(response["Location"]).content.decode()
-    assert 'http-equiv="refresh"' in waiting and "wartet" in waiting
+    assert 'id="job-progress"' in waiting and "core/jobs.js" in waiting  # it follows the job
+    assert "wartet" in waiting
     with scope(municipality=soest):
         assert Person.objects.count() == 0
     work_off_queue()
     done = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Importiert: 3 Personen angelegt, 0 aktualisiert." in done
-    assert 'http-equiv="refresh"' not in done
+    assert 'id="job-progress"' not in done and "core/jobs.js" not in done
     with scope(municipality=soest):
         assert Person.objects.count() == 3
     with scopes_disabled():

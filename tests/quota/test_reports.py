@@ -130,3 +130,19 @@ def test_arrivals_page_rejects_reversed_years(personas, kamp_lintfort):
     html = personas["caseworker"].client().get(
         "/soest/quota/arrivals/?first_year=2023&last_year=2021").content.decode()
     assert "field-error" in html
+
+
+def test_children_are_counted_exactly_in_the_database(soest):
+    """The grouped query: a leap-day birth turns 18 on 1 March in a common year, and a
+    person without a recorded citizenship counts as stateless or unknown."""
+    with scope(municipality=soest):
+        Person.objects.bulk_create([
+            Person(municipality=soest, family_name=name, given_names="X", citizenships=cit,
+                   assignment_date=assigned, birth_date=datetime.date(2004, 2, 29))
+            for name, cit, assigned in (
+                ("A", ["SY"], datetime.date(2022, 2, 28)),  # 17: birthday still to come
+                ("B", ["SY"], datetime.date(2022, 3, 1)),  # 18
+                ("C", [], datetime.date(2022, 3, 1)))])
+        rows = arrivals(soest, datetime.date(2022, 12, 31))
+    assert [(r.year, r.country, r.persons, r.children) for r in rows] == [
+        (2022, "SY", 2, 1), (2022, "XX", 1, 0)]

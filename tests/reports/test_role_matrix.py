@@ -24,6 +24,7 @@ EXPECTED = {
     "occupancy": (CASE_ROLES, {"coordinator", "steering"}),
     "refugees_over_time": (CASE_ROLES, {"coordinator", "steering"}),
     "fehlbeleger_trend": (CASE_ROLES, {"coordinator", "steering"}),
+    "occupancy_trend": (CASE_ROLES, {"coordinator", "steering"}),
     # accommodation by legal-status categories: both areas' "A" – steering only
     "housing_placement": (CASE_ROLES, {"steering"}),
     # person master data (citizenship, age): "A" steering only
@@ -78,7 +79,7 @@ def test_school_office_and_coordinator_get_no_legal_status_aggregates(personas, 
 
 def test_school_office_gets_no_occupancy_aggregates(personas):
     client = personas["school_office"].client()
-    for name in ("occupancy", "refugees_over_time", "fehlbeleger_trend"):
+    for name in ("occupancy", "occupancy_trend", "refugees_over_time", "fehlbeleger_trend"):
         assert client.get(f"/soest/reports/{name}/").status_code == 403
 
 

@@ -96,3 +96,17 @@ def free_places(municipality: Municipality, day: datetime.date) -> QuerySet[Plac
             .exclude(unit__facility__kind=Kind.STATE).exclude(Exists(taken))
             .select_related("unit__facility")
             .order_by("unit__facility__kind", "unit__facility__name", "unit__name", "label"))
+
+
+def occupied_trend(municipality: Municipality, last: datetime.date,
+                   months: int = 12) -> list[tuple[datetime.date, int]]:
+    """Occupied places at each of the last ``months`` month ends (the last one ``last``):
+    one query for all months."""
+    from kim.housing.domain.fehlbeleger import month_ends
+
+    days = month_ends(last, months)
+    stays = list(Stay.objects.filter(municipality=municipality, start__lte=days[-1])
+                 .filter(Q(end=None) | Q(end__gt=days[0])).values_list("place_id", "start",
+                                                                       "end"))
+    return [(day, len({place for place, start, end in stays
+                       if start <= day and (end is None or end > day)})) for day in days]

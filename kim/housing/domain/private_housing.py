@@ -172,8 +172,12 @@ def counts_from_timelines(municipality: Municipality, day: datetime.date) -> Cou
             by_households[(regime, size, category)] += households
     placed = _placed(municipality, day)
     with_stays = Stay.objects.filter(municipality=municipality, start__lte=day)
+    # Only a stay in a rented flat or a move-out into an own flat can place a household
+    # (_placed_by_stays): the households of those persons, not of every resident.
+    placing = with_stays.filter(Q(place__unit__facility__kind=Kind.RENTED_FLAT)
+                                | Q(move_out_reason=MoveOutReason.OWN_FLAT))
     special = set(placed) | set(DecisionSegment.objects.filter(
-        municipality=municipality, person_id__in=with_stays.values("person_id"),
+        municipality=municipality, person_id__in=placing.values("person_id"),
         valid_from__lte=day, valid_to__gt=day).values_list("home", flat=True))
     groups: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     for part in _parts(sorted(special)):

@@ -27,7 +27,7 @@ def period_format(periods: Sequence[date]) -> str:
 
 
 BAR_LEFT, BAR_ROW, BAR_TOP, BAR_BOTTOM = 150, 30, 8, 28
-BAR_LABEL_CHARS = 22  # longer area names are shortened in the chart (the table has them)
+BAR_LABEL_CHARS = 20  # longer area names are shortened in the chart (the table has them)
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,13 @@
 one row per indicator, period and area, all-or-nothing (kim/core/io), German numbers.
 
 Columns: ``indicator`` (code), ``period`` (``2018``, ``2018-06``, ``30.06.2018`` – a
-year or month means its last day), ``area`` (name or statistical code; empty: the whole
-municipality), ``value``. A value already stored for the same indicator, period and area
-is replaced; the old value stays in ``Observation.previous`` and the import record keeps
-who brought which file. After the rows are valid, the districts of each indicator and
-period are checked against the municipality's figure (kim/stats/tables): findings are
+year or month means its last day), ``area`` (name or statistical code), ``institution``
+(the name of a school, Kita … – an Organisation of the municipality; never together with
+an area; both empty: the whole municipality), ``value``. A value already stored for the
+same indicator, period and area or institution is replaced; the old value stays in
+``Observation.previous`` and the import record keeps who brought which file. After the
+rows are valid, the districts of each indicator and period are checked against the
+municipality's figure (kim/stats/tables; institutions are not part of it): findings are
 stored with the import and shown, they do not stop it (published tables are sometimes
 inconsistent – [Soest] Tab. 6).
 """
@@ -22,7 +24,7 @@ from typing import IO, Any
 from kim.core.io import cells
 from kim.core.io.errors import CellProblem, gettext_noop
 from kim.core.io.imports import Column, ImportResult, ImportSpec, Row, Validated, run_import
-from kim.core.models import Area
+from kim.core.models import Area, Organisation
 from kim.monitoring.models import Indicator, Observation, ObservationImport
 from kim.stats import tables
 
@@ -49,6 +51,7 @@ SPEC = ImportSpec(columns=(
     Column("period", aliases=("Zeitraum", "Stichtag", "Jahr"), required=True, empty="error",
            parse=period_end),
     Column("area", aliases=("Gebiet", "Bezirk", "Stadtteil"), parse=cells.text(120)),
+    Column("institution", aliases=("Einrichtung", "Schule", "Kita"), parse=cells.text(200)),
     # parsed in the row check: a count reads "48.015" as 48015, a share "8,7" as 8.7
     Column("value", aliases=("Wert", "Anzahl"), required=True, empty="error",
            parse=cells.text(40)),
@@ -66,11 +69,18 @@ def _area_lookup(municipality: Any) -> dict[str, Area]:
     return found
 
 
+def _institution_lookup(municipality: Any) -> dict[str, Organisation]:
+    return {org.name.strip().lower(): org
+            for org in Organisation.objects.filter(municipality=municipality)}
+
+
 def consistency(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Districts against the municipality per indicator and period (kim/stats/tables)."""
     by_indicator: dict[str, dict[datetime.date, dict[str, Decimal]]] = defaultdict(dict)
     for row in rows:
         area = row["area"]
+        if row.get("institution") is not None:
+            continue
         if area is not None and area.level != Area.Level.DISTRICT:
             continue
         table = by_indicator[row["indicator"].code].setdefault(row["period"], {})
@@ -92,7 +102,8 @@ def import_observations(municipality: Any, user: Any, source: IO[bytes] | bytes,
                         dry_run: bool = False) -> ImportResult:
     indicators = {i.code: i for i in Indicator.objects.filter(municipality=municipality)}
     areas = _area_lookup(municipality)
-    seen: dict[tuple[str, datetime.date, int | None], int] = {}
+    institutions = _institution_lookup(municipality)
+    seen: dict[tuple[str, datetime.date, str], int] = {}
 
     def row_check(line: int, values: dict[str, Any], result: Validated) -> None:
         code = values.get("indicator")
@@ -107,12 +118,24 @@ def import_observations(municipality: Any, user: Any, source: IO[bytes] | bytes,
         if name and area is None:
             result.error(line, "area", gettext_noop("unknown area %(value)r"), value=name)
         values["area"] = area
+        title = (values.get("institution") or "").strip()
+        institution = institutions.get(title.lower()) if title else None
+        if title and institution is None:
+            result.error(line, "institution", gettext_noop("unknown institution %(value)r"),
+                         value=title)
+        elif title and name:
+            result.error(line, "institution", gettext_noop(
+                "give an area or an institution, not both"))
+        values["institution"] = institution
         indicator, period = values.get("indicator"), values.get("period")
-        if indicator is not None and period is not None and (not name or area):
-            key = (indicator.code, period, area.pk if area else None)
+        if (indicator is not None and period is not None and (not name or area)
+                and (not title or institution) and not (name and title)):
+            unit = (f"a{area.pk}" if area else f"i{institution.pk}" if institution else "")
+            key = (indicator.code, period, unit)
             if key in seen:
                 result.error(line, "value", gettext_noop(
-                    "the same indicator, period and area as row %(other)s"), other=seen[key])
+                    "the same indicator, period and area or institution as row %(other)s"),
+                    other=seen[key])
             seen.setdefault(key, line)
         text = values.get("value")
         if text is not None:
@@ -129,13 +152,13 @@ def import_observations(municipality: Any, user: Any, source: IO[bytes] | bytes,
             source=origin[:200], rows=len(rows), findings=consistency(plain))
         replaced = 0
         for row in plain:
+            place = {"area": row["area"], "institution": row["institution"]}
             existing = Observation.objects.filter(indicator=row["indicator"],
-                                                  period=row["period"], area=row["area"]
-                                                  ).first()
+                                                  period=row["period"], **place).first()
             if existing is None:
                 Observation.objects.create(municipality=municipality, source_import=record,
                                            indicator=row["indicator"], period=row["period"],
-                                           area=row["area"], value=row["value"])
+                                           value=row["value"], **place)
                 continue
             if existing.value != row["value"]:
                 replaced += 1

@@ -29,12 +29,16 @@ class Gap:
     reason: str  # why no index: kim.stats' message (English, for the log and tests)
 
 
-def _by_period(indicator: Indicator) -> dict[date, dict[int, int]]:
+AREAS, INSTITUTIONS = "areas", "institutions"
+
+
+def _by_period(indicator: Indicator, over: str) -> dict[date, dict[int, int]]:
+    unit = "institution" if over == INSTITUTIONS else "area"
     found: dict[date, dict[int, int]] = {}
-    for period, area, value in (Observation.objects.filter(indicator=indicator,
-                                                           area__isnull=False)
-                                .values_list("period", "area", "value")):
-        found.setdefault(period, {})[area] = int(value)
+    for period, pk, value in (Observation.objects.filter(indicator=indicator,
+                                                         **{f"{unit}__isnull": False})
+                              .values_list("period", unit, "value")):
+        found.setdefault(period, {})[pk] = int(value)
     return found
 
 
@@ -46,14 +50,15 @@ def _has_small_count(units: list[Unit]) -> bool:
                for u in units)
 
 
-def segregation_series(minority: Indicator, total: Indicator, *, aggregate: bool = False
-                       ) -> tuple[list[Point], list[Gap]]:
-    """One point per period in which at least two units have both figures.
+def segregation_series(minority: Indicator, total: Indicator, *, aggregate: bool = False,
+                       over: str = AREAS) -> tuple[list[Point], list[Gap]]:
+    """One point per period in which at least two units (``over``: the areas or the
+    institutions) have both figures.
 
     ``aggregate``: for audiences that see counts only through disclosure control, a period
     in which a unit has a small count (1 or 2 of the group, of the others or in all) gets
     no index – three exact indices and the published totals could give it back."""
-    small, big = _by_period(minority), _by_period(total)
+    small, big = _by_period(minority, over), _by_period(total, over)
     points: list[Point] = []
     gaps: list[Gap] = []
     for period in sorted(set(small) & set(big)):

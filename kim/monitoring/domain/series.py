@@ -28,6 +28,7 @@ class Column:
     key: str
     label: str
     area_id: int | None
+    institution_id: int | None = None
 
 
 @dataclass
@@ -44,8 +45,8 @@ class Series:
                 if isinstance(row.get(key), int | Decimal)]
 
 
-def _column_key(area_id: int) -> str:
-    return f"a{area_id}"
+def _column_key(area_id: int | None, institution_id: int | None = None) -> str:
+    return f"i{institution_id}" if institution_id is not None else f"a{area_id}"
 
 
 def _plain(value: Decimal, counts: bool) -> int | Decimal:
@@ -53,20 +54,27 @@ def _plain(value: Decimal, counts: bool) -> int | Decimal:
 
 
 def raw_table(indicator: Indicator) -> tuple[list[Column], list[dict[str, Any]]]:
+    """Columns: the town, its areas, then its institutions (each sorted by name)."""
     observations = list(Observation.objects.filter(indicator=indicator)
-                        .select_related("area").order_by("period", "area__name"))
+                        .select_related("area", "institution").order_by("period"))
     areas: dict[int, str] = {}
+    institutions: dict[int, str] = {}
     for obs in observations:
         if obs.area is not None:
             areas.setdefault(obs.area.pk, obs.area.name)
+        if obs.institution is not None:
+            institutions.setdefault(obs.institution.pk, obs.institution.name)
     columns = [Column(TOWN, str(indicator.municipality.name), None)]
     columns += [Column(_column_key(pk), name, pk)
                 for pk, name in sorted(areas.items(), key=lambda item: item[1])]
+    columns += [Column(_column_key(None, pk), name, None, pk)
+                for pk, name in sorted(institutions.items(), key=lambda item: item[1])]
     by_period: dict[date, dict[str, Any]] = {}
     counts = indicator.unit in ("persons", "count")
     for obs in observations:
         row = by_period.setdefault(obs.period, {"period": obs.period})
-        key = TOWN if obs.area_id is None else _column_key(obs.area_id)
+        key = (TOWN if obs.area_id is None and obs.institution_id is None
+               else _column_key(obs.area_id, obs.institution_id))
         row[key] = _plain(obs.value, counts)
     return columns, [by_period[p] for p in sorted(by_period)]
 
@@ -74,13 +82,17 @@ def raw_table(indicator: Indicator) -> tuple[list[Column], list[dict[str, Any]]]
 def _protect_counts(columns: list[Column], rows: list[dict[str, Any]]
                     ) -> tuple[list[dict[str, Any]], int]:
     """Disclosure control of a count table: rows are periods; where the areas add up to
-    the town figure the reader knows it, else a latent rest closes the sum."""
+    the town figure the reader knows it, else a latent rest closes the sum. Institutions
+    are the same kind of parts when no area has a figure in the period (a school's pupils
+    and a district's residents never add up together)."""
     keys = [c.key for c in columns]
-    area_keys = [k for k in keys if k != TOWN]
+    by_area = [c.key for c in columns if c.area_id is not None]
+    by_institution = [c.key for c in columns if c.institution_id is not None]
     protected_rows: list[dict[str, Any]] = []
     hidden = 0
     for row in rows:  # each period is its own table (differences over time: see README)
-        present = [k for k in area_keys if isinstance(row.get(k), int)]
+        present = [k for k in by_area if isinstance(row.get(k), int)] or [
+            k for k in by_institution if isinstance(row.get(k), int)]
         counts = [k for k in keys if isinstance(row.get(k), int)]
         if not counts:
             protected_rows.append(dict(row))

@@ -12,6 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count, F, Q
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+
 from kim.core.models import Municipality
 from kim.people.models import Person
 from kim.rules.countries import STATELESS_OR_UNKNOWN
@@ -34,22 +38,28 @@ def age_on(born: date, day: date) -> int:
 def arrivals(municipality: Municipality, as_of: date, first_year: int | None = None,
              last_year: int | None = None) -> list[Arrivals]:
     """Counts per (year, country), ordered by year, then persons (descending), then code.
-    One query; the grouping runs in Python, which is exact for leap-day birthdays."""
+    One grouped query (at 100 000 persons the rows never leave the database). A child is
+    under 18 on the assignment day: the years between, less one while the birthday of
+    that year is still to come – compared as month*100+day, exact for leap-day births."""
     qs = Person.objects.filter(municipality=municipality, assignment_date__isnull=False,
                                assignment_date__lte=as_of)
     if first_year is not None:
         qs = qs.filter(assignment_date__gte=date(first_year, 1, 1))
     if last_year is not None:
         qs = qs.filter(assignment_date__lte=date(last_year, 12, 31))
-    counts: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
-    for assigned, born, citizenships in qs.values_list("assignment_date", "birth_date",
-                                                        "citizenships").order_by():
-        if assigned is None:  # excluded by the filter; the column is nullable
-            continue
-        cell = counts[(assigned.year, citizenships[0] if citizenships
-                       else STATELESS_OR_UNKNOWN)]
-        cell[0] += 1
-        cell[1] += age_on(born, assigned) < ADULT_AGE
+    grouped = (qs.annotate(
+        year=ExtractYear("assignment_date"), country=KeyTextTransform("0", "citizenships"),
+        years=ExtractYear("assignment_date") - ExtractYear("birth_date"),
+        day=ExtractMonth("assignment_date") * 100 + ExtractDay("assignment_date"),
+        birthday=ExtractMonth("birth_date") * 100 + ExtractDay("birth_date"))
+        .values("year", "country").order_by()
+        .annotate(persons=Count("pk"), children=Count("pk", filter=Q(
+            years__lt=ADULT_AGE) | Q(years=ADULT_AGE, day__lt=F("birthday")))))
+    counts: dict[tuple[int, str], list[int]] = {}
+    for row in grouped:
+        cell = counts.setdefault((row["year"], row["country"] or STATELESS_OR_UNKNOWN), [0, 0])
+        cell[0] += row["persons"]
+        cell[1] += row["children"]
     result = [Arrivals(year, code, persons, children)
               for (year, code), (persons, children) in counts.items()]
     result.sort(key=lambda a: (a.year, -a.persons, a.country))
