@@ -65,7 +65,12 @@ def test_the_person_picker_is_the_own_towns_and_needs_the_move_in_permission(
     url = f"/soest/housing/places/{housing['places'][1].pk}/move-in/"
     client = personas["housing"].client()
     assert client.get(url + "persons/", {"q": "Yilmaz"}).json()["results"] == []
+    assert client.get(url + "persons/", {"q": "Yilm"}).json()["results"] == []
     assert client.get(url + "persons/", {"q": str(foreign.pk)}).json()["results"] == []
+    with scope(municipality=soest):
+        own = PersonFactory(municipality=soest, family_name="Yilmaz")
+    found = client.get(url + "persons/", {"q": "yilm"}).json()["results"]  # still typing
+    assert [r["id"] for r in found] == [own.pk]
     assert personas["caseworker"].client().get(url + "persons/", {"q": "Yilm"}).status_code == 403
     assert personas["foreign"].client().get(url + "persons/", {"q": "Yilm"}).status_code == 404
     for number in (foreign.pk, "abc"):

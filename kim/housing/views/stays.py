@@ -26,10 +26,17 @@ SEARCH_LIMIT = 20
 
 
 def _candidates(request: TenantRequest, text: str):  # type: ignore[no-untyped-def]
-    """Persons matching the search who have no open stay (at most SEARCH_LIMIT)."""
+    """Persons matching the search who have no open stay (at most SEARCH_LIMIT); while
+    the name is still being typed, family names beginning with the text fill up."""
     housed = Stay.objects.filter(end=None).values("person_id")
-    found = search(request.municipality, text).exclude(pk__in=housed)
-    return Person.objects.filter(pk__in=list(found.values_list("pk", flat=True)[:SEARCH_LIMIT]))
+    found = list(search(request.municipality, text).exclude(pk__in=housed)
+                 .values_list("pk", flat=True)[:SEARCH_LIMIT])
+    if len(found) < SEARCH_LIMIT and len(text.strip()) >= 2:
+        found += list(Person.objects.filter(municipality=request.municipality,
+                                            family_name__istartswith=text.strip())
+                      .exclude(pk__in=housed).exclude(pk__in=found)
+                      .values_list("pk", flat=True)[:SEARCH_LIMIT - len(found)])
+    return Person.objects.filter(pk__in=found)
 
 
 def _open_stays():  # type: ignore[no-untyped-def]
