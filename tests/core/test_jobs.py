@@ -1,6 +1,8 @@
 """Background jobs (issue 13 item 11): a real queue in the database, worked off by the
 worker command; each user sees only their own jobs; failures become a message."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -8,12 +10,18 @@ from django_scopes import scope, scopes_disabled
 
 from kim.core.domain import jobs
 from kim.core.models import Job, Membership
+from kim.people.demo.names import FAMILY, GIVEN
 from kim.people.models import Person
 from tests.conftest import make_member
 from tests.core.jobs import work_off_queue
 
+# 2 500 different (generated) persons: one name and birth date for all would make the
+# file's own duplicate check compare every row with every other (3 million pairs).
+_FAMILIES = [name for names in FAMILY.values() for name in names]
 CSV = ("external_id,family_name,given_names,birth_date,sex,citizenship\n"
-       + "".join(f"J{i},Haddad,Mariam{i},1990-03-01,f,SY\n" for i in range(2500)))
+       + "".join(f"J{i},{_FAMILIES[i % len(_FAMILIES)]},{GIVEN['arabic_f'][i % 16]},"
+                 f"{datetime.date(1960, 1, 1) + datetime.timedelta(days=7 * i)},f,SY\n"
+                 for i in range(2500)))
 
 
 def _upload(client, text=CSV, **extra):
