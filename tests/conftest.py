@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -101,3 +106,24 @@ def with_second_factor(user):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     return TOTPDevice.objects.create(user=user, name="kim", confirmed=True)
+
+
+@pytest.fixture(scope="session")
+def migrated_data_dir(tmp_path_factory) -> Path:
+    """A data directory as a fresh production install leaves it: ``kim migrate`` (SQLite,
+    production settings, the usual umask 022) run once per test session. Tests that need an
+    installed kim in a process of its own copy it (``copy_migrated``) instead of migrating
+    again (~15 s each); the hardening test checks the file modes on this one."""
+    data = tmp_path_factory.mktemp("installed") / "data"
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY",
+                                                            "KIM_SECRET_KEY")}
+    env.update(KIM_DATA_DIR=str(data), DJANGO_SETTINGS_MODULE="kim.settings")
+    subprocess.run([sys.executable, "-m", "kim.manage", "migrate", "-v", "0"], env=env,
+                   check=True, timeout=300, umask=0o022, cwd=Path(__file__).parents[1])
+    return data
+
+
+def copy_migrated(template: Path, target: Path) -> Path:
+    """A private copy of the migrated data directory at ``target`` (modes kept)."""
+    shutil.copytree(template, target)
+    return target

@@ -7,8 +7,6 @@ import io
 import os
 import re
 import stat
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -47,15 +45,10 @@ def test_public_and_static_responses_may_be_cached(client, soest):
 
 
 # -- file modes --------------------------------------------------------------------------
-def test_data_directory_database_and_secret_key_are_private(tmp_path):
-    """`kim migrate` on a fresh data directory: the directory is 0700, the SQLite file and
-    the generated secret key 0600 (the process umask here is the usual 022)."""
-    data = tmp_path / "data"
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY",
-                                                            "KIM_SECRET_KEY")}
-    env.update(KIM_DATA_DIR=str(data), DJANGO_SETTINGS_MODULE="kim.settings")
-    subprocess.run([sys.executable, "-m", "kim.manage", "migrate", "-v", "0"], env=env,
-                   check=True, timeout=240, umask=0o022)
+def test_data_directory_database_and_secret_key_are_private(migrated_data_dir):
+    """`kim migrate` on a fresh data directory (the session's installed one, made with the
+    usual umask 022): the directory is 0700, the SQLite file and the secret key 0600."""
+    data = migrated_data_dir
     assert mode(data) == 0o700
     assert mode(data / "kim.sqlite3") == 0o600
     assert mode(data / "secret_key") == 0o600

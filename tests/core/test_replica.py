@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from kim.core.replica import ReplicaRouter, reporting
+from tests.conftest import copy_migrated
 
 SCRIPT = r'''
 import json, shutil, sys, datetime
@@ -45,8 +46,8 @@ print(json.dumps(out))
 '''
 
 
-def test_reads_inside_reporting_go_to_the_replica(tmp_path):
-    data = tmp_path / "data"
+def test_reads_inside_reporting_go_to_the_replica(tmp_path, migrated_data_dir):
+    data = copy_migrated(migrated_data_dir, tmp_path / "data")  # the script's migrate: a no-op
     default, replica = data / "kim.sqlite3", tmp_path / "replica.sqlite3"
     env = {**os.environ, "KIM_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "kim.settings",
            "KIM_REPLICA_DATABASE_URL": f"sqlite:///{replica}", "KIM_DEBUG": "1"}

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from kim.core.models import AuditEntry
 from kim.people.importers.persons import import_persons
 from kim.people.models import Household, HouseholdMember, LegalStatus, Person
+from tests.conftest import copy_migrated
 from tests.core.jobs import work_off_queue
 
 HEADER = ("external_id,family_name,given_names,birth_date,sex,citizenship,household_ref,"
@@ -134,13 +135,12 @@ def test_command_and_exit_status(soest, tmp_path):
         assert Person.objects.count() == 0
 
 
-def test_console_command_reports_unknown_municipality(tmp_path, db):
+def test_console_command_reports_unknown_municipality(tmp_path, db, migrated_data_dir):
     path = tmp_path / "p.csv"
     path.write_text(GOOD, encoding="utf-8")
     root = Path(__file__).resolve().parents[2]
-    env = {"PATH": "/usr/bin:/bin", "KIM_DATA_DIR": str(tmp_path)}
-    subprocess.run([sys.executable, "-m", "kim", "migrate", "-v", "0"], cwd=root, env=env,
-                   check=True, timeout=300)
+    data = copy_migrated(migrated_data_dir, tmp_path / "data")
+    env = {"PATH": "/usr/bin:/bin", "KIM_DATA_DIR": str(data)}
     result = subprocess.run([sys.executable, "-m", "kim", "import_persons", str(path),
                              "--municipality", "nirgendwo"], cwd=root, capture_output=True,
                             text=True, env=env, timeout=120)
