@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kim.core.audit.writer import record_bulk
+
 KIM_STATUS = "kim (Personen und Aufenthaltsstatus)"
 KIM_EDUCATION = "kim (Bildung und Arbeit)"
 CHILDCARE = "Betreuung am Stichtag laut der letzten erfassten Situation"
@@ -202,20 +204,25 @@ def _load(municipality: Any, Indicator: Any) -> int:  # noqa: N803 - the model c
             municipality=municipality, computed="", code__in=list(COMPUTED)):
         indicator.computed = COMPUTED[indicator.code]
         indicator.save(update_fields=["computed"])
-    added = {}
-    for (code, topic, name, unit, level, periodicity, source, definition, _num, _den,
-         basis) in CATALOGUE:
-        if code not in have:
-            added[code] = Indicator.objects.create(
-                municipality=municipality, code=code, topic=topic, name=name, unit=unit,
-                level=level, periodicity=periodicity, source=source, definition=definition,
-                basis=basis, computed=COMPUTED.get(code, ""))
+    added = {
+        code: Indicator(municipality=municipality, code=code, topic=topic, name=name,
+                        unit=unit, level=level, periodicity=periodicity, source=source,
+                        definition=definition, basis=basis, computed=COMPUTED.get(code, ""))
+        for (code, topic, name, unit, level, periodicity, source, definition, _num, _den,
+             basis) in CATALOGUE if code not in have}
+    if not added:
+        return 0
+    # One insert and one audit entry for the whole catalogue: it is the same for every new
+    # municipality, and ~90 single saves made creating a municipality take a tenth of a second.
+    Indicator.objects.bulk_create(added.values())
+    by_code = {i.code: i for i in Indicator.objects.filter(municipality=municipality)}
+    linked = []
     for code, *_rest, numerator, denominator, _basis in CATALOGUE:
         if code in added and numerator:
-            indicator = added[code]
-            indicator.numerator = Indicator.objects.get(municipality=municipality,
-                                                        code=numerator)
-            indicator.denominator = Indicator.objects.get(municipality=municipality,
-                                                          code=denominator)
-            indicator.save(update_fields=["numerator", "denominator"])
+            indicator = by_code[code]
+            indicator.numerator, indicator.denominator = by_code[numerator], by_code[denominator]
+            linked.append(indicator)
+    Indicator.objects.bulk_update(linked, ["numerator", "denominator"])
+    record_bulk(Indicator, len(added), "indicator catalogue [IMIS] 3. loaded",
+                municipality_id=municipality.pk)
     return len(added)
