@@ -28,27 +28,33 @@ if [ -f "$scenarios" ]; then
   python3 ../shared/scenarios/check_rules.py "$scenarios" --cmd "$BIN/kim rules evaluate -" | tee "$RESULTS/scenarios.txt"
 fi
 
-# The two databases run side by side, one core each (pytest is single-threaded): each with
-# its own data directory and temporary directory; their output follows when both are done.
-step "pytest on SQLite and on PostgreSQL (side by side)"
+# Two lanes, one core each (pytest is single-threaded): SQLite and then the browser tests
+# (their live server uses SQLite too) on one, PostgreSQL on the other – PostgreSQL takes
+# about as long as the other two together. Each run has its own data and temporary
+# directory; the output follows when both lanes are done.
+step "pytest on SQLite, then Chromium | pytest on PostgreSQL (side by side)"
 PGDIR=$(mktemp -d /tmp/kim-pg.XXXXXX)
 trap 'bash scripts/pg.sh stop "$PGDIR"' EXIT
 PGURL=$(bash scripts/pg.sh start "$PGDIR")
-KIM_DATA_DIR=$(mktemp -d) $BIN/pytest -m "not browser" --junitxml="$RESULTS/sqlite.xml" -q \
-  --basetemp="$RESULTS/tmp-sqlite" >"$RESULTS/sqlite.log" 2>&1 &
-sqlite_job=$!
+(
+  status=0
+  KIM_DATA_DIR=$(mktemp -d) $BIN/pytest -m "not browser" --junitxml="$RESULTS/sqlite.xml" -q \
+    --basetemp="$RESULTS/tmp-sqlite" >"$RESULTS/sqlite.log" 2>&1 || status=1
+  KIM_DATA_DIR=$(mktemp -d) $BIN/pytest -m browser --junitxml="$RESULTS/browser.xml" -q \
+    --basetemp="$RESULTS/tmp-browser" >"$RESULTS/browser.log" 2>&1 || status=1
+  exit $status
+) &
+sqlite_lane=$!
 KIM_DATA_DIR=$(mktemp -d) DATABASE_URL=$PGURL $BIN/pytest -m "not browser" \
   --junitxml="$RESULTS/postgres.xml" -q --basetemp="$RESULTS/tmp-postgres" \
   >"$RESULTS/postgres.log" 2>&1 &
-postgres_job=$!
-sqlite_status=0; wait $sqlite_job || sqlite_status=$?
-postgres_status=0; wait $postgres_job || postgres_status=$?
+postgres_lane=$!
+sqlite_status=0; wait $sqlite_lane || sqlite_status=$?
+postgres_status=0; wait $postgres_lane || postgres_status=$?
 step "pytest on SQLite"; cat "$RESULTS/sqlite.log"
+step "browser tests (Chromium)"; cat "$RESULTS/browser.log"
 step "pytest on PostgreSQL"; cat "$RESULTS/postgres.log"
 [ "$sqlite_status" -eq 0 ] && [ "$postgres_status" -eq 0 ] || exit 1
-
-step "browser tests (Chromium)"
-$BIN/pytest -m browser --junitxml="$RESULTS/browser.xml" -q
 
 step "summary"
 $BIN/python scripts/summarize.py "$RESULTS"
