@@ -102,6 +102,11 @@ module = KimModule(
                       twofactor.DEFAULT_REQUIRED, "core.roles:write",
                       help=twofactor.POLICY_HELP, choices=DEFAULT_ROLES,
                       basis="issue 10; product.md §4"),
+        PolicySetting("core.job_keep_days",
+                      _("Delete finished background jobs and their files after this many "
+                        "days"), "int", 7, "core.retention:write", minimum=1, maximum=90,
+                      help=_("Results and report files of jobs can contain personal data."),
+                      basis="Art. 5 Abs. 1 lit. e DSGVO (Speicherbegrenzung)"),
     ],
     demo_loaders=[DemoLoader("accounts", 0, demo.load)],
     audit=AuditRules(exempt={

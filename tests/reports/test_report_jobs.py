@@ -2,6 +2,9 @@
 PDF/XLSX of a municipality with many personal records go through the queue, the job page
 offers the file to the user who asked, and only to them."""
 
+import datetime
+import io
+
 import pytest
 from django_scopes import scope, scopes_disabled
 
@@ -105,3 +108,39 @@ def test_the_report_page_says_which_downloads_wait_in_the_queue(personas, soest,
     assert f'href="?{query}=pdf">' in page and f'href="?{query}=xlsx">' in page
     assert f'href="?{query}=csv" download>' in page
     assert "Excel und PDF werden im Hintergrund erstellt" in page
+
+
+def test_finished_jobs_and_their_files_are_deleted_after_the_kept_days(
+        transactional_db, personas, big, django_capture_on_commit_callbacks):
+    """Results and files can hold person data: kept ``core.job_keep_days`` (7) days after
+    the job finished, then removed by the next job or ``kim retention run``; a job still
+    waiting is never touched."""
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from kim.core.reports.jobs import file_path
+
+    client = personas["admin"].client()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(URL, {"as_of": "2026-01-31", "format": "pdf"})
+    work_off_queue()
+    with scopes_disabled():
+        old = Job.objects.get()
+    path = file_path(old)
+    assert path.is_file()
+    assert "nach 7 Tagen gelöscht" in client.get("/soest/jobs/").content.decode()
+    with scopes_disabled():
+        Job.objects.filter(pk=old.pk).update(
+            finished_at=timezone.now() - datetime.timedelta(days=6, hours=23))
+    call_command("retention", "run", stdout=io.StringIO())
+    assert path.is_file()  # not yet: 7 days are not over
+    with scopes_disabled():
+        Job.objects.filter(pk=old.pk).update(
+            finished_at=timezone.now() - datetime.timedelta(days=7, minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(URL, {"as_of": "2026-02-28", "format": "xlsx"})  # waits in the queue
+    call_command("retention", "run", stdout=io.StringIO())
+    with scopes_disabled():
+        assert list(Job.objects.values_list("status", flat=True)) == [Job.Status.QUEUED]
+    assert not path.exists()
+    assert client.get(f"/soest/jobs/{old.pk}/").status_code == 404

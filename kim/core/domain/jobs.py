@@ -8,10 +8,16 @@ job's municipality scope and audit context (the user who started it, source
 ``job:<id>``) it runs the kind's function with a progress callback, stores the result and
 removes the uploaded input. A failure is stored as a message for the user; the traceback
 goes to the log only.
+
+Finished jobs are kept for ``core.job_keep_days`` days (a dated setting, default 7): their
+results and report files can hold person data, which must not lie around (Art. 5 (1) (e)
+GDPR). Each finished job and each ``kim retention run`` removes the older ones with
+their files (:func:`prune`).
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 import time
 from collections.abc import Mapping
@@ -23,6 +29,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 
 from kim.core.audit.context import audit_context
+from kim.core.domain.settings import setting
 from kim.core.models import Job, Municipality, User
 from kim.core.modules import JobKind
 from kim.core.modules.registry import modules
@@ -30,6 +37,7 @@ from kim.core.permissions.check import has_perm
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 0.5  # seconds between two progress writes
+KEEP_DAYS = "core.job_keep_days"
 
 
 def kind_of(key: str) -> JobKind:
@@ -103,3 +111,27 @@ def execute(job_id: int) -> None:
     with scopes_disabled():
         Job.objects.filter(pk=job.pk).update(status=status, result=result, error=error,
                                              data=b"", finished_at=timezone.now())
+    prune(job.municipality)
+
+
+def keep_days(municipality: Municipality) -> int:
+    """Days finished jobs are kept, as in force today."""
+    with scopes_disabled():  # the query names the municipality; the worker has no scope
+        return int(setting(municipality, KEEP_DAYS, timezone.localdate()))
+
+
+def prune(municipality: Municipality) -> int:
+    """Delete the municipality's jobs that finished more than the kept days ago, with the
+    files they wrote; returns how many. Jobs waiting or running are never touched."""
+    from kim.core.reports.jobs import remove_file
+
+    now = timezone.now()
+    days = keep_days(municipality)
+    with scopes_disabled():
+        old = list(Job.objects.filter(
+            municipality=municipality, status__in=(Job.Status.DONE, Job.Status.FAILED),
+            finished_at__lt=now - datetime.timedelta(days=days)).defer("data"))
+        for job in old:
+            remove_file(job)
+        Job.objects.filter(pk__in=[job.pk for job in old]).delete()
+    return len(old)

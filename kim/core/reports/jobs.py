@@ -91,6 +91,12 @@ def store(job: Job, content: bytes) -> Path:
     return path
 
 
+def remove_file(job: Job) -> None:
+    """The job's file, if it wrote one (jobs of other kinds write none)."""
+    if job.kind == KIND:
+        file_path(job).unlink(missing_ok=True)
+
+
 def _params(job: Job) -> ReportParams:
     p = job.params
     area = Area.objects.filter(pk=p["area"]).first() if p.get("area") else None

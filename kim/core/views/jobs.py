@@ -18,7 +18,8 @@ REFRESH_SECONDS = 2  # the page reloads itself while the job waits or runs
 @tenant_view("core.jobs:read", list_view=True)
 def job_list(request: TenantRequest) -> HttpResponse:
     page = paginate(request, jobs.jobs_of(request.user, request.municipality))
-    return render(request, "core/jobs/list.html", {"page": page})
+    return render(request, "core/jobs/list.html",
+                  {"page": page, "keep_days": jobs.keep_days(request.municipality)})
 
 
 @tenant_view("core.jobs:read", obj=lambda: Job.objects.defer("data"))

@@ -1,7 +1,8 @@
 """``kim retention run [--dry-run] [--municipality SLUG]``: delete or anonymise the
 personal data whose retention period is over (every module's ``RetentionRule``; periods
-per municipality in the settings) and write the deletion log. Run it nightly or weekly
-(cron/systemd timer), like ``kim refresh_deadlines``.
+per municipality in the settings) and write the deletion log; also remove finished
+background jobs older than ``core.job_keep_days`` with their files. Run it nightly or
+weekly (cron/systemd timer), like ``kim refresh_deadlines``.
 
 Output: one line per municipality and rule – ``<municipality> <rule> <action> <years>
 <cutoff> <records>`` (a dry run changes nothing and writes no log). Errors: one line on
@@ -17,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from kim.core.domain import retention
+from kim.core.domain import jobs, retention
 from kim.core.models import Municipality
 
 
@@ -51,6 +52,8 @@ class Command(BaseCommand):
             with scope(municipality=town):
                 results = retention.run(town, today, dry_run=dry_run, source=source,
                                         actor_name=actor)
+                if not dry_run:  # finished background jobs with their files (no log line)
+                    jobs.prune(town)
             lines += [f"{town.slug} {r.rule.key} {r.rule.action} {r.years} "
                       f"{r.cutoff.isoformat()} {r.count}" for r in results]
         for line in lines:
