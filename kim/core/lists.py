@@ -79,6 +79,11 @@ class Table:
     response: HttpResponse | None = None
 
     @property
+    def sort_links(self) -> list[HeaderCell]:
+        """The sortable columns (the phone's sort links above the cards)."""
+        return [h for h in self.headers if h.url]
+
+    @property
     def rows(self) -> Any:
         return self.page.object_list if self.page is not None else []
 

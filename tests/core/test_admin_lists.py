@@ -44,3 +44,17 @@ def test_audit_log_sorts_by_time_and_user_and_keeps_the_filter_in_the_export(per
     lines = client.get("/soest/admin/audit/?model=core.area&sort=time&format=csv").content.decode(
         "utf-8-sig").splitlines()
     assert [line.split(",")[2] for line in lines[1:]] == ["bert", "carl", "anna"]
+
+
+def test_phones_get_the_sort_links_above_the_cards(personas, soest):
+    """On a phone the header row is hidden (stacked cards): the same sort links, filter
+    kept, stand above the list; the sorted column is marked."""
+    page = personas["admin"].client().get("/soest/admin/users/?q=a&sort=-username"
+                                          ).content.decode()
+    bar = page[page.index('<p class="sort-phone">'):]
+    bar = bar[:bar.index("</p>")]
+    assert bar.startswith('<p class="sort-phone">Sortieren nach: ')
+    assert '<a href="?q=a&amp;sort=username" aria-current="true">Benutzername ▼</a>' in bar
+    assert '<a href="?q=a&amp;sort=name">Name</a>' in bar
+    assert bar.count("<a ") == page.count('class="sort-link"')  # the sortable columns
+    assert not bar.rstrip().endswith("·")
