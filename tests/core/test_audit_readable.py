@@ -9,6 +9,7 @@ from django.test import Client
 from django_scopes import scope
 
 from kim.core.domain.roles import save_custom_role
+from kim.core.models import AuditEntry
 from tests.conftest import make_member
 from tests.core.test_audit_privacy import recorded  # noqa: F401 – the fixture
 from tests.people.factories import PersonFactory
@@ -56,3 +57,21 @@ def test_export_has_local_minutes_and_readable_changes(soest, recorded):  # noqa
     assert created[3] == "web"
     assert created[7] == f"Person Nr. {recorded.pk}"
     assert "Geburtsdatum: – → 14.07.1987" in created[8]
+
+
+def test_user_filter_is_a_choice_of_the_municipalitys_users(personas, soest):
+    make_member(soest, "zora", "caseworker", first_name="Zora", last_name="Adler")
+    with scope(municipality=soest):
+        for name, area in (("zora", "1"), ("caseworker-soest", "2")):
+            AuditEntry.objects.create(municipality=soest, actor_name=name, action="update",
+                                      model="core.area", object_id=area)
+    client = personas["admin"].client()
+    page = client.get("/soest/admin/audit/").content.decode()
+    assert '<select name="actor"' in page
+    assert '<option value="zora">Zora Adler (zora)</option>' in page
+    assert "caseworker-herne" not in page  # another town's user is no choice
+    rows = client.get("/soest/admin/audit/?actor=zora").content.decode().split("<tbody>")[1]
+    assert "Gebiet Nr. 1" in rows and "Gebiet Nr. 2" not in rows
+    wrong = client.get("/soest/admin/audit/?actor=caseworker-herne")
+    assert wrong.status_code == 200
+    assert "caseworker-herne ist keine gültige Auswahl" in wrong.content.decode()

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from kim.core.audit.privacy import hidden_models
 from kim.core.localize import short_date
-from kim.core.models import AuditEntry, Municipality
+from kim.core.models import AuditEntry, Membership, Municipality
 
 
 def entries(municipality: Municipality, *, action: str = "", model: str = "", actor: str = "",
@@ -73,6 +73,20 @@ def kinds_in_log(municipality: Municipality) -> list[tuple[str, str]]:
               .order_by("model").values_list("model", flat=True).distinct())
     return sorted(((label, str(_model_name(label))) for label in labels),
                   key=lambda item: item[1].casefold())
+
+
+def users_for_filter(municipality: Municipality) -> list[tuple[str, str]]:
+    """The municipality's users as choices of the user filter: (user name, "Name (user
+    name)"), sorted by name. Entries store the user name, so the filter matches it."""
+    members = (Membership.objects.filter(municipality=municipality)
+               .select_related("user").order_by("user__last_name", "user__first_name",
+                                                "user__username"))
+    choices = []
+    for member in members:
+        user = member.user
+        name = user.get_full_name()
+        choices.append((user.username, f"{name} ({user.username})" if name else user.username))
+    return choices
 
 
 @lru_cache(maxsize=256)

@@ -11,8 +11,7 @@ class AuditFilterForm(forms.Form):
         choices=[("", _("all"))] + list(AuditEntry.Action.choices),
     )
     model = forms.ChoiceField(label=_("Object type"), required=False)
-    actor = forms.CharField(label=_("User"), required=False, max_length=150,
-                            help_text=_("The user name, e.g. fallarbeit"))
+    actor = forms.ChoiceField(label=_("User"), required=False)
     person = forms.IntegerField(label=_("Person (number)"), required=False, min_value=1,
                                 help_text=_("The number of the person page: every record "
                                             "about this person."))
@@ -21,9 +20,10 @@ class AuditFilterForm(forms.Form):
     date_to = BoundedDateField(label=_("To"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, kinds=(), **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, kinds=(), users=(), **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["model"].choices = [("", _("all")), *kinds]
+        self.fields["actor"].choices = [("", _("all")), *users]
 
     def clean(self):  # type: ignore[no-untyped-def]
         data = super().clean()

@@ -17,6 +17,7 @@ from kim.core.domain.audit import (
     export_headers,
     export_rows,
     kinds_in_log,
+    users_for_filter,
 )
 from kim.core.exports import FORMATS, table_response
 from kim.core.forms.audit import AuditFilterForm
@@ -36,7 +37,8 @@ AUDIT = Listing("audit", [
 
 @tenant_view("core.audit:read", list_view=True)
 def audit_list(request: TenantRequest) -> HttpResponse:
-    form = AuditFilterForm(request.GET or None, kinds=kinds_in_log(request.municipality))
+    form = AuditFilterForm(request.GET or None, kinds=kinds_in_log(request.municipality),
+                           users=users_for_filter(request.municipality))
     filters = form.cleaned_data if form.is_valid() else {}
     presenter = Presenter(request.user, request.municipality)
     qs = AUDIT.sorted(entries(request.municipality, **filters, hidden=presenter.hidden),
