@@ -1,0 +1,1 @@
+from kim.housing.models import Stay
