@@ -101,7 +101,7 @@ module = KimModule(
         PolicySetting(twofactor.POLICY_KEY, twofactor.POLICY_LABEL, "json",
                       twofactor.DEFAULT_REQUIRED, "core.roles:write",
                       help=twofactor.POLICY_HELP, choices=DEFAULT_ROLES,
-                      basis="issue 10; product.md §4"),
+                      basis="Art. 32 DSGVO (Sicherheit der Verarbeitung)"),
         PolicySetting("core.job_keep_days",
                       _("Delete finished background jobs and their files after this many "
                         "days"), "int", 7, "core.retention:write", minimum=1, maximum=90,
