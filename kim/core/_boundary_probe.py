@@ -1,1 +1,0 @@
-from kim.housing.models import Stay
