@@ -19,6 +19,12 @@ class EducationImportForm(forms.Form):
     dry_run = forms.BooleanField(label=_("Only check, do not import"), required=False,
                                  initial=True)
 
+    def __init__(self, *args: Any, enrolments: bool = True, **kwargs: Any) -> None:
+        """``enrolments``: the user may import referrals too (providers may not)."""
+        super().__init__(*args, **kwargs)
+        if not enrolments:
+            self.fields["what"].choices = [("courses", _("courses"))]
+
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".csv", ".xlsx")):

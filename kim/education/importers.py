@@ -77,12 +77,26 @@ def _not_before(line: int, values: dict[str, Any], result: Validated, later: str
                      other=result.headers.get(earlier, earlier))
 
 
+ALL_PROVIDERS = object()  # import_courses' default: rows of any provider
+
+
+def provider_name(municipality: Municipality, pk: object) -> str:
+    if not isinstance(pk, int):
+        return ""
+    return (Organisation.objects.filter(municipality=municipality, pk=pk)
+            .values_list("name", flat=True).first() or "")
+
+
 def import_courses(municipality: Municipality, source: IO[bytes] | bytes, filename: str, *,
-                   dry_run: bool = False, progress: Progress | None = None
-                   ) -> ImportResult:
+                   dry_run: bool = False, progress: Progress | None = None,
+                   own_provider: object = ALL_PROVIDERS) -> ImportResult:
+    """``own_provider``: the organisation a provider's staff imports for – a row of
+    another provider is an error (their staff edit only their own courses)."""
     orgs = Organisation.objects.filter(municipality=municipality)
-    providers = {name.lower(): pk for pk, name, kinds in orgs.values_list("pk", "name", "kinds")
-                 if "provider" in (kinds or [])}
+    named = {pk: name for pk, name, kinds in orgs.values_list("pk", "name", "kinds")
+             if "provider" in (kinds or [])}
+    providers = {name.lower(): pk for pk, name in named.items()}
+    own_name = named.get(own_provider, "") if isinstance(own_provider, int) else ""
     areas = {name.lower(): pk for pk, name in Area.objects.filter(
         municipality=municipality).values_list("pk", "name")}
 
@@ -91,6 +105,15 @@ def import_courses(municipality: Municipality, source: IO[bytes] | bytes, filena
         if "provider" in values and values["provider"].lower() not in providers:
             result.error(line, "provider", gettext_noop("no provider of this name: %(value)s"),
                          value=values["provider"])
+        elif ("provider" in values and own_provider is not ALL_PROVIDERS
+              and providers[values["provider"].lower()] != own_provider):
+            if own_name:
+                result.error(line, "provider", gettext_noop(
+                    "you may import courses of your own organisation only (%(own)s)"),
+                    own=own_name)
+            else:
+                result.error(line, "provider", gettext_noop(
+                    "your account belongs to no provider; ask the coordination"))
         if "district" in values and values["district"].lower() not in areas:
             result.error(line, "district", gettext_noop("no district of this name: %(value)s"),
                          value=values["district"])

@@ -8,6 +8,7 @@ from django_scopes import scope
 
 from kim.education.importers import import_courses, import_enrolments
 from kim.education.models import Course, Referral
+from tests.conftest import make_member
 from tests.people.factories import PersonFactory
 
 COURSES = ("Träger;Titel;Art;Niveau;Beginn;Ende;Plätze;Kinderbetreuung;Stadtteil\n"
@@ -76,7 +77,7 @@ def test_command_errors_on_stderr_nothing_on_stdout(soest, town, tmp_path):
 def test_upload_page_imports_courses_as_a_background_job(
         transactional_db, personas, soest, django_capture_on_commit_callbacks):
     """Check first (nothing written), then import; a bad file names row and column and
-    writes nothing; only the coordinator may upload."""
+    writes nothing; caseworkers may not upload."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from tests.core.jobs import work_off_queue
@@ -109,6 +110,63 @@ def test_upload_page_imports_courses_as_a_background_job(
     with scope(municipality=soest):
         assert Course.objects.count() == 2
     assert personas["caseworker"].client().get(url).status_code == 403
-    assert personas["provider"].client().get(url).status_code == 403
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Kurse und Teilnahmen importieren" in page and "Kinderbetreuung" in page
+
+
+def test_a_provider_imports_its_own_courses_only(
+        transactional_db, soest, town, django_capture_on_commit_callbacks):
+    """Provider staff edit only their own courses, so they import only those: a row of
+    another provider is an error naming row and column, and nothing is written; they
+    cannot import referrals (a referral is the grant to a person's card)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    from kim.core.models import Job
+    from tests.core.jobs import work_off_queue
+
+    client = Client()
+    client.force_login(town.provider.user)  # Kolping's staff
+    url = "/soest/education/courses/import/"
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Sie können die Kurse Ihres Trägers Kolping Test importieren" in page
+    assert 'value="enrolments"' not in page and "Zuweisungen und Teilnahmen" not in page
+
+    def upload(text, what="courses"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, {"what": what, "file": SimpleUploadedFile(
+                "kurse.csv", text.encode(), content_type="text/csv")},
+                HTTP_ACCEPT_LANGUAGE="de")
+
+    mixed = upload(COURSES)  # Kolping's row and ESTA's
+    work_off_queue()
+    result = client.get(mixed["Location"], HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Es wurde nichts importiert" in result
+    assert "Sie können nur Kurse Ihres eigenen Trägers importieren (Kolping Test)" in result
+    with scope(municipality=soest):
+        assert not Course.objects.filter(title__endswith="/2026").exists()
+    own = upload(COURSES.splitlines()[0] + "\n" + COURSES.splitlines()[1] + "\n")
+    work_off_queue()
+    assert "Importiert: 1 Kurs." in client.get(own["Location"],
+                                               HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    with scope(municipality=soest):
+        assert Course.objects.get(title="Integrationskurs 05/2026").provider == town.kolping
+    refused = upload("person_id,course_id,referred_on\n1,1,2026-01-02\n", what="enrolments")
+    assert refused.status_code == 200  # the form says no; no job was started
+    assert "keine gültige Auswahl" in refused.content.decode()
+    with scope(municipality=soest):
+        assert Job.objects.filter(kind="education.import").count() == 0
+
+
+@pytest.mark.django_db
+def test_staff_without_an_organisation_can_import_no_course(soest, town):
+    from kim.education.jobs import import_restriction
+
+    lonely = make_member(soest, "traeger-ohne", "provider")
+    with scope(municipality=soest):
+        result = import_courses(soest, COURSES.encode(), "kurse.csv",
+                                own_provider=import_restriction(lonely.user, soest))
+    assert [str(e) for e in result.errors] == [
+        "row 2, column Träger: your account belongs to no provider; ask the coordination",
+        "row 3, column Träger: your account belongs to no provider; ask the coordination",
+    ]
